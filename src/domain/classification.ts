@@ -1,0 +1,60 @@
+import type { AlertClassification, AlertDetermination } from './enums';
+
+/**
+ * Which determinations go with which classification (portal pairing mapped to Graph names,
+ * SPEC.md §2.6). `unknown`/null classification allows only `unknown`/null determination.
+ */
+export const DETERMINATIONS_BY_CLASSIFICATION: Record<
+  'truePositive' | 'informationalExpectedActivity' | 'falsePositive',
+  readonly AlertDetermination[]
+> = {
+  truePositive: [
+    'multiStagedAttack',
+    'maliciousUserActivity',
+    'compromisedAccount',
+    'malware',
+    'phishing',
+    'unwantedSoftware',
+    'other',
+  ],
+  informationalExpectedActivity: [
+    'securityTesting',
+    'lineOfBusinessApplication',
+    'confirmedActivity',
+    'other',
+  ],
+  falsePositive: ['notMalicious', 'notEnoughDataToValidate', 'other'],
+};
+
+const isUnset = (v: string | null | undefined) =>
+  v === null || v === undefined || v === 'unknown' || v === 'unknownFutureValue';
+
+/** Allowed determinations for a classification (`[]`-free: unset classification allows only unset). */
+export function determinationsFor(
+  classification: AlertClassification | null | undefined,
+): readonly AlertDetermination[] {
+  if (isUnset(classification)) return ['unknown'];
+  return DETERMINATIONS_BY_CLASSIFICATION[classification as keyof typeof DETERMINATIONS_BY_CLASSIFICATION];
+}
+
+/**
+ * Checks a classification/determination pair. Returns the analyst-readable problem, or
+ * `undefined` when the pair is valid. An unset determination is always allowed (it can be
+ * chosen later); the deprecated `apt` and `securityPersonnel` are not offered but tolerated
+ * under `truePositive` / `informationalExpectedActivity` for old data.
+ */
+export function checkClassificationPair(
+  classification: AlertClassification | null | undefined,
+  determination: AlertDetermination | null | undefined,
+): string | undefined {
+  if (isUnset(determination)) return undefined;
+  if (isUnset(classification)) {
+    return `Determination '${determination}' needs a classification; classification is not set.`;
+  }
+  const allowed = determinationsFor(classification);
+  if (allowed.includes(determination as AlertDetermination)) return undefined;
+  if (classification === 'truePositive' && determination === 'apt') return undefined;
+  if (classification === 'informationalExpectedActivity' && determination === 'securityPersonnel')
+    return undefined;
+  return `Determination '${determination}' is not valid for classification '${classification}'. Allowed: ${allowed.join(', ')}.`;
+}
