@@ -1,4 +1,4 @@
-// `npm test`: every gate in order — typecheck, lint, the vitest layers (domain, contract, ui),
+// `npm test`: every gate in order — typecheck, lint, format, the vitest layers (domain, contract, ui),
 // then the built app in Chromium with Playwright. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,10 +10,17 @@ mkdirSync(reports, { recursive: true });
 const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   [
     'vitest',
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/vitest.json`,
+    ],
   ],
   ['chromium', 'node', ['scripts/check-chromium.mjs']],
   ['build', 'npx', ['vite', 'build']],
@@ -49,6 +56,8 @@ if (existsSync(pw)) {
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
 }
 if (failedStep && failed === 0) failed = 1;
-console.log(`\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'}`);
+console.log(
+  `\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failedStep ? 1 : 0);

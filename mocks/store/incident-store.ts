@@ -25,12 +25,17 @@ import type {
 
 export type Clock = () => Date;
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export type StoreOptions = {
   /** Time source for every timestamp the store writes (tests inject a fixed clock). */
   clock?: Clock;
 };
 
-export type ActivityDraft = Omit<ActivityEntry, 'id' | 'incidentId' | 'createdDateTime' | 'performedBy'> & {
+export type ActivityDraft = Omit<
+  ActivityEntry,
+  'id' | 'incidentId' | 'createdDateTime' | 'performedBy'
+> & {
   performedBy?: string;
   createdDateTime?: string;
 };
@@ -143,6 +148,7 @@ export class IncidentStore {
   /** incident id → ids of its home alerts. */
   private alertIndex = new Map<string, Set<string>>();
   private summaries = new Map<string, IncidentSummary>();
+  private sortedAlerts = new Map<string, readonly AlertRecord[]>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Incidents taking part in a merge that is running (issue 4): writes to them answer 409. */
   readonly locked = new Set<string>();
@@ -176,11 +182,16 @@ export class IncidentStore {
     return [...(this.alertIndex.get(incidentId) ?? [])];
   }
 
-  /** Home alerts of an incident, oldest first. */
-  alertsOf(incidentId: string): AlertRecord[] {
-    return this.alertIdsOf(incidentId)
-      .map((id) => this.state.alerts[id] as AlertRecord)
-      .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
+  /** Home alerts of an incident, oldest first (cached until the incident's alerts change). */
+  alertsOf(incidentId: string): readonly AlertRecord[] {
+    let list = this.sortedAlerts.get(incidentId);
+    if (!list) {
+      list = this.alertIdsOf(incidentId)
+        .map((id) => this.state.alerts[id] as AlertRecord)
+        .sort((a, b) => cmp(a.createdDateTime, b.createdDateTime) || cmp(a.id, b.id));
+      this.sortedAlerts.set(incidentId, list);
+    }
+    return list;
   }
 
   relations(): readonly RelationRecord[] {
@@ -206,7 +217,11 @@ export class IncidentStore {
   finalIncidentId(id: string): string | undefined {
     const seen = new Set<string>();
     let current = this.incident(id);
-    while (current?.status === 'redirected' && current.redirectIncidentId && !seen.has(current.id)) {
+    while (
+      current?.status === 'redirected' &&
+      current.redirectIncidentId &&
+      !seen.has(current.id)
+    ) {
       seen.add(current.id);
       current = this.incident(current.redirectIncidentId);
     }
@@ -230,8 +245,10 @@ export class IncidentStore {
    * with no alerts left (emptied by moves) is visible only to personas that read every source.
    */
   canSee(persona: Persona, incidentId: string): boolean {
+    if (persona.sources === 'all') return true;
     const sources = this.sourcesOf(incidentId);
-    if (sources.length === 0) return persona.sources === 'all';
+    // An incident without alerts shows only to personas reading every source (handled above).
+    if (sources.length === 0) return false;
     return sources.some((s) => canReadSource(persona, s));
   }
 
@@ -242,6 +259,11 @@ export class IncidentStore {
   /** A deep copy of the whole state (for persistence and for tests' before/after checks). */
   snapshot(): StoreState {
     return structuredClone(this.state);
+  }
+
+  /** The whole state as JSON, without the deep copy `snapshot()` makes (for file persistence). */
+  serialize(): string {
+    return JSON.stringify(this.state);
   }
 
   /** The state's seed information and id counters (copies), without cloning every record. */
@@ -274,7 +296,13 @@ export class IncidentStore {
     this.locked.clear();
     this.reindex();
     if (!options.silent) {
-      this.emit({ incidentIds: [], alertIds: [], activityIncidentIds: [], relations: true, reset: true });
+      this.emit({
+        incidentIds: [],
+        alertIds: [],
+        activityIncidentIds: [],
+        relations: true,
+        reset: true,
+      });
     }
   }
 
@@ -288,11 +316,11 @@ export class IncidentStore {
       const before = s.alerts[alert.id];
       if (before) {
         this.alertIndex.get(before.incidentId)?.delete(alert.id);
-        this.summaries.delete(before.incidentId);
+        this.forgetDerived(before.incidentId);
       }
       if (!this.alertIndex.has(alert.incidentId)) this.alertIndex.set(alert.incidentId, new Set());
       this.alertIndex.get(alert.incidentId)?.add(alert.id);
-      this.summaries.delete(alert.incidentId);
+      this.forgetDerived(alert.incidentId);
       s.alerts[alert.id] = alert;
     }
     for (const incident of patch.incidents ?? []) s.incidents[incident.id] = incident;
@@ -337,7 +365,7 @@ export class IncidentStore {
       s.alerts[id] = alert;
     }
     for (const [id, incident] of tx.incidents) s.incidents[id] = incident;
-    for (const id of alertMembershipChanged) this.summaries.delete(id);
+    for (const id of alertMembershipChanged) this.forgetDerived(id);
 
     // Derived fields follow the alerts (law 8): severity unless an analyst set it by hand.
     for (const id of alertMembershipChanged) {
@@ -390,9 +418,16 @@ export class IncidentStore {
     for (const listener of this.listeners) listener(change);
   }
 
+  /** Drops what was derived from an incident's alerts; it is recomputed on the next read. */
+  private forgetDerived(incidentId: string): void {
+    this.summaries.delete(incidentId);
+    this.sortedAlerts.delete(incidentId);
+  }
+
   private reindex(): void {
     this.alertIndex = new Map();
     this.summaries = new Map();
+    this.sortedAlerts = new Map();
     for (const alert of Object.values(this.state.alerts)) {
       let set = this.alertIndex.get(alert.incidentId);
       if (!set) this.alertIndex.set(alert.incidentId, (set = new Set()));

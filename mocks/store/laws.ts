@@ -14,7 +14,8 @@ export function checkLaws(state: StoreState): string[] {
   for (const [key, alert] of Object.entries(state.alerts)) {
     if (alert.id !== key) problems.push(`alert ${key} is stored under another id (${alert.id})`);
     const home = state.incidents[alert.incidentId];
-    if (!home) problems.push(`alert ${alert.id} has no home: incident ${alert.incidentId} does not exist`);
+    if (!home)
+      problems.push(`alert ${alert.id} has no home: incident ${alert.incidentId} does not exist`);
     else if (home.status === 'redirected') {
       problems.push(`alert ${alert.id} lives in redirected incident ${home.id}`);
     }
@@ -27,8 +28,10 @@ export function checkLaws(state: StoreState): string[] {
   for (const r of state.relations) {
     const byAlert = `${r.incidentId}|${r.alertId}`;
     const byName = `${r.incidentId}|${r.relationName}`;
-    if (relationKeys.has(byAlert)) problems.push(`alert ${r.alertId} is related to incident ${r.incidentId} twice`);
-    if (relationNames.has(byName)) problems.push(`relation name ${r.relationName} is used twice in incident ${r.incidentId}`);
+    if (relationKeys.has(byAlert))
+      problems.push(`alert ${r.alertId} is related to incident ${r.incidentId} twice`);
+    if (relationNames.has(byName))
+      problems.push(`relation name ${r.relationName} is used twice in incident ${r.incidentId}`);
     relationKeys.add(byAlert);
     relationNames.add(byName);
     relatedCount.set(r.incidentId, (relatedCount.get(r.incidentId) ?? 0) + 1);
@@ -43,19 +46,27 @@ export function checkLaws(state: StoreState): string[] {
 
   const versions = new Set<number>();
   for (const [key, incident] of Object.entries(state.incidents)) {
-    if (incident.id !== key) problems.push(`incident ${key} is stored under another id (${incident.id})`);
-    if (versions.has(incident.version)) problems.push(`incident ${incident.id} shares version ${incident.version} with another incident`);
+    if (incident.id !== key)
+      problems.push(`incident ${key} is stored under another id (${incident.id})`);
+    if (versions.has(incident.version))
+      problems.push(
+        `incident ${incident.id} shares version ${incident.version} with another incident`,
+      );
     versions.add(incident.version);
     const home = homeCount.get(incident.id) ?? 0;
     const total = home + (relatedCount.get(incident.id) ?? 0);
     if (total > LIMITS.maxAlertsPerIncident) {
-      problems.push(`incident ${incident.id} holds ${total} alerts, over the limit of ${LIMITS.maxAlertsPerIncident}`);
+      problems.push(
+        `incident ${incident.id} holds ${total} alerts, over the limit of ${LIMITS.maxAlertsPerIncident}`,
+      );
     }
     if (incident.status === 'redirected') {
       if (home > 0) problems.push(`redirected incident ${incident.id} still holds ${home} alerts`);
       const final = followRedirects(state, incident.id);
-      if (final === undefined) problems.push(`redirected incident ${incident.id} does not lead to a live incident`);
-      if (!incident.systemTags.includes('Redirected')) problems.push(`redirected incident ${incident.id} lacks the Redirected tag`);
+      if (final === undefined)
+        problems.push(`redirected incident ${incident.id} does not lead to a live incident`);
+      if (!incident.systemTags.includes('Redirected'))
+        problems.push(`redirected incident ${incident.id} lacks the Redirected tag`);
     } else if (incident.redirectIncidentId) {
       problems.push(`incident ${incident.id} has redirectIncidentId but status ${incident.status}`);
     }
@@ -64,28 +75,36 @@ export function checkLaws(state: StoreState): string[] {
     if (!incident.severitySetByHand) {
       const derived = deriveSeverity(severitiesByIncident.get(incident.id) ?? []);
       if (derived && derived !== incident.severity) {
-        problems.push(`incident ${incident.id} has severity ${incident.severity} but its alerts say ${derived}`);
+        problems.push(
+          `incident ${incident.id} has severity ${incident.severity} but its alerts say ${derived}`,
+        );
       }
     }
     if (incident.lastUpdateDateTime < incident.createdDateTime) {
       problems.push(`incident ${incident.id} was updated before it was created`);
     }
     if (Number(incident.id) >= state.counters.incident) {
-      problems.push(`incident id ${incident.id} is not below the id counter ${state.counters.incident}`);
+      problems.push(
+        `incident id ${incident.id} is not below the id counter ${state.counters.incident}`,
+      );
     }
     if (incident.version > state.counters.revision) {
-      problems.push(`incident ${incident.id} has version ${incident.version} above the revision counter`);
+      problems.push(
+        `incident ${incident.id} has version ${incident.version} above the revision counter`,
+      );
     }
   }
 
   const activityIds = new Set<string>();
   for (const [incidentId, entries] of Object.entries(state.activities)) {
-    if (!state.incidents[incidentId]) problems.push(`activity log of missing incident ${incidentId}`);
+    if (!state.incidents[incidentId])
+      problems.push(`activity log of missing incident ${incidentId}`);
     let previous = '';
     for (const e of entries) {
       if (activityIds.has(e.id)) problems.push(`activity id ${e.id} is used twice`);
       activityIds.add(e.id);
-      if (e.incidentId !== incidentId) problems.push(`activity ${e.id} is filed under ${incidentId} but names ${e.incidentId}`);
+      if (e.incidentId !== incidentId)
+        problems.push(`activity ${e.id} is filed under ${incidentId} but names ${e.incidentId}`);
       if (!e.originIncidentId && e.createdDateTime < previous) {
         problems.push(`activity log of incident ${incidentId} is out of order at ${e.id}`);
       }

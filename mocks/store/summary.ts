@@ -44,10 +44,13 @@ const KIND_BY_TYPE: Record<string, EntityKind> = {
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const field = (o: unknown, k: string): unknown => (o && typeof o === 'object' ? (o as Loose)[k] : undefined);
+const field = (o: unknown, k: string): unknown =>
+  o && typeof o === 'object' ? (o as Loose)[k] : undefined;
 
 /** The kind and identity of one piece of evidence, or undefined for kinds the console ignores. */
-export function entityOf(evidence: AlertEvidence): Pick<Entity, 'kind' | 'key' | 'name'> | undefined {
+export function entityOf(
+  evidence: AlertEvidence,
+): Pick<Entity, 'kind' | 'key' | 'name'> | undefined {
   const kind = KIND_BY_TYPE[evidence['@odata.type']];
   if (!kind) return undefined;
   const e = evidence as unknown as Loose;

@@ -114,14 +114,13 @@ export type StoreChange = {
 };
 
 export type StoreErrorCode =
-  | 'BadRequest'
-  | 'Unauthorized'
-  | 'Forbidden'
-  | 'NotFound'
-  | 'Conflict'
-  | 'PreconditionFailed';
+  'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'Conflict' | 'PreconditionFailed';
 
 /** A refused operation: the HTTP status, Graph-style code and a message naming what was wrong. */
-export type StoreError = { status: 400 | 401 | 403 | 404 | 409 | 412; code: StoreErrorCode; message: string };
+export type StoreError = {
+  status: 400 | 401 | 403 | 404 | 409 | 412;
+  code: StoreErrorCode;
+  message: string;
+};
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StoreError };

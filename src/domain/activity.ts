@@ -5,14 +5,7 @@
 export type ActivityKind = 'audit' | 'comment';
 
 export type ActivityCategory =
-  | 'incident'
-  | 'alert'
-  | 'merge'
-  | 'assignment'
-  | 'classification'
-  | 'tag'
-  | 'comment'
-  | 'relation';
+  'incident' | 'alert' | 'merge' | 'assignment' | 'classification' | 'tag' | 'comment' | 'relation';
 
 export type ActivityEntry = {
   id: string;

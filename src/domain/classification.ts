@@ -26,7 +26,8 @@ export const DETERMINATIONS_BY_CLASSIFICATION: Record<
   falsePositive: ['notMalicious', 'notEnoughDataToValidate', 'other'],
 };
 
-const isUnset = (v: string | null | undefined) =>
+type Unset = null | undefined | 'unknown' | 'unknownFutureValue';
+const isUnset = (v: string | null | undefined): v is Unset =>
   v === null || v === undefined || v === 'unknown' || v === 'unknownFutureValue';
 
 /** Allowed determinations for a classification (`[]`-free: unset classification allows only unset). */
@@ -34,7 +35,7 @@ export function determinationsFor(
   classification: AlertClassification | null | undefined,
 ): readonly AlertDetermination[] {
   if (isUnset(classification)) return ['unknown'];
-  return DETERMINATIONS_BY_CLASSIFICATION[classification as keyof typeof DETERMINATIONS_BY_CLASSIFICATION];
+  return DETERMINATIONS_BY_CLASSIFICATION[classification];
 }
 
 /**
@@ -52,7 +53,7 @@ export function checkClassificationPair(
     return `Determination '${determination}' needs a classification; classification is not set.`;
   }
   const allowed = determinationsFor(classification);
-  if (allowed.includes(determination as AlertDetermination)) return undefined;
+  if (allowed.includes(determination)) return undefined;
   if (classification === 'truePositive' && determination === 'apt') return undefined;
   if (classification === 'informationalExpectedActivity' && determination === 'securityPersonnel')
     return undefined;

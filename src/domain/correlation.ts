@@ -39,8 +39,7 @@ export const CORRELATION_REASON_LABELS: Partial<Record<CorrelationReason, string
 };
 
 export type ParsedReasons =
-  | { ok: true; reasons: CorrelationReason[] }
-  | { ok: false; unknown: string[] };
+  { ok: true; reasons: CorrelationReason[] } | { ok: false; unknown: string[] };
 
 /** Parses a flags string case-insensitively; empty or absent means no reasons. */
 export function parseCorrelationReasons(text: string | null | undefined): ParsedReasons {

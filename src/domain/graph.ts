@@ -9,7 +9,9 @@ export type UserAccount = G.UserAccount;
 export type FileDetails = G.FileDetails;
 
 /** Evidence as serialized: always tagged with its OData type. */
-export type AlertEvidence = G.AlertEvidence & { '@odata.type': `#microsoft.graph.security.${string}` };
+export type AlertEvidence = G.AlertEvidence & {
+  '@odata.type': `#microsoft.graph.security.${string}`;
+};
 export type DeviceEvidence = G.DeviceEvidence & AlertEvidence;
 export type UserEvidence = G.UserEvidence & AlertEvidence;
 export type MailboxEvidence = G.MailboxEvidence & AlertEvidence;

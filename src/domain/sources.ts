@@ -11,8 +11,14 @@ export type SourceInfo = {
 export const SOURCE_INFO: Record<ServiceSource, SourceInfo> = {
   microsoft365Defender: { label: 'Microsoft Defender XDR', prefixes: ['ra', 'ta', 'ea'] },
   microsoftDefenderForOffice365: { label: 'Microsoft Defender for Office 365', prefixes: ['fa'] },
-  microsoftDefenderForEndpoint: { label: 'Microsoft Defender for Endpoint', prefixes: ['da', 'ed'] },
-  microsoftDefenderForIdentity: { label: 'Microsoft Defender for Identity', prefixes: ['aa', 'ri'] },
+  microsoftDefenderForEndpoint: {
+    label: 'Microsoft Defender for Endpoint',
+    prefixes: ['da', 'ed'],
+  },
+  microsoftDefenderForIdentity: {
+    label: 'Microsoft Defender for Identity',
+    prefixes: ['aa', 'ri'],
+  },
   microsoftDefenderForCloudApps: {
     label: 'Microsoft Defender for Cloud Apps',
     prefixes: ['ca', 'rm'],

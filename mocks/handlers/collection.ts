@@ -1,0 +1,126 @@
+/**
+ * One OData collection read, shared by `security/incidents` and `security/alerts_v2`:
+ * validate the query options, filter, sort, page, and build the absolute `@odata.nextLink`.
+ */
+import {
+  parseFilter,
+  parseOrderBy,
+  parseQueryOptions,
+  parseSelect,
+  type Accessor,
+  type EntitySchema,
+  type OrderBy,
+} from './odata';
+import { firstK } from './top-k';
+
+export type CollectionQuery = {
+  top: number;
+  skip: number;
+  count: boolean;
+  expand: string[];
+  select?: string[];
+};
+
+export type CollectionPage<R> =
+  | { ok: true; rows: R[]; total: number; query: CollectionQuery; nextLink?: string }
+  | { ok: false; code: string; message: string };
+
+export type CollectionSpec<R> = {
+  schema: EntitySchema;
+  entity: 'incident' | 'alert';
+  get: Accessor<R>;
+  maxTop: number;
+  defaultTop: number;
+  expandable: string[];
+  /** Order when the client gives none, and the last tiebreak of every order. */
+  defaultOrder: (a: R, b: R) => number;
+};
+
+/** Runs a collection query over `rows` (already limited to what the caller may see). */
+export function queryCollection<R>(
+  url: URL,
+  rows: readonly R[],
+  spec: CollectionSpec<R>,
+): CollectionPage<R> {
+  const options = parseQueryOptions(url.searchParams, {
+    maxTop: spec.maxTop,
+    defaultTop: spec.defaultTop,
+    expandable: spec.expandable,
+    entity: spec.entity,
+  });
+  if (!options.ok) return { ok: false, code: options.error.code, message: options.error.message };
+  const o = options.value;
+
+  let filtered: R[];
+  if (o.filter !== undefined) {
+    const f = parseFilter(o.filter, spec.schema, spec.get);
+    if (!f.ok) return { ok: false, code: 'BadRequest', message: f.error.message };
+    filtered = rows.filter(f.predicate);
+  } else {
+    filtered = [...rows];
+  }
+
+  let order: OrderBy<R> | undefined;
+  if (o.orderby !== undefined) {
+    const parsed = parseOrderBy(o.orderby, spec.schema, spec.get);
+    if (!parsed.ok) return { ok: false, code: 'BadRequest', message: parsed.error.message };
+    order = parsed;
+  }
+
+  let select: string[] | undefined;
+  if (o.select !== undefined) {
+    const s = parseSelect(o.select, spec.schema);
+    if (!s.ok) return { ok: false, code: 'BadRequest', message: s.error.message };
+    select = s.fields;
+  }
+
+  const total = filtered.length;
+  const end = o.skip + o.top;
+  const page = firstInOrder(filtered, end, spec.defaultOrder, order).slice(o.skip, end);
+
+  let nextLink: string | undefined;
+  if (end < total && o.top > 0) {
+    nextLink = withPage(url, o.top, end);
+  }
+  return {
+    ok: true,
+    rows: page,
+    total,
+    nextLink,
+    query: {
+      top: o.top,
+      skip: o.skip,
+      count: o.count,
+      expand: o.expand,
+      ...(select ? { select } : {}),
+    },
+  };
+}
+
+/** The first `k` rows: in the client's order when given (keys read once per row), else the default. */
+function firstInOrder<R>(
+  rows: R[],
+  k: number,
+  tiebreak: (a: R, b: R) => number,
+  order: OrderBy<R> | undefined,
+): R[] {
+  return order ? order.sort(rows, tiebreak, k) : firstK(rows, k, tiebreak);
+}
+
+/**
+ * The same request with `$top`/`$skip` replaced, keeping the client's other options as they were
+ * written (Graph's links read `?$top=50&$skip=50`, not `%24top`).
+ */
+export function withPage(url: URL, top: number, skip: number): string {
+  const kept = url.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((p) => p !== '' && !/^(\$|%24)(top|skip)=/i.test(p));
+  kept.push(`$top=${top}`, `$skip=${skip}`);
+  return `${url.origin}${url.pathname}?${kept.join('&')}`;
+}
+
+/** Newest/largest first for ISO timestamps and plain strings, without locale rules. */
+export function compareDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}

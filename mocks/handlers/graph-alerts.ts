@@ -1,0 +1,56 @@
+/** `security/alerts_v2`: list and get (SPEC.md §3.7). */
+import type { HttpHandler } from 'msw';
+import { LIMITS } from '@/domain/limits';
+import type { AlertRecord } from '../store/types';
+import type { MockRuntime } from '../runtime';
+import { compareDesc, queryCollection, type CollectionSpec } from './collection';
+import { graphError, graphJson } from './graph-response';
+import { graphRoute, param, serviceRoot } from './route';
+import { ALERT_SCHEMA } from './schemas';
+import { alertToWire, wantsUnknownEnums } from './serialize';
+
+const alertSpec: CollectionSpec<AlertRecord> = {
+  schema: ALERT_SCHEMA,
+  entity: 'alert',
+  maxTop: LIMITS.maxAlertsTop,
+  defaultTop: LIMITS.defaultPageSize,
+  expandable: [],
+  get: (row, field) => (row as unknown as Record<string, unknown>)[field],
+  defaultOrder: (a, b) =>
+    compareDesc(a.createdDateTime, b.createdDateTime) || compareDesc(a.id, b.id),
+};
+
+export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
+  const { store } = runtime;
+  return [
+    ...graphRoute('get', 'security/alerts_v2', ({ request, url, persona }) => {
+      const visible = store.alerts().filter((a) => store.canSeeAlert(persona, a));
+      const page = queryCollection(url, visible, alertSpec);
+      if (!page.ok) return graphError(400, page.code, page.message, request);
+      const includeUnknownEnums = wantsUnknownEnums(request);
+      return graphJson({
+        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2`,
+        ...(page.query.count ? { '@odata.count': page.total } : {}),
+        value: page.rows.map((a) =>
+          alertToWire(a, {
+            includeUnknownEnums,
+            ...(page.query.select ? { select: page.query.select } : {}),
+          }),
+        ),
+        ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
+      });
+    }),
+
+    ...graphRoute('get', 'security/alerts_v2/:id', ({ request, url, params, persona }) => {
+      const id = param(params, 'id');
+      const alert = store.alert(id);
+      if (!alert || !store.canSeeAlert(persona, alert)) {
+        return graphError(404, 'NotFound', `Alert ${id} was not found.`, request);
+      }
+      return graphJson({
+        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
+        ...alertToWire(alert, { includeUnknownEnums: wantsUnknownEnums(request) }),
+      });
+    }),
+  ];
+}

@@ -1,0 +1,109 @@
+/**
+ * What Graph has no API for lives under `*\/mock/v1/` (ARCHITECTURE.md §3), so pointing the client
+ * at real Graph loses exactly these: personas, the activity log, derived entities, demo reset.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { LIMITS } from '@/domain/limits';
+import { DIRECTORY, PERSONAS } from '../store/personas';
+import type { MockRuntime } from '../runtime';
+import { withPage } from './collection';
+import { graphError, graphJson } from './graph-response';
+import { mockRoute, param } from './route';
+
+const KINDS = ['audit', 'comment'] as const;
+const ORIGINS = ['all', 'this', 'merged'] as const;
+
+function intParam(url: URL, name: string, fallback: number, max: number): number | string {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw))
+    return `Query option '${name}' must be a non-negative integer; got '${raw}'.`;
+  const n = Number(raw);
+  if (n > max) return `Query option '${name}' is ${n}; the limit is ${max}.`;
+  return n;
+}
+
+export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
+  const { store } = runtime;
+  return [
+    // The persona list is the mock's sign-in page: readable without a token.
+    http.get('*/mock/v1/personas', () =>
+      HttpResponse.json({ value: PERSONAS, directory: DIRECTORY }),
+    ),
+
+    mockRoute('post', 'reset', async () => {
+      await runtime.reset();
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    mockRoute('get', 'incidents/:id/activities', ({ request, url, params, persona }) => {
+      const id = param(params, 'id');
+      if (!store.incident(id) || !store.canSee(persona, id)) {
+        return graphError(404, 'NotFound', `Incident ${id} was not found.`, request);
+      }
+      const kind = url.searchParams.get('kind');
+      if (kind !== null && !(KINDS as readonly string[]).includes(kind)) {
+        return graphError(
+          400,
+          'BadRequest',
+          `Unknown kind '${kind}'. Use audit or comment.`,
+          request,
+        );
+      }
+      const origin = url.searchParams.get('origin') ?? 'all';
+      if (!(ORIGINS as readonly string[]).includes(origin)) {
+        return graphError(
+          400,
+          'BadRequest',
+          `Unknown origin '${origin}'. Use all, this or merged.`,
+          request,
+        );
+      }
+      const top = intParam(url, '$top', LIMITS.defaultPageSize, 200);
+      if (typeof top === 'string') return graphError(400, 'BadRequest', top, request);
+      const skip = intParam(url, '$skip', 0, Number.MAX_SAFE_INTEGER);
+      if (typeof skip === 'string') return graphError(400, 'BadRequest', skip, request);
+
+      const entries = store
+        .activities(id)
+        .filter((e) => kind === null || e.kind === kind)
+        .filter((e) =>
+          origin === 'all'
+            ? true
+            : origin === 'this'
+              ? !e.originIncidentId
+              : Boolean(e.originIncidentId),
+        );
+      // Newest first; entries are stored oldest first, so walk backwards.
+      const newestFirst = entries.slice().reverse();
+      const page = newestFirst.slice(skip, skip + top);
+      let nextLink: string | undefined;
+      if (skip + top < newestFirst.length && top > 0) {
+        nextLink = withPage(url, top, skip + top);
+      }
+      return graphJson({
+        '@odata.count': newestFirst.length,
+        value: page,
+        ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
+      });
+    }),
+
+    mockRoute('get', 'incidents/:id/entities', ({ request, params, persona }) => {
+      const id = param(params, 'id');
+      if (!store.incident(id) || !store.canSee(persona, id)) {
+        return graphError(404, 'NotFound', `Incident ${id} was not found.`, request);
+      }
+      const visibleAlerts = new Set(
+        store
+          .alertsOf(id)
+          .filter((a) => store.canSeeAlert(persona, a))
+          .map((a) => a.id),
+      );
+      const value = store
+        .summary(id)
+        .entities.map((e) => ({ ...e, alertIds: e.alertIds.filter((a) => visibleAlerts.has(a)) }))
+        .filter((e) => e.alertIds.length > 0);
+      return graphJson({ value });
+    }),
+  ];
+}

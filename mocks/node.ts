@@ -1,0 +1,55 @@
+/**
+ * The mock in Node, for tests: an in-memory store seeded deterministically, and msw/node over
+ * the same handlers the browser uses.
+ */
+import { setupServer } from 'msw/node';
+import { createHandlers } from './handlers';
+import { DEFAULT_SEED, type MockRuntime } from './runtime';
+import { IncidentStore, type Clock } from './store/incident-store';
+import { generateSeed } from './store/seed';
+import type { SeedSize } from './store/types';
+
+/** The seed's "now" in tests, so every date in the demo data is the same on every run. */
+export const TEST_NOW = new Date('2026-11-01T12:00:00Z');
+
+export type TestRuntimeOptions = {
+  seed?: number;
+  size?: SeedSize;
+  /** The seed's "now". */
+  now?: Date;
+  /** Time of the store's operations; by default a clock that starts at `now` and ticks. */
+  clock?: Clock;
+};
+
+/**
+ * A clock that starts at `start` and moves on `stepMs` each time it is read: deterministic,
+ * yet successive operations still get distinct, ordered timestamps.
+ */
+export function steppingClock(start: Date, stepMs = 1000): Clock {
+  let t = start.getTime();
+  return () => {
+    const now = new Date(t);
+    t += stepMs;
+    return now;
+  };
+}
+
+/** An in-memory runtime over the seed; `reset()` restores the very same seed. */
+export function createTestRuntime(options: TestRuntimeOptions = {}): MockRuntime {
+  const { seed = DEFAULT_SEED, size = 'default', now = TEST_NOW } = options;
+  // Generate once and clone on reset: tests reset before each case, and cloning is cheaper.
+  const pristine = generateSeed({ seed, size, now });
+  const store = new IncidentStore(structuredClone(pristine), {
+    clock: options.clock ?? steppingClock(now),
+  });
+  return {
+    store,
+    seed: { seed, size },
+    reset: () => Promise.resolve(store.replaceState(structuredClone(pristine))),
+  };
+}
+
+/** msw/node over the runtime's handlers; the caller listens, resets handlers and closes. */
+export function createTestServer(runtime: MockRuntime) {
+  return setupServer(...createHandlers(runtime));
+}

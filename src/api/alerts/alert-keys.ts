@@ -1,0 +1,17 @@
+/** Filters of the alerts queue, as Graph's OData options (without the `$`). */
+export type AlertListParams = {
+  filter?: string;
+  orderby?: string;
+  top?: number;
+  skip?: number;
+  count?: boolean;
+};
+
+/** Query keys of `security/alerts_v2`, generic → specific. */
+export const alertKeys = {
+  all: ['alerts'] as const,
+  lists: () => [...alertKeys.all, 'list'] as const,
+  list: (params: AlertListParams) => [...alertKeys.lists(), params] as const,
+  details: () => [...alertKeys.all, 'detail'] as const,
+  detail: (id: string) => [...alertKeys.details(), id] as const,
+};

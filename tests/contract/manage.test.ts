@@ -1,0 +1,218 @@
+/**
+ * Writes through the contract: PATCH an incident and post comments. Every refusal leaves the store
+ * deep-equal (law 5); every accepted change bumps the etag and writes the activity log.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AlertComment, Incident } from '@/domain/graph';
+import type { IncidentRecord } from '@mocks/store/types';
+import {
+  ADMIN,
+  call,
+  ENDPOINT,
+  expectGraphError,
+  expectUnchanged,
+  GRAPH,
+  READER,
+  useMockGraph,
+} from './helpers';
+
+const { runtime } = useMockGraph();
+
+function liveIncident(pred: (i: IncidentRecord) => boolean = () => true): IncidentRecord {
+  const store = runtime().store;
+  const found = store
+    .incidents()
+    .find((i) => i.status !== 'redirected' && i.status !== 'resolved' && pred(i));
+  if (!found) throw new Error('no such incident in the seed');
+  return found;
+}
+
+const patch = (id: string, body: unknown, extra: Parameters<typeof call>[1] = {}) =>
+  call<Incident>(`${GRAPH}/security/incidents/${id}`, { method: 'PATCH', body, ...extra });
+
+describe('PATCH security/incidents/{id}', () => {
+  it('updates the fields, answers the full incident in camelCase, bumps the etag and logs each change', async () => {
+    const incident = liveIncident((i) => i.classification === null);
+    const before = await call<Incident>(`${GRAPH}/security/incidents/${incident.id}`);
+    const logBefore = runtime().store.activities(incident.id).length;
+
+    const res = await patch(incident.id, {
+      classification: 'TruePositive',
+      determination: 'MultiStagedAttack',
+      assignedTo: 'tier2@contoso.com',
+      customTags: ['VIP', 'Escalated'],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.classification).toBe('truePositive');
+    expect(res.body.determination).toBe('multiStagedAttack');
+    expect(res.body.assignedTo).toBe('tier2@contoso.com');
+    expect(res.body.customTags).toEqual(['VIP', 'Escalated']);
+    expect(res.body.lastModifiedBy).toBe('analyst@contoso.com');
+    expect(res.body['@odata.etag']).not.toBe(before.body['@odata.etag']);
+    expect(res.body.lastUpdateDateTime! > before.body.lastUpdateDateTime!).toBe(true);
+
+    const log = runtime().store.activities(incident.id).slice(logBefore);
+    expect(log.map((e) => e.action).sort()).toEqual(
+      [
+        'assignedToChanged',
+        'classificationChanged',
+        'customTagsChanged',
+        'determinationChanged',
+      ].sort(),
+    );
+    expect(log.every((e) => e.performedBy === 'analyst@contoso.com')).toBe(true);
+    // Assigning an incident assigns its alerts too.
+    for (const a of runtime().store.alertsOf(incident.id))
+      expect(a.assignedTo).toBe('tier2@contoso.com');
+  });
+
+  it('resolving resolves the linked active alerts', async () => {
+    const store = runtime().store;
+    const incident = liveIncident((i) => store.alertsOf(i.id).some((a) => a.status !== 'resolved'));
+    const res = await patch(incident.id, { status: 'resolved', resolvingComment: 'Contained.' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('resolved');
+    for (const a of store.alertsOf(incident.id)) expect(a.status).toBe('resolved');
+  });
+
+  it('setting severity by hand sticks', async () => {
+    const incident = liveIncident((i) => i.severity !== 'informational');
+    const res = await patch(incident.id, { severity: 'informational' });
+    expect(res.body.severity).toBe('informational');
+    expect(runtime().store.incident(incident.id)!.severitySetByHand).toBe(true);
+  });
+
+  it('sending the current values changes nothing and logs nothing', async () => {
+    const incident = liveIncident();
+    await expectUnchanged(runtime(), async () => {
+      const res = await patch(incident.id, {
+        status: incident.status,
+        assignedTo: incident.assignedTo,
+      });
+      expect(res.status).toBe(200);
+    });
+  });
+
+  it.each([
+    [{ status: 'redirected' }, /mergeIncidents/],
+    [{ status: 'awaitingAction' }, /Defender Experts/],
+    [{ status: 'closed' }, /closed/],
+    [{ severity: 'critical' }, /critical/],
+    [{ classification: 'falsePositive', determination: 'malware' }, /malware.*falsePositive/],
+    [{ determination: 'phishing' }, /classification/],
+    [{ displayName: '' }, /displayName/],
+    [{ displayName: 'x'.repeat(257) }, /256/],
+    [{ customTags: 'VIP' }, /customTags/],
+    [{ customTags: [''] }, /empty/],
+    [{ id: '7' }, /Cannot set property 'id'/],
+    [{ priorityScore: 5 }, /priorityScore/],
+    [{ assignedTo: 42 }, /assignedTo/],
+  ])('refuses %o with 400 naming the problem, changing nothing', async (body, part) => {
+    const incident = liveIncident((i) => i.classification === null);
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(await patch(incident.id, body), 400, part);
+    });
+  });
+
+  it.each([
+    ['not json', /JSON/],
+    ['[1,2]', /object/],
+    ['', /empty/],
+  ])('refuses the body %j with 400', async (raw, part) => {
+    const incident = liveIncident();
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(await patch(incident.id, raw), 400, part);
+    });
+  });
+
+  it('answers 412 for a stale If-Match and changes nothing', async () => {
+    const incident = liveIncident();
+    const etag = `W/"${incident.version}"`;
+    const ok = await patch(incident.id, { summary: 'first' }, { headers: { 'If-Match': etag } });
+    expect(ok.status).toBe(200);
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await patch(incident.id, { summary: 'second' }, { headers: { 'If-Match': etag } }),
+        412,
+        /changed by someone else/,
+      );
+    });
+  });
+
+  it('answers 403 to the reader and to a persona missing a source, 404 to unknown ids', async () => {
+    const store = runtime().store;
+    const incident = liveIncident(
+      (i) =>
+        store.sourcesOf(i.id).length > 1 &&
+        store.sourcesOf(i.id).includes('microsoftDefenderForEndpoint'),
+    );
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await patch(incident.id, { summary: 'x' }, { as: READER }),
+        403,
+        /read-only/,
+      );
+      expectGraphError(
+        await patch(incident.id, { summary: 'x' }, { as: ENDPOINT }),
+        403,
+        /no manage permission/,
+      );
+      expectGraphError(await patch('987654', { summary: 'x' }), 404, /987654/);
+    });
+    expect((await patch(incident.id, { summary: 'by admin' }, { as: ADMIN })).status).toBe(200);
+  });
+
+  it('refuses to change a redirected incident and names where its content went', async () => {
+    const redirected = runtime()
+      .store.incidents()
+      .find((i) => i.status === 'redirected')!;
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await patch(redirected.id, { summary: 'x' }),
+        400,
+        new RegExp(redirected.redirectIncidentId!),
+      );
+    });
+  });
+});
+
+describe('POST security/incidents/{id}/comments', () => {
+  it('adds the comment, answers the full list, and logs it as a comment', async () => {
+    const incident = liveIncident();
+    const before = incident.comments.length;
+    const res = await call<{ value: AlertComment[] }>(
+      `${GRAPH}/security/incidents/${incident.id}/comments`,
+      {
+        method: 'POST',
+        body: {
+          '@odata.type': 'microsoft.graph.security.alertComment',
+          comment: 'Isolated the device.',
+        },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.value).toHaveLength(before + 1);
+    expect(res.body.value.at(-1)).toMatchObject({
+      comment: 'Isolated the device.',
+      createdByDisplayName: 'analyst@contoso.com',
+    });
+    const last = runtime().store.activities(incident.id).at(-1)!;
+    expect(last).toMatchObject({ kind: 'comment', comment: 'Isolated the device.' });
+  });
+
+  it.each([
+    [{}, /comment/],
+    [{ comment: '   ' }, /non-empty/],
+    [{ comment: 'x'.repeat(30_001) }, /30000/],
+    [{ comment: 'ok', extra: 1 }, /extra/],
+  ])('refuses %o with 400, changing nothing', async (body, part) => {
+    const incident = liveIncident();
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await call(`${GRAPH}/security/incidents/${incident.id}/comments`, { method: 'POST', body }),
+        400,
+        part,
+      );
+    });
+  });
+});

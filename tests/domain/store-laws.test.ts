@@ -1,0 +1,201 @@
+/**
+ * The store's laws (ARCHITECTURE.md §4) hold after seeding and after any sequence of operations,
+ * accepted or refused. Property-based: fast-check generates the operations, valid and invalid.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Persona } from '@/domain/identity';
+import { IncidentStore } from '@mocks/store/incident-store';
+import { checkLaws } from '@mocks/store/laws';
+import { addIncidentComment, updateIncident } from '@mocks/store/manage';
+import { PERSONAS } from '@mocks/store/personas';
+import { generateSeed } from '@mocks/store/seed';
+import type { Result, StoreState } from '@mocks/store/types';
+
+const NOW = new Date('2026-11-01T12:00:00Z');
+const seeded = generateSeed({ seed: 7, size: 'default', now: NOW });
+
+/** A lawful slice of the seed small enough to snapshot after every step. */
+function slice(state: StoreState, live: number): StoreState {
+  const keep = new Set(
+    Object.values(state.incidents)
+      .filter((i) => i.status !== 'redirected')
+      .slice(0, live)
+      .map((i) => i.id),
+  );
+  for (const i of Object.values(state.incidents)) {
+    if (i.status === 'redirected' && i.redirectIncidentId && keep.has(i.redirectIncidentId))
+      keep.add(i.id);
+  }
+  const s = structuredClone(state);
+  s.incidents = Object.fromEntries(Object.entries(s.incidents).filter(([id]) => keep.has(id)));
+  s.alerts = Object.fromEntries(Object.entries(s.alerts).filter(([, a]) => keep.has(a.incidentId)));
+  s.activities = Object.fromEntries(Object.entries(s.activities).filter(([id]) => keep.has(id)));
+  return s;
+}
+
+describe('seeded store', () => {
+  it('is lawful', () => {
+    expect(checkLaws(seeded)).toEqual([]);
+  });
+
+  it('the checker notices broken laws', () => {
+    const broken = structuredClone(seeded);
+    const alert = Object.values(broken.alerts)[0]!;
+    alert.incidentId = 'nowhere';
+    const redirected = Object.values(broken.incidents).find((i) => i.status === 'redirected')!;
+    redirected.redirectIncidentId = redirected.id;
+    const problems = checkLaws(broken);
+    expect(problems.some((p) => p.includes(`alert ${alert.id} has no home`))).toBe(true);
+    expect(
+      problems.some((p) => p.includes(`redirected incident ${redirected.id} does not lead`)),
+    ).toBe(true);
+  });
+});
+
+type Op =
+  | {
+      kind: 'patch';
+      pick: number;
+      persona: number;
+      body: Record<string, unknown>;
+      etag: 'current' | 'stale' | 'none';
+    }
+  | { kind: 'comment'; pick: number; persona: number; body: Record<string, unknown> };
+
+const patchBody = fc.record(
+  {
+    status: fc.constantFrom(
+      'active',
+      'inProgress',
+      'inprogress',
+      'resolved',
+      'RESOLVED',
+      'redirected',
+      'bogus',
+    ),
+    severity: fc.constantFrom('high', 'medium', 'low', 'informational', 'unknown', 'Critical'),
+    assignedTo: fc.constantFrom(null, 'analyst@contoso.com', 'tier1@contoso.com', 'SOC Tier 2', 42),
+    classification: fc.constantFrom(
+      null,
+      'truePositive',
+      'FalsePositive',
+      'informationalExpectedActivity',
+      'nope',
+    ),
+    determination: fc.constantFrom(
+      null,
+      'malware',
+      'notMalicious',
+      'securityTesting',
+      'other',
+      'phishing',
+    ),
+    customTags: fc.oneof(
+      fc.array(fc.constantFrom('VIP', 'PCI', 'Red team', 'vip', ''), { maxLength: 4 }),
+      fc.constant('x'),
+    ),
+    displayName: fc.oneof(fc.string({ maxLength: 20 }), fc.constant('x'.repeat(300))),
+    summary: fc.oneof(fc.constant(null), fc.string({ maxLength: 10 })),
+  },
+  { requiredKeys: [] },
+);
+/** Mostly plausible edits, sometimes a read-only property. */
+const anyPatchBody = fc.oneof(
+  { weight: 9, arbitrary: patchBody },
+  { weight: 1, arbitrary: fc.constant({ id: '1' }) },
+);
+
+/** Mostly the operators who may write, sometimes the reader and the source-scoped operator. */
+const personaIndex = fc.constantFrom(0, 0, 0, 1, 1, 2, 3).filter((i) => i < PERSONAS.length);
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('patch' as const),
+    pick: fc.nat(),
+    persona: personaIndex,
+    body: anyPatchBody,
+    etag: fc.constantFrom('current' as const, 'none' as const, 'none' as const, 'stale' as const),
+  }),
+  fc.record({
+    kind: fc.constant('comment' as const),
+    pick: fc.nat(),
+    persona: personaIndex,
+    body: fc.oneof(
+      { weight: 6, arbitrary: fc.record({ comment: fc.string({ minLength: 1, maxLength: 40 }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom({ comment: 'x'.repeat(30_001) }, {}, { comment: ' ' }),
+      },
+    ),
+  }),
+);
+
+describe('any sequence of operations keeps the laws', () => {
+  it('accepted changes are lawful, logged and re-etagged; refused ones change nothing', () => {
+    const base = slice(seeded, 10);
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
+        let t = NOW.getTime();
+        const store = new IncidentStore(structuredClone(base), {
+          clock: () => new Date((t += 60_000)),
+        });
+        const ids = store
+          .incidents()
+          .map((i) => i.id)
+          .sort();
+        for (const o of ops) {
+          const id = ids[o.pick % ids.length]!;
+          const persona = PERSONAS[o.persona] as Persona;
+          const beforeText = store.serialize();
+          let result: Result<unknown>;
+          if (o.kind === 'patch') {
+            const current = store.incident(id)!;
+            const ifMatch =
+              o.etag === 'current'
+                ? `W/"${current.version}"`
+                : o.etag === 'stale'
+                  ? 'W/"0"'
+                  : undefined;
+            result = updateIncident(store, persona, id, o.body, ifMatch);
+          } else {
+            result = addIncidentComment(store, persona, id, o.body);
+          }
+          const afterText = store.serialize();
+          if (!result.ok) {
+            refused += 1;
+            expect(afterText).toBe(beforeText);
+            continue;
+          }
+          accepted += 1;
+          const before = JSON.parse(beforeText) as StoreState;
+          const after = JSON.parse(afterText) as StoreState;
+          expect(checkLaws(after)).toEqual([]);
+          const changed = Object.keys(after.incidents).filter(
+            (k) =>
+              JSON.stringify({ ...after.incidents[k], version: 0, lastUpdateDateTime: '' }) !==
+              JSON.stringify({ ...before.incidents[k], version: 0, lastUpdateDateTime: '' }),
+          );
+          for (const k of Object.keys(after.incidents)) {
+            const bumped = after.incidents[k]!.version !== before.incidents[k]!.version;
+            expect(bumped).toBe(changed.includes(k));
+          }
+          const logBefore = Object.values(before.activities).flat().length;
+          const logAfter = Object.values(after.activities).flat().length;
+          // Law 6: nothing is dropped, and every accepted change is logged.
+          expect(logAfter).toBeGreaterThanOrEqual(logBefore);
+          if (changed.length > 0) expect(logAfter).toBeGreaterThan(logBefore);
+          for (const [k, entries] of Object.entries(before.activities)) {
+            expect(after.activities[k]!.slice(0, entries.length)).toEqual(entries);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // The property is only worth something if both paths were exercised many times.
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The shell in a real browser: data comes from the MSW service worker, survives a reload
+ * (IndexedDB), depends on the persona, and "Reset demo data" restores the seed.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+const TOTAL = /^[\d,]+ incidents?$/;
+
+/** Opens the list and waits for its data, which must come from the service worker. */
+async function openIncidents(page: Page) {
+  const served = page.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
+  );
+  await page.goto('/');
+  expect((await served).status()).toBe(200);
+  await expect(page).toHaveURL(/\/incidents$/);
+  const grid = page.getByRole('grid', { name: 'Incidents' });
+  await expect(grid).toBeVisible();
+  return grid;
+}
+
+/** The id and name of the first listed incident. */
+async function firstIncident(page: Page) {
+  const link = page
+    .getByRole('grid', { name: 'Incidents' })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('link');
+  const href = (await link.getAttribute('href')) ?? '';
+  return { id: href.split('/').pop() ?? '', name: (await link.textContent()) ?? '' };
+}
+
+/** Renames an incident through Graph as the page would call it (the worker answers). */
+async function rename(page: Page, id: string, displayName: string) {
+  const status = await page.evaluate(
+    async ({ url, displayName }) => {
+      const response = await fetch(url, {
+        method: 'PATCH',
+        headers: {
+          Authorization: 'Bearer mock.analyst@contoso.com',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ displayName }),
+      });
+      return response.status;
+    },
+    { url: `${GRAPH}/security/incidents/${id}`, displayName },
+  );
+  expect(status).toBe(200);
+}
+
+test('lists incidents served by the service worker', async ({ page }) => {
+  const grid = await openIncidents(page);
+  await expect(page.getByText(TOTAL)).toBeVisible();
+  expect(await grid.getByRole('row').count()).toBeGreaterThan(1);
+  await expect(page.getByRole('link', { name: 'SOC incident console' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/incidents-list.png' });
+
+  const { id, name } = await firstIncident(page);
+  await page.getByRole('link', { name, exact: true }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.screenshot({ path: 'test-results/incident-header.png' });
+});
+
+test('keeps a change across a reload', async ({ page }) => {
+  await openIncidents(page);
+  const { id } = await firstIncident(page);
+  await rename(page, id, 'Renamed by e2e');
+
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toBeVisible();
+});
+
+test('lists what the chosen persona may see, and remembers the persona', async ({ page }) => {
+  await openIncidents(page);
+  const total = page.getByText(TOTAL);
+  const before = await total.textContent();
+
+  await page.getByRole('combobox', { name: 'Persona' }).click();
+  const option = page.getByRole('option', { name: /Eli Endpoint/ });
+  await expect(option).toBeVisible();
+  await page.screenshot({ path: 'test-results/persona-switcher.png' });
+  await option.click();
+  await expect(total).not.toHaveText(before ?? '');
+  const after = await total.textContent();
+  expect(parseInt((after ?? '').replace(/\D/g, ''), 10)).toBeLessThan(
+    parseInt((before ?? '').replace(/\D/g, ''), 10),
+  );
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Persona' })).toHaveText(/Eli Endpoint/);
+  await expect(page.getByText(TOTAL)).toHaveText(after ?? '');
+});
+
+test('Reset demo data restores the seed', async ({ page }) => {
+  await openIncidents(page);
+  const { id, name } = await firstIncident(page);
+  await rename(page, id, 'Renamed by e2e');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Reset demo data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset demo data?' });
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: 'test-results/reset-dialog.png' });
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+
+  // Toasts are list items named by their title (the page also announces it via aria-live).
+  await expect(page.getByRole('listitem', { name: 'Demo data restored' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name, exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Renamed by e2e' })).toHaveCount(0);
+});
+
+test('dark theme is remembered', async ({ page }) => {
+  await openIncidents(page);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/incidents-list-dark.png' });
+});

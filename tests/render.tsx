@@ -1,0 +1,31 @@
+/** Renders the whole console (providers, routes, shell) at a path, as the browser would. */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { setSessionUpn } from '@/api/session-store';
+import { App } from '@/app/app';
+import { createQueryClient } from '@/app/query-client';
+import { createAppRoutes } from '@/app/routes';
+import type { StartupNotice } from '@/app/startup-notice';
+
+export type RenderAppOptions = {
+  /** Shown above every page, as main.tsx does with the mock worker's notice. */
+  notice?: StartupNotice;
+  /** The persona to act as; the app's default otherwise. */
+  upn?: string;
+};
+
+/** Renders the app at `path` with a fresh QueryClient (no retries) and a user-event session. */
+export function renderApp(path = '/incidents', options: RenderAppOptions = {}) {
+  if (options.upn) setSessionUpn(options.upn);
+  const queryClient = createQueryClient({
+    queries: { retry: false, gcTime: Infinity },
+    mutations: { retry: false },
+  });
+  const router = createMemoryRouter(createAppRoutes({ notice: options.notice }), {
+    initialEntries: [path],
+  });
+  const user = userEvent.setup();
+  const view = render(<App queryClient={queryClient} router={router} />);
+  return { ...view, queryClient, router, user };
+}

@@ -1,0 +1,104 @@
+import { http as route, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ApiError, http } from '@/api/http';
+import { buildIncidentsQuery, getIncidents } from '@/api/incidents/incidents-api';
+import { setSessionUpn } from '@/api/session-store';
+import { setupMockServer } from './mock-server';
+
+const { server } = setupMockServer();
+
+/** The ApiError a call fails with (fails the test if it resolves or throws something else). */
+async function failure(call: Promise<unknown>): Promise<ApiError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('buildIncidentsQuery', () => {
+  it('writes OData options with literal $ names and %20 for spaces', () => {
+    expect(
+      buildIncidentsQuery({
+        filter: "status eq 'active' or status eq 'inProgress'",
+        orderby: 'lastUpdateDateTime desc',
+        top: 50,
+        skip: 100,
+        count: true,
+      }),
+    ).toBe(
+      "?$filter=status%20eq%20'active'%20or%20status%20eq%20'inProgress'" +
+        '&$orderby=lastUpdateDateTime%20desc&$top=50&$skip=100&$count=true',
+    );
+  });
+
+  it('keeps lambda operators readable and escapes what must be escaped', () => {
+    expect(
+      buildIncidentsQuery({
+        filter:
+          "alerts/any(a:a/serviceSource eq 'microsoftDefenderForEndpoint') and contains(displayName,'a&b')",
+      }),
+    ).toBe(
+      "?$filter=alerts/any(a:a/serviceSource%20eq%20'microsoftDefenderForEndpoint')%20and%20contains(displayName%2C'a%26b')",
+    );
+  });
+
+  it('leaves out what is not set, and skip 0', () => {
+    expect(buildIncidentsQuery({})).toBe('');
+    expect(buildIncidentsQuery({ filter: ' ', skip: 0, count: false, top: 10 })).toBe('?$top=10');
+  });
+});
+
+describe('http', () => {
+  it('sends the persona as a bearer token', async () => {
+    setSessionUpn('endpoint.analyst@contoso.com');
+    let seen: string | null = null;
+    server.use(
+      route.get('*/v1.0/security/incidents', ({ request }) => {
+        seen = request.headers.get('authorization');
+        return HttpResponse.json({ value: [] });
+      }),
+    );
+    await getIncidents({ top: 1 });
+    expect(seen).toBe('Bearer mock.endpoint.analyst@contoso.com');
+  });
+
+  it("turns Graph's error envelope into an ApiError", async () => {
+    const error = await failure(getIncidents({ top: 51 }));
+    expect(error.status).toBe(400);
+    // Real Graph sends an empty code here (SPEC.md §3.1); the message says what was wrong.
+    expect(error.code).toBe('');
+    expect(error.message).toContain("The limit of '50' for Top query has been exceeded");
+    expect(error.requestId).toMatch(/\S/);
+  });
+
+  it('names an unauthenticated request (401) with the server message', async () => {
+    setSessionUpn('nobody@contoso.com');
+    const error = await failure(getIncidents({}));
+    expect(error.status).toBe(401);
+    expect(error.message).toMatch(/nobody@contoso\.com/);
+  });
+
+  it('reports a body that is not JSON', async () => {
+    server.use(route.get('*/v1.0/nonjson', () => new HttpResponse('<html>', { status: 502 })));
+    const error = await failure(http('/nonjson'));
+    expect(error).toMatchObject({ status: 502, code: 'InvalidResponse' });
+    expect(error.message).toContain('not JSON');
+  });
+
+  it('reports an error without an envelope by its status', async () => {
+    server.use(route.get('*/v1.0/bare', () => HttpResponse.json({ oops: true }, { status: 503 })));
+    expect(await failure(http('/bare'))).toMatchObject({ status: 503, code: 'UnknownError' });
+  });
+
+  it('reports a network failure', async () => {
+    server.use(route.get('*/v1.0/down', () => HttpResponse.error()));
+    expect(await failure(http('/down'))).toMatchObject({ status: 0, code: 'NetworkError' });
+  });
+
+  it('returns nothing for 204', async () => {
+    server.use(route.post('*/v1.0/empty', () => new HttpResponse(null, { status: 204 })));
+    await expect(http('/empty', { method: 'POST' })).resolves.toBeUndefined();
+  });
+});

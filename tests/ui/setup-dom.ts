@@ -1,0 +1,45 @@
+/**
+ * jsdom shims for Fluent UI v9 (STACK.md "Fluent v9 in jsdom"), jest-dom matchers, and
+ * Testing Library cleanup (vitest has no globals, so RTL cannot register it itself).
+ */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// Fluent's focus manager (tabster) treats elements without an offsetParent as hidden and then
+// aria-hides open Dialogs and Drawers ~100 ms after they open. jsdom does no layout.
+Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.parentNode;
+  },
+});
+
+// ...and it judges the page itself visible by the body's size, which jsdom reports as 0×0.
+document.body.getBoundingClientRect = () => new DOMRect(0, 0, 1280, 800);
+
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+    dispatchEvent: () => false,
+  });
+}
+
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
