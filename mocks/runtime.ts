@@ -11,6 +11,11 @@ export type MockRuntime = {
   seed: { seed: number; size: SeedSize };
   /** Restores the seeded demo data (and persists it where the runtime persists). */
   reset(): Promise<void>;
+  /**
+   * How long a merge takes, during which its incidents answer writes with 409 (Defender: "while
+   * the incidents are merging you can't change either"). 0 in tests; the browser makes it visible.
+   */
+  mergeDelayMs?: number;
 };
 
 /** The demo tenant's seed unless told otherwise. */

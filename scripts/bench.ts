@@ -8,6 +8,8 @@
 import { getResponse } from 'msw';
 import { createHandlers } from '@mocks/handlers';
 import { IncidentStore } from '@mocks/store/incident-store';
+import { mergeIncidents } from '@mocks/store/merge';
+import { PERSONAS } from '@mocks/store/personas';
 import { generateSeed } from '@mocks/store/seed';
 import type { MockRuntime } from '@mocks/runtime';
 import type { SeedSize } from '@mocks/store/types';
@@ -49,6 +51,46 @@ function seedTimes(size: SeedSize, runs: number, budget?: number) {
     ...(budget ? { budget } : {}),
   });
   return state;
+}
+
+/**
+ * Merges of 5 incidents × 30 alerts in the large store. Setup (not measured) tops up groups of
+ * five unowned, unclassified live incidents to 30 alerts each with alerts taken from others.
+ */
+function benchMerge(store: IncidentStore) {
+  const analyst = PERSONAS[0]!;
+  const live = store
+    .incidents()
+    .filter(
+      (i) =>
+        (i.status === 'active' || i.status === 'inProgress') && !i.assignedTo && !i.classification,
+    );
+  const groups: string[][] = [];
+  for (let g = 0; g < 21; g++) groups.push(live.slice(g * 5, g * 5 + 5).map((i) => i.id));
+  const inGroups = new Set(groups.flat());
+  const donors = store.alerts().filter((a) => !inGroups.has(a.incidentId));
+  let next = 0;
+  store.transact('bench', (tx) => {
+    for (const id of groups.flat()) {
+      for (let n = store.alertIdsOf(id).length; n < 30; n++)
+        tx.editAlert(donors[next++]!.id).incidentId = id;
+    }
+    return { ok: true, value: null };
+  });
+  const samples: number[] = [];
+  for (const [i, incidentIds] of groups.entries()) {
+    const t = performance.now();
+    const result = mergeIncidents(store, analyst, { incidentIds, mergeReasons: 'sameCampaign' });
+    const dt = performance.now() - t;
+    if (!result.ok) throw new Error(`bench merge refused: ${result.error.message}`);
+    if (i > 0) samples.push(dt); // the first is warm-up
+  }
+  figures.push({
+    name: 'merge 5 incidents × 30 alerts (large store)',
+    unit: 'ms',
+    ...stats(samples),
+    budget: 5,
+  });
 }
 
 async function main() {
@@ -127,6 +169,8 @@ async function main() {
     },
     20,
   );
+
+  benchMerge(store);
 
   console.log(
     '\nfigure                                                          median      p95   budget',

@@ -1,15 +1,16 @@
 /** `security/incidents`: list, get, update, comments (SPEC.md §3.1–§3.4). */
-import type { HttpHandler } from 'msw';
+import { delay, type HttpHandler } from 'msw';
 import { LIMITS } from '@/domain/limits';
 import { SEVERITY_RANK } from '@/domain/enums';
 import type { Persona } from '@/domain/identity';
 import type { IncidentStore } from '../store/incident-store';
 import { addIncidentComment, updateIncident } from '../store/manage';
+import { mergeIncidents, planMerge } from '../store/merge';
 import type { IncidentRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
 import { graphError, graphJson, readJsonObject, storeError } from './graph-response';
-import { graphRoute, param, serviceRoot } from './route';
+import { graphRoute, param, serviceRoot, type GraphContext } from './route';
 import { INCIDENT_SCHEMA } from './schemas';
 import { incidentToWire, wantsUnknownEnums } from './serialize';
 
@@ -41,7 +42,33 @@ function notFound(id: string, request: Request) {
 
 export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
+
+  const merge = async ({ request, url, persona }: GraphContext) => {
+    const body = await readJsonObject(request);
+    if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
+    const planned = planMerge(store, persona, body.value);
+    if (!planned.ok) return storeError(planned.error, request);
+    // Lock before the first await: a write or a second merge arriving meanwhile gets 409.
+    const ids = new Set(planned.value.incidentIds);
+    for (const id of ids) store.locked.add(id);
+    try {
+      if (runtime.mergeDelayMs) await delay(runtime.mergeDelayMs);
+      const merged = mergeIncidents(store, persona, body.value, { ignoreLocks: ids });
+      if (!merged.ok) return storeError(merged.error, request);
+      return graphJson({
+        '@odata.context': `${serviceRoot(url)}/$metadata#microsoft.graph.security.mergeResponse`,
+        targetIncidentId: merged.value.targetId,
+      });
+    } finally {
+      for (const id of ids) store.locked.delete(id);
+    }
+  };
+
   return [
+    // SDKs call the namespace-qualified action; the docs show the short form. Both route here.
+    ...graphRoute('post', 'security/incidents/mergeIncidents', merge),
+    ...graphRoute('post', 'security/incidents/microsoft.graph.security.mergeIncidents', merge),
+
     ...graphRoute('get', 'security/incidents', ({ request, url, persona }) => {
       const visible = store.incidents().filter((i) => store.canSee(persona, i.id));
       const page = queryCollection(url, visible, incidentSpec(store, persona));

@@ -74,8 +74,18 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
               ? !e.originIncidentId
               : Boolean(e.originIncidentId),
         );
-      // Newest first; entries are stored oldest first, so walk backwards.
-      const newestFirst = entries.slice().reverse();
+      // Newest first. Entries a merge copied in keep their own times, so order by time, and
+      // among equal times the later-written entry first.
+      const newestFirst = entries
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) =>
+          a.entry.createdDateTime === b.entry.createdDateTime
+            ? b.index - a.index
+            : a.entry.createdDateTime < b.entry.createdDateTime
+              ? 1
+              : -1,
+        )
+        .map((x) => x.entry);
       const page = newestFirst.slice(skip, skip + top);
       let nextLink: string | undefined;
       if (skip + top < newestFirst.length && top > 0) {

@@ -100,12 +100,17 @@ export class Tx {
     return copy;
   }
 
+  /**
+   * A mutable copy of the alert, staged for commit. The copy is shallow — evidence and other
+   * nested values are shared with the committed record — so replace nested values, never mutate
+   * them in place. (Moving 150 alerts must not deep-copy 150 evidence lists.)
+   */
   editAlert(id: string): AlertRecord {
     const staged = this.alerts.get(id);
     if (staged) return staged;
     const current = this.store.alert(id);
     if (!current) throw new Error(`editAlert: alert ${id} does not exist`);
-    const copy = structuredClone(current);
+    const copy = { ...current };
     this.alerts.set(id, copy);
     return copy;
   }

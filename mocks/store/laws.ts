@@ -4,6 +4,7 @@
  */
 import { checkClassificationPair } from '@/domain/classification';
 import { LIMITS } from '@/domain/limits';
+import { REDIRECTED_TAG } from '@/domain/merge';
 import { deriveSeverity } from '@/domain/severity';
 import type { StoreState } from './types';
 
@@ -65,7 +66,7 @@ export function checkLaws(state: StoreState): string[] {
       const final = followRedirects(state, incident.id);
       if (final === undefined)
         problems.push(`redirected incident ${incident.id} does not lead to a live incident`);
-      if (!incident.systemTags.includes('Redirected'))
+      if (!incident.systemTags.includes(REDIRECTED_TAG))
         problems.push(`redirected incident ${incident.id} lacks the Redirected tag`);
     } else if (incident.redirectIncidentId) {
       problems.push(`incident ${incident.id} has redirectIncidentId but status ${incident.status}`);

@@ -46,6 +46,8 @@ export async function http<T>(pathOrUrl: string, init: RequestInit = {}): Promis
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${await getAccessToken()}`);
   headers.set('Accept', 'application/json');
+  // Without it Graph reads newer sources (Sentinel, Defender for Cloud…) as unknownFutureValue.
+  if (!headers.has('Prefer')) headers.set('Prefer', 'include-unknown-enum-members');
   if (init.body !== undefined && init.body !== null && !headers.has('Content-Type')) {
     headers.set('Content-Type', 'application/json');
   }

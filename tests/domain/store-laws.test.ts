@@ -1,6 +1,6 @@
 /**
- * The store's laws (ARCHITECTURE.md §4) hold after seeding and after any sequence of operations,
- * accepted or refused. Property-based: fast-check generates the operations, valid and invalid.
+ * The store's laws (ARCHITECTURE.md §4) hold after seeding and after any sequence of operations
+ * (manage, comment, merge), accepted or refused. Property-based: fast-check generates the operations, valid and invalid.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Persona } from '@/domain/identity';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { checkLaws } from '@mocks/store/laws';
 import { addIncidentComment, updateIncident } from '@mocks/store/manage';
+import { mergeIncidents } from '@mocks/store/merge';
 import { PERSONAS } from '@mocks/store/personas';
 import { generateSeed } from '@mocks/store/seed';
 import type { Result, StoreState } from '@mocks/store/types';
@@ -31,6 +32,17 @@ function slice(state: StoreState, live: number): StoreState {
   s.incidents = Object.fromEntries(Object.entries(s.incidents).filter(([id]) => keep.has(id)));
   s.alerts = Object.fromEntries(Object.entries(s.alerts).filter(([, a]) => keep.has(a.incidentId)));
   s.activities = Object.fromEntries(Object.entries(s.activities).filter(([id]) => keep.has(id)));
+  // Most incidents unowned and unclassified, so that many random merges are allowed.
+  Object.values(s.incidents).forEach((i, n) => {
+    if (n % 4 !== 0 && i.status !== 'redirected') {
+      i.assignedTo = null;
+      i.classification = null;
+      i.determination = null;
+      if (i.status === 'resolved') i.status = 'active';
+    }
+  });
+  for (const a of Object.values(s.alerts))
+    a.assignedTo = s.incidents[a.incidentId]?.assignedTo ?? null;
   return s;
 }
 
@@ -61,7 +73,14 @@ type Op =
       body: Record<string, unknown>;
       etag: 'current' | 'stale' | 'none';
     }
-  | { kind: 'comment'; pick: number; persona: number; body: Record<string, unknown> };
+  | { kind: 'comment'; pick: number; persona: number; body: Record<string, unknown> }
+  | {
+      kind: 'merge';
+      picks: number[];
+      persona: number;
+      reasons: string | undefined;
+      comment: string | undefined;
+    };
 
 const patchBody = fc.record(
   {
@@ -111,6 +130,21 @@ const personaIndex = fc.constantFrom(0, 0, 0, 1, 1, 2, 3).filter((i) => i < PERS
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
+    kind: fc.constant('merge' as const),
+    picks: fc.oneof(
+      { weight: 4, arbitrary: fc.array(fc.nat(), { minLength: 2, maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.array(fc.nat(), { minLength: 1, maxLength: 7 }) },
+    ),
+    persona: personaIndex,
+    reasons: fc.constantFrom(
+      undefined,
+      'sameCampaign, sameActor',
+      'sharedIndicators',
+      'sameCampaign, nonsense',
+    ),
+    comment: fc.constantFrom(undefined, 'Same attack story'),
+  }),
+  fc.record({
     kind: fc.constant('patch' as const),
     pick: fc.nat(),
     persona: personaIndex,
@@ -134,8 +168,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 describe('any sequence of operations keeps the laws', () => {
   it('accepted changes are lawful, logged and re-etagged; refused ones change nothing', () => {
     const base = slice(seeded, 10);
+    expect(checkLaws(base)).toEqual([]);
     let accepted = 0;
     let refused = 0;
+    let merged = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
         let t = NOW.getTime();
@@ -147,7 +183,7 @@ describe('any sequence of operations keeps the laws', () => {
           .map((i) => i.id)
           .sort();
         for (const o of ops) {
-          const id = ids[o.pick % ids.length]!;
+          const id = ids[(o.kind === 'merge' ? 0 : o.pick) % ids.length]!;
           const persona = PERSONAS[o.persona] as Persona;
           const beforeText = store.serialize();
           let result: Result<unknown>;
@@ -160,8 +196,16 @@ describe('any sequence of operations keeps the laws', () => {
                   ? 'W/"0"'
                   : undefined;
             result = updateIncident(store, persona, id, o.body, ifMatch);
-          } else {
+          } else if (o.kind === 'comment') {
             result = addIncidentComment(store, persona, id, o.body);
+          } else {
+            const incidentIds = o.picks.map((p) => ids[p % ids.length]!);
+            result = mergeIncidents(store, persona, {
+              incidentIds,
+              ...(o.reasons !== undefined ? { mergeReasons: o.reasons } : {}),
+              ...(o.comment !== undefined ? { incidentComment: o.comment } : {}),
+            });
+            if (result.ok) merged += 1;
           }
           const afterText = store.serialize();
           if (!result.ok) {
@@ -197,5 +241,6 @@ describe('any sequence of operations keeps the laws', () => {
     // The property is only worth something if both paths were exercised many times.
     expect(accepted).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
+    expect(merged).toBeGreaterThan(20);
   });
 });

@@ -1,11 +1,4 @@
-/** Filters of the alerts queue, as Graph's OData options (without the `$`). */
-export type AlertListParams = {
-  filter?: string;
-  orderby?: string;
-  top?: number;
-  skip?: number;
-  count?: boolean;
-};
+import type { AlertListParams } from './alerts-api';
 
 /** Query keys of `security/alerts_v2`, generic → specific. */
 export const alertKeys = {
