@@ -9,6 +9,7 @@ import { getResponse } from 'msw';
 import { createHandlers } from '@mocks/handlers';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { mergeIncidents } from '@mocks/store/merge';
+import { moveAlerts } from '@mocks/store/move';
 import { PERSONAS } from '@mocks/store/personas';
 import { generateSeed } from '@mocks/store/seed';
 import type { MockRuntime } from '@mocks/runtime';
@@ -93,6 +94,37 @@ function benchMerge(store: IncidentStore) {
   });
 }
 
+/** Moves of 150 alerts (from live incidents across the store) into a new incident. */
+function benchMove(store: IncidentStore) {
+  const analyst = PERSONAS[0]!;
+  const movable = store
+    .alerts()
+    .filter((a) => {
+      const home = store.incident(a.incidentId);
+      return home?.status === 'active' || home?.status === 'inProgress';
+    })
+    .map((a) => a.id);
+  const samples: number[] = [];
+  for (let run = 0; run < 21; run++) {
+    const alertIds = movable.slice(run * 150, run * 150 + 150);
+    const t = performance.now();
+    const result = moveAlerts(store, analyst, {
+      alertIds,
+      incidentId: null,
+      newCorrelationReasons: 'sameAsset',
+    });
+    const dt = performance.now() - t;
+    if (!result.ok) throw new Error(`bench move refused: ${result.error.message}`);
+    if (run > 0) samples.push(dt);
+  }
+  figures.push({
+    name: 'move 150 alerts to a new incident (large store)',
+    unit: 'ms',
+    ...stats(samples),
+    budget: 5,
+  });
+}
+
 async function main() {
   seedTimes('default', 3);
   const large = seedTimes('large', 3, 3000);
@@ -171,6 +203,7 @@ async function main() {
   );
 
   benchMerge(store);
+  benchMove(store);
 
   console.log(
     '\nfigure                                                          median      p95   budget',

@@ -1,11 +1,12 @@
 /** `security/alerts_v2`: list and get (SPEC.md §3.7). */
 import type { HttpHandler } from 'msw';
 import { LIMITS } from '@/domain/limits';
+import { moveAlerts } from '../store/move';
 import type { AlertRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
-import { graphError, graphJson } from './graph-response';
-import { graphRoute, param, serviceRoot } from './route';
+import { graphError, graphJson, readJsonObject, storeError } from './graph-response';
+import { graphRoute, param, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA } from './schemas';
 import { alertToWire, wantsUnknownEnums } from './serialize';
 
@@ -22,7 +23,23 @@ const alertSpec: CollectionSpec<AlertRecord> = {
 
 export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
+
+  const move = async ({ request, url, persona }: GraphContext) => {
+    const body = await readJsonObject(request);
+    if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
+    const moved = moveAlerts(store, persona, body.value);
+    if (!moved.ok) return storeError(moved.error, request);
+    return graphJson({
+      '@odata.context': `${serviceRoot(url)}/$metadata#microsoft.graph.security.mergeResponse`,
+      targetIncidentId: moved.value.targetId,
+    });
+  };
+
   return [
+    // SDKs call the namespace-qualified action; the docs show the short form. Both route here.
+    ...graphRoute('post', 'security/alerts_v2/moveAlerts', move),
+    ...graphRoute('post', 'security/alerts_v2/microsoft.graph.security.moveAlerts', move),
+
     ...graphRoute('get', 'security/alerts_v2', ({ request, url, persona }) => {
       const visible = store.alerts().filter((a) => store.canSeeAlert(persona, a));
       const page = queryCollection(url, visible, alertSpec);

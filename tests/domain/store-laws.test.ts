@@ -1,6 +1,6 @@
 /**
  * The store's laws (ARCHITECTURE.md §4) hold after seeding and after any sequence of operations
- * (manage, comment, merge), accepted or refused. Property-based: fast-check generates the operations, valid and invalid.
+ * (manage, comment, merge, move), accepted or refused. Property-based: fast-check generates the operations, valid and invalid.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { IncidentStore } from '@mocks/store/incident-store';
 import { checkLaws } from '@mocks/store/laws';
 import { addIncidentComment, updateIncident } from '@mocks/store/manage';
 import { mergeIncidents } from '@mocks/store/merge';
+import { moveAlerts } from '@mocks/store/move';
 import { PERSONAS } from '@mocks/store/personas';
 import { generateSeed } from '@mocks/store/seed';
 import type { Result, StoreState } from '@mocks/store/types';
@@ -75,6 +76,13 @@ type Op =
     }
   | { kind: 'comment'; pick: number; persona: number; body: Record<string, unknown> }
   | {
+      kind: 'move';
+      picks: number[];
+      target: number | null;
+      persona: number;
+      reasons: string | undefined;
+    }
+  | {
       kind: 'merge';
       picks: number[];
       persona: number;
@@ -130,6 +138,13 @@ const personaIndex = fc.constantFrom(0, 0, 0, 1, 1, 2, 3).filter((i) => i < PERS
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
+    kind: fc.constant('move' as const),
+    picks: fc.array(fc.nat(), { minLength: 0, maxLength: 4 }),
+    target: fc.option(fc.nat(), { nil: null }),
+    persona: personaIndex,
+    reasons: fc.constantFrom(undefined, 'sameAsset', 'sameAsset, nonsense'),
+  }),
+  fc.record({
     kind: fc.constant('merge' as const),
     picks: fc.oneof(
       { weight: 4, arbitrary: fc.array(fc.nat(), { minLength: 2, maxLength: 3 }) },
@@ -172,6 +187,7 @@ describe('any sequence of operations keeps the laws', () => {
     let accepted = 0;
     let refused = 0;
     let merged = 0;
+    let moved = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
         let t = NOW.getTime();
@@ -183,7 +199,7 @@ describe('any sequence of operations keeps the laws', () => {
           .map((i) => i.id)
           .sort();
         for (const o of ops) {
-          const id = ids[(o.kind === 'merge' ? 0 : o.pick) % ids.length]!;
+          const id = ids[('pick' in o ? o.pick : 0) % ids.length]!;
           const persona = PERSONAS[o.persona] as Persona;
           const beforeText = store.serialize();
           let result: Result<unknown>;
@@ -198,6 +214,17 @@ describe('any sequence of operations keeps the laws', () => {
             result = updateIncident(store, persona, id, o.body, ifMatch);
           } else if (o.kind === 'comment') {
             result = addIncidentComment(store, persona, id, o.body);
+          } else if (o.kind === 'move') {
+            const alertIds = store
+              .alerts()
+              .map((a) => a.id)
+              .sort();
+            result = moveAlerts(store, persona, {
+              alertIds: o.picks.map((p) => alertIds[p % alertIds.length]!),
+              incidentId: o.target === null ? null : ids[o.target % ids.length]!,
+              ...(o.reasons !== undefined ? { newCorrelationReasons: o.reasons } : {}),
+            });
+            if (result.ok) moved += 1;
           } else {
             const incidentIds = o.picks.map((p) => ids[p % ids.length]!);
             result = mergeIncidents(store, persona, {
@@ -217,15 +244,27 @@ describe('any sequence of operations keeps the laws', () => {
           const before = JSON.parse(beforeText) as StoreState;
           const after = JSON.parse(afterText) as StoreState;
           expect(checkLaws(after)).toEqual([]);
+          // An incident changed if its record, its alerts or its log changed (law 7).
+          const homes = (st: StoreState, k: string) =>
+            Object.values(st.alerts)
+              .filter((a) => a.incidentId === k)
+              .map((a) => a.id)
+              .sort()
+              .join();
           const changed = Object.keys(after.incidents).filter(
             (k) =>
               JSON.stringify({ ...after.incidents[k], version: 0, lastUpdateDateTime: '' }) !==
-              JSON.stringify({ ...before.incidents[k], version: 0, lastUpdateDateTime: '' }),
+                JSON.stringify({ ...before.incidents[k], version: 0, lastUpdateDateTime: '' }) ||
+              homes(after, k) !== homes(before, k),
           );
           for (const k of Object.keys(after.incidents)) {
-            const bumped = after.incidents[k]!.version !== before.incidents[k]!.version;
+            const previous = before.incidents[k];
+            // A new incident (a move to a new incident) has an etag of its own.
+            if (!previous) continue;
+            const bumped = after.incidents[k]!.version !== previous.version;
             expect(bumped).toBe(changed.includes(k));
           }
+          for (const k of Object.keys(before.incidents)) expect(after.incidents[k]).toBeDefined();
           const logBefore = Object.values(before.activities).flat().length;
           const logAfter = Object.values(after.activities).flat().length;
           // Law 6: nothing is dropped, and every accepted change is logged.
@@ -242,5 +281,6 @@ describe('any sequence of operations keeps the laws', () => {
     expect(accepted).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);
     expect(merged).toBeGreaterThan(20);
+    expect(moved).toBeGreaterThan(20);
   });
 });
