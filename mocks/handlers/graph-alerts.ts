@@ -1,6 +1,7 @@
 /** `security/alerts_v2`: list and get (SPEC.md §3.7). */
 import type { HttpHandler } from 'msw';
 import { LIMITS } from '@/domain/limits';
+import { addAlertComment, updateAlert } from '../store/manage';
 import { moveAlerts } from '../store/move';
 import type { AlertRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
@@ -57,6 +58,32 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
         ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
       });
     }),
+
+    ...graphRoute('patch', 'security/alerts_v2/:id', async ({ request, url, params, persona }) => {
+      const body = await readJsonObject(request);
+      if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
+      const result = updateAlert(store, persona, param(params, 'id'), body.value);
+      if (!result.ok) return storeError(result.error, request);
+      return graphJson({
+        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
+        ...alertToWire(result.value, { includeUnknownEnums: wantsUnknownEnums(request) }),
+      });
+    }),
+
+    ...graphRoute(
+      'post',
+      'security/alerts_v2/:id/comments',
+      async ({ request, url, params, persona }) => {
+        const body = await readJsonObject(request);
+        if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
+        const result = addAlertComment(store, persona, param(params, 'id'), body.value);
+        if (!result.ok) return storeError(result.error, request);
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#Collection(microsoft.graph.security.alertComment)`,
+          value: result.value,
+        });
+      },
+    ),
 
     ...graphRoute('get', 'security/alerts_v2/:id', ({ request, url, params, persona }) => {
       const id = param(params, 'id');

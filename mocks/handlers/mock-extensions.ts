@@ -64,9 +64,14 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
       const skip = intParam(url, '$skip', 0, Number.MAX_SAFE_INTEGER);
       if (typeof skip === 'string') return graphError(400, 'BadRequest', skip, request);
 
+      // Who did it: a UPN, "System", or "Microsoft Defender XDR - alert correlation".
+      const performedBy = url.searchParams.get('performedBy');
       const entries = store
         .activities(id)
         .filter((e) => kind === null || e.kind === kind)
+        .filter(
+          (e) => performedBy === null || e.performedBy.toLowerCase() === performedBy.toLowerCase(),
+        )
         .filter((e) =>
           origin === 'all'
             ? true

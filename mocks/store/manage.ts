@@ -22,7 +22,7 @@ import { writeDenial, type Persona } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import { SETTABLE_SEVERITIES } from '@/domain/severity';
 import { etagOf, fail, ok, type IncidentStore } from './incident-store';
-import type { CommentRecord, IncidentRecord, Result } from './types';
+import type { AlertRecord, CommentRecord, IncidentRecord, Result } from './types';
 
 export const UPDATABLE_INCIDENT_PROPERTIES = [
   'assignedTo',
@@ -430,15 +430,8 @@ export function updateIncident(
   });
 }
 
-/** Adds a comment: kept on the incident (Graph `comments`) and in the activity log. */
-export function addIncidentComment(
-  store: IncidentStore,
-  persona: Persona,
-  id: string,
-  body: Record<string, unknown>,
-): Result<CommentRecord[]> {
-  const writable = checkWritable(store, persona, id, undefined);
-  if (!writable.ok) return writable;
+/** A comment body `{ comment }`: non-empty, at most 30,000 characters, nothing else. */
+function commentText(body: Record<string, unknown>): Result<string> {
   for (const key of Object.keys(body)) {
     if (key !== 'comment' && !key.startsWith('@odata.')) {
       return bad(`Unknown property '${key}' in the comment; send { "comment": "…" }.`);
@@ -453,10 +446,24 @@ export function addIncidentComment(
       `The comment is ${text.length} characters long; the limit is ${LIMITS.maxCommentLength}.`,
     );
   }
+  return ok(text);
+}
+
+/** Adds a comment: kept on the incident (Graph `comments`) and in the activity log. */
+export function addIncidentComment(
+  store: IncidentStore,
+  persona: Persona,
+  id: string,
+  body: Record<string, unknown>,
+): Result<CommentRecord[]> {
+  const writable = checkWritable(store, persona, id, undefined);
+  if (!writable.ok) return writable;
+  const text = commentText(body);
+  if (!text.ok) return text;
   return store.transact(persona.upn, (tx) => {
     const incident = tx.editIncident(id);
     incident.comments.push({
-      comment: text,
+      comment: text.value,
       createdByDisplayName: persona.upn,
       createdDateTime: tx.now,
     });
@@ -466,8 +473,168 @@ export function addIncidentComment(
       category: 'comment',
       action: 'commentAdded',
       description: `${persona.displayName} added a comment.`,
-      comment: text,
+      comment: text.value,
     });
     return ok(incident.comments);
+  });
+}
+
+export const UPDATABLE_ALERT_PROPERTIES = [
+  'assignedTo',
+  'classification',
+  'determination',
+  'status',
+] as const;
+
+/** The checks every write to an alert makes: 404, 403, 409 (its incident is being merged). */
+function checkAlertWritable(
+  store: IncidentStore,
+  persona: Persona,
+  id: string,
+): Result<AlertRecord> {
+  const alert = store.alert(id);
+  if (!alert || !store.canSeeAlert(persona, alert)) {
+    return fail(404, 'NotFound', `Alert ${id} was not found.`);
+  }
+  const denial = writeDenial(persona, [alert.serviceSource], `alert ${id}`);
+  if (denial) return fail(403, 'Forbidden', denial);
+  if (store.locked.has(alert.incidentId)) {
+    return fail(
+      409,
+      'Conflict',
+      `Alert ${id} belongs to incident ${alert.incidentId}, which is being merged; try again when the merge has finished.`,
+    );
+  }
+  return ok(alert);
+}
+
+/**
+ * PATCH an alert (SPEC.md §3.7): status, classification, determination, assignedTo. Changes are
+ * logged on the alert's incident, one audit per field, naming the alert.
+ */
+export function updateAlert(
+  store: IncidentStore,
+  persona: Persona,
+  id: string,
+  body: Record<string, unknown>,
+): Result<AlertRecord> {
+  const writable = checkAlertWritable(store, persona, id);
+  if (!writable.ok) return writable;
+  const current = writable.value;
+  for (const key of Object.keys(body)) {
+    if (
+      !key.startsWith('@odata.') &&
+      !(UPDATABLE_ALERT_PROPERTIES as readonly string[]).includes(key)
+    ) {
+      return bad(
+        `Cannot set property '${key}' of an alert. Updatable properties: ${UPDATABLE_ALERT_PROPERTIES.join(', ')}.`,
+      );
+    }
+  }
+  const next: Pick<AlertRecord, 'assignedTo' | 'classification' | 'determination' | 'status'> = {
+    assignedTo: current.assignedTo ?? null,
+    classification: current.classification ?? null,
+    determination: current.determination ?? null,
+    status: current.status,
+  };
+  if (Object.hasOwn(body, 'assignedTo')) {
+    const r = nullableText(body, 'assignedTo', 256);
+    if (!r.ok) return r;
+    next.assignedTo = r.value?.trim() ?? null;
+  }
+  if (Object.hasOwn(body, 'status')) {
+    const v = body.status;
+    const parsed =
+      typeof v === 'string' ? parseEnum(['new', 'inProgress', 'resolved'] as const, v) : undefined;
+    if (!parsed)
+      return bad(
+        `${quote(v)} is not a valid alert status. Valid values: new, inProgress, resolved.`,
+      );
+    next.status = parsed;
+  }
+  // Classification and determination follow the incident's rules (and its parser).
+  const pairBody: Record<string, unknown> = {};
+  for (const key of ['classification', 'determination'] as const)
+    if (Object.hasOwn(body, key)) pairBody[key] = body[key];
+  const pair = parseIncidentPatch(pairBody);
+  if (!pair.ok) return pair;
+  if (pair.value.classification !== undefined) next.classification = pair.value.classification;
+  if (pair.value.determination !== undefined) next.determination = pair.value.determination;
+  else if (
+    pair.value.classification !== undefined &&
+    checkClassificationPair(next.classification, next.determination)
+  ) {
+    next.determination = null;
+  }
+  const problem = checkClassificationPair(next.classification, next.determination);
+  if (problem) return bad(problem);
+
+  const changed = (['status', 'assignedTo', 'classification', 'determination'] as const).filter(
+    (k) => (current[k] ?? null) !== next[k],
+  );
+  if (changed.length === 0) return ok(current);
+  return store.transact(persona.upn, (tx) => {
+    const edit = tx.editAlert(id);
+    Object.assign(edit, next);
+    edit.lastUpdateDateTime = tx.now;
+    if (next.status === 'resolved' && current.status !== 'resolved') edit.resolvedDateTime = tx.now;
+    if (next.status !== 'resolved') edit.resolvedDateTime = null;
+    // The incident changed too (its alert did): its etag and last update follow.
+    tx.editIncident(current.incidentId).lastModifiedBy = persona.upn;
+    const labels = {
+      status: 'Status',
+      assignedTo: 'Assigned to',
+      classification: 'Classification',
+      determination: 'Determination',
+    };
+    for (const k of changed) {
+      tx.record(current.incidentId, {
+        kind: 'audit',
+        category: k === 'assignedTo' ? 'assignment' : k === 'status' ? 'alert' : 'classification',
+        action: `alert${k[0]!.toUpperCase()}${k.slice(1)}Changed`,
+        description: `${labels[k]} of alert '${current.title}' changed from ${show(current[k] ?? null)} to ${show(next[k])}.`,
+        targetType: 'alert',
+        targetId: id,
+        targetName: current.title,
+        oldValue: current[k] ?? null,
+        newValue: next[k],
+      });
+    }
+    return ok(edit);
+  });
+}
+
+/** Adds a comment to an alert: on the alert (Graph `comments`) and in its incident's log. */
+export function addAlertComment(
+  store: IncidentStore,
+  persona: Persona,
+  id: string,
+  body: Record<string, unknown>,
+): Result<CommentRecord[]> {
+  const writable = checkAlertWritable(store, persona, id);
+  if (!writable.ok) return writable;
+  const text = commentText(body);
+  if (!text.ok) return text;
+  const alert = writable.value;
+  return store.transact(persona.upn, (tx) => {
+    const edit = tx.editAlert(id);
+    const comments: CommentRecord[] = [
+      ...((edit.comments ?? []) as CommentRecord[]),
+      { comment: text.value, createdByDisplayName: persona.upn, createdDateTime: tx.now },
+    ];
+    edit.comments = comments;
+    edit.lastUpdateDateTime = tx.now;
+    tx.editIncident(alert.incidentId).lastModifiedBy = persona.upn;
+    tx.record(alert.incidentId, {
+      kind: 'comment',
+      category: 'comment',
+      action: 'alertCommentAdded',
+      description: `${persona.displayName} commented on alert '${alert.title}'.`,
+      targetType: 'alert',
+      targetId: id,
+      targetName: alert.title,
+      comment: text.value,
+    });
+    return ok(comments);
   });
 }

@@ -12,6 +12,7 @@ import {
   expectGraphError,
   expectUnchanged,
   GRAPH,
+  MOCK,
   READER,
   useMockGraph,
 } from './helpers';
@@ -214,5 +215,144 @@ describe('POST security/incidents/{id}/comments', () => {
         part,
       );
     });
+  });
+});
+
+describe('PATCH security/alerts_v2/{id} and alert comments', () => {
+  const alertUrl = (id: string) => `${GRAPH}/security/alerts_v2/${id}`;
+
+  it('updates status, owner and classification, logging each on the alert’s incident', async () => {
+    const store = runtime().store;
+    const incident = liveIncident((i) => store.alertsOf(i.id).some((a) => a.status === 'new'));
+    const alert = store.alertsOf(incident.id).find((a) => a.status === 'new')!;
+    const before = incident.version;
+    const logBefore = store.activities(incident.id).length;
+    const owner = alert.assignedTo === 'tier1@contoso.com' ? 'tier2@contoso.com' : 'tier1@contoso.com';
+    const res = await call<{
+      status: string;
+      assignedTo: string;
+      classification: string;
+      determination: string;
+      resolvedDateTime: string | null;
+    }>(alertUrl(alert.id), {
+      method: 'PATCH',
+      body: {
+        status: 'Resolved',
+        assignedTo: owner,
+        classification: 'falsePositive',
+        determination: 'notMalicious',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'resolved',
+      assignedTo: owner,
+      classification: 'falsePositive',
+      determination: 'notMalicious',
+    });
+    expect(res.body.resolvedDateTime).not.toBeNull();
+    const audits = store
+      .activities(incident.id)
+      .slice(logBefore)
+      .filter((e) => e.targetId === alert.id && e.kind === 'audit');
+    expect(audits.map((e) => e.action).sort()).toEqual(
+      [
+        'alertAssignedToChanged',
+        'alertClassificationChanged',
+        'alertDeterminationChanged',
+        'alertStatusChanged',
+      ].sort(),
+    );
+    expect(store.incident(incident.id)!.version).not.toBe(before);
+  });
+
+  it.each([
+    [{ status: 'closed' }, /closed/],
+    [{ severity: 'high' }, /Cannot set property 'severity'/],
+    [
+      { classification: 'truePositive', determination: 'notMalicious' },
+      /notMalicious.*truePositive/,
+    ],
+  ])('refuses %o with 400, changing nothing', async (body, part) => {
+    const alert = runtime().store.alertsOf(liveIncident().id)[0]!;
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(await call(alertUrl(alert.id), { method: 'PATCH', body }), 400, part);
+    });
+  });
+
+  it('answers 403 to the reader, 404 to a hidden or unknown alert', async () => {
+    const store = runtime().store;
+    const foreign = store
+      .alerts()
+      .find(
+        (a) =>
+          a.serviceSource !== 'microsoftDefenderForEndpoint' &&
+          store.incident(a.incidentId)?.status !== 'redirected',
+      )!;
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await call(alertUrl(foreign.id), {
+          method: 'PATCH',
+          body: { status: 'inProgress' },
+          as: READER,
+        }),
+        403,
+        /read-only/,
+      );
+      expectGraphError(
+        await call(alertUrl(foreign.id), {
+          method: 'PATCH',
+          body: { status: 'inProgress' },
+          as: ENDPOINT,
+        }),
+        404,
+      );
+      expectGraphError(
+        await call(alertUrl('da404'), { method: 'PATCH', body: { status: 'inProgress' } }),
+        404,
+        /da404/,
+      );
+    });
+  });
+
+  it('adds an alert comment, answers the full list and logs it as a comment on the incident', async () => {
+    const store = runtime().store;
+    const incident = liveIncident();
+    const alert = store.alertsOf(incident.id)[0]!;
+    const res = await call<{ value: AlertComment[] }>(`${alertUrl(alert.id)}/comments`, {
+      method: 'POST',
+      body: { comment: 'Checked the host.' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.value.at(-1)).toMatchObject({ comment: 'Checked the host.' });
+    expect(store.activities(incident.id).at(-1)).toMatchObject({
+      kind: 'comment',
+      targetId: alert.id,
+    });
+    await expectUnchanged(runtime(), async () => {
+      expectGraphError(
+        await call(`${alertUrl(alert.id)}/comments`, { method: 'POST', body: { comment: '' } }),
+        400,
+        /non-empty/,
+      );
+    });
+  });
+});
+
+describe('activity log filters', () => {
+  it('filters by who performed the entry', async () => {
+    const incident = liveIncident();
+    await patch(incident.id, { summary: 'by the analyst' });
+    const res = await call<{ value: { performedBy: string }[]; '@odata.count': number }>(
+      `${MOCK}/incidents/${incident.id}/activities?performedBy=ANALYST@contoso.com&$top=200`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.value.length).toBeGreaterThan(0);
+    expect(res.body.value.every((e) => e.performedBy === 'analyst@contoso.com')).toBe(true);
+    expect(res.body['@odata.count']).toBe(
+      runtime()
+        .store.activities(incident.id)
+        .filter((e) => e.performedBy === 'analyst@contoso.com').length,
+    );
   });
 });
