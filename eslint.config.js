@@ -87,6 +87,8 @@ export default defineConfig([
     'node_modules',
     'public/mockServiceWorker.js',
     'test-results',
+    'test-results-*',
+    'dist-*',
     'playwright-report',
     '.data',
   ]),
