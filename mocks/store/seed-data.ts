@@ -30,8 +30,8 @@ export type AlertTemplate = {
   /** Alert-id prefix when not the source's usual one (custom detections, Threat Experts…). */
   prefix?: string;
   /** Keys into FILES / PROCESSES for file and process evidence. */
-  files?: readonly string[];
-  processes?: readonly string[];
+  files?: readonly FileKey[];
+  processes?: readonly ProcessKey[];
   threat?: { display: string; family: string };
   actor?: string;
   /** Incident system tags this alert implies. */
@@ -1841,7 +1841,10 @@ export type FileSpec = {
   size: [number, number];
 };
 
-export const FILES: Record<string, FileSpec> = {
+export type FileKey = keyof typeof FILES;
+export type ProcessKey = keyof typeof PROCESSES;
+
+export const FILES = {
   updatePs1: {
     name: 'update.ps1',
     path: 'C:\\Users\\Public\\Downloads',
@@ -1958,7 +1961,7 @@ export const FILES: Record<string, FileSpec> = {
     publisher: null,
     size: [50_000_000, 300_000_000],
   },
-};
+} satisfies Record<string, FileSpec>;
 
 export type ProcessSpec = {
   image: string;
@@ -1969,7 +1972,7 @@ export type ProcessSpec = {
   publisher: string | null;
 };
 
-export const PROCESSES: Record<string, ProcessSpec> = {
+export const PROCESSES = {
   powershellEncoded: {
     image: 'powershell.exe',
     path: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0',
@@ -2110,4 +2113,4 @@ export const PROCESSES: Record<string, ProcessSpec> = {
     parentPath: 'C:\\Windows\\System32',
     publisher: 'Sysinternals - www.sysinternals.com',
   },
-};
+} satisfies Record<string, ProcessSpec>;

@@ -1,9 +1,19 @@
-import { FluentProvider, Toaster, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useAppProvidersStyles, useGlobalStyles } from './app-providers.styles';
+import { preloadable } from './preloadable';
 import { useThemeMode } from './theme-store';
-import { APP_TOASTER_ID } from './toaster';
+
+// The toaster (and Fluent's toast machinery) is its own chunk, fetched as soon as the app boots:
+// nothing is announced before the first action. If the chunk fails to load there are no toasts.
+const appToaster = preloadable(() =>
+  import('./app-toaster').then(
+    (m) => m.AppToaster,
+    () => () => null,
+  ),
+);
+appToaster.preload();
 
 /** Server cache, Fluent theme (light/dark) and the app's toaster around everything. */
 export function AppProviders({
@@ -23,7 +33,9 @@ export function AppProviders({
         theme={mode === 'dark' ? webDarkTheme : webLightTheme}
       >
         <div className={styles.surface}>{children}</div>
-        <Toaster position="bottom-end" toasterId={APP_TOASTER_ID} />
+        <Suspense fallback={null}>
+          <appToaster.Component />
+        </Suspense>
       </FluentProvider>
     </QueryClientProvider>
   );

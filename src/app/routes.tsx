@@ -1,23 +1,50 @@
-import { Navigate, type RouteObject } from 'react-router';
-import { IncidentsList } from '@/features/incidents-list/components/incidents-list';
-import { IncidentRoute } from './routes/incident-route';
-import { NotFoundRoute } from './routes/not-found-route';
-import { RouteErrorBoundary } from './routes/route-error-boundary';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
+import { LazyNotFoundRoute, LazyRouteErrorBoundary } from './routes/lazy-routes';
 import { AppShell } from './shell/app-shell';
 import type { StartupNotice } from './startup-notice';
 
-/** The console's routes (ARCHITECTURE.md §7), for a browser router or a test's memory router. */
+/** `/incidents/:id` opens the Overview tab, keeping the query (e.g. an open alert panel). */
+function ToOverview() {
+  const { search } = useLocation();
+  return <Navigate replace to={{ pathname: 'overview', search }} />;
+}
+
+/**
+ * The console's routes (ARCHITECTURE.md §7), for a browser router or a test's memory router.
+ * Each screen is its own chunk (`lazy`), so the first load carries only the shell and the
+ * screen the analyst opened.
+ */
 export function createAppRoutes({ notice }: { notice?: StartupNotice } = {}): RouteObject[] {
   return [
     {
       path: '/',
       element: <AppShell notice={notice} />,
-      errorElement: <RouteErrorBoundary />,
+      errorElement: <LazyRouteErrorBoundary />,
       children: [
         { index: true, element: <Navigate replace to="/incidents" /> },
-        { path: 'incidents', element: <IncidentsList /> },
-        { path: 'incidents/:id', element: <IncidentRoute /> },
-        { path: '*', element: <NotFoundRoute /> },
+        {
+          path: 'incidents',
+          lazy: async () => ({
+            Component: (await import('@/features/incident-queue/components/incident-queue-page'))
+              .IncidentQueuePage,
+          }),
+        },
+        { path: 'incidents/:id', element: <ToOverview /> },
+        {
+          path: 'incidents/:id/:tab',
+          lazy: async () => ({
+            Component: (await import('@/features/incident-page/components/incident-page'))
+              .IncidentPage,
+          }),
+        },
+        {
+          path: 'alerts',
+          lazy: async () => ({
+            Component: (await import('@/features/alerts-queue/components/alerts-queue-page'))
+              .AlertsQueuePage,
+          }),
+        },
+        { path: '*', element: <LazyNotFoundRoute /> },
       ],
     },
   ];

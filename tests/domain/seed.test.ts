@@ -345,6 +345,8 @@ describe('generateSeed: dates', () => {
       expect(ms(iso), what).toBeLessThanOrEqual(now);
     };
     for (const a of alerts) {
+      // canonical Graph/ISO form, as Date#toISOString writes it
+      expect(new Date(a.createdDateTime).toISOString()).toBe(a.createdDateTime);
       within(a.firstActivityDateTime, a.id);
       expect(ms(a.firstActivityDateTime)).toBeLessThanOrEqual(ms(a.lastActivityDateTime));
       expect(ms(a.lastActivityDateTime)).toBeLessThanOrEqual(ms(a.createdDateTime));
@@ -446,6 +448,24 @@ describe('generateSeed: merged (redirected) incidents', () => {
       expect(moved.length).toBeGreaterThan(0);
       for (const id of moved) expect(state.alerts[id as string]?.incidentId).toBe(target!.id);
     }
+  });
+});
+
+describe('generateSeed: plain data', () => {
+  it('shares no object between two places of the state (edits cannot leak)', () => {
+    const seen = new WeakSet<object>();
+    let shared = 0;
+    const walk = (value: unknown) => {
+      if (value === null || typeof value !== 'object') return;
+      if (seen.has(value)) {
+        shared += 1;
+        return;
+      }
+      seen.add(value);
+      for (const child of Object.values(value)) walk(child);
+    };
+    walk(state);
+    expect(shared).toBe(0);
   });
 });
 

@@ -27,8 +27,9 @@ async function firstIncident(page: Page) {
     .getByRole('row')
     .nth(1)
     .getByRole('link');
+  // `/incidents/<id>/overview`
   const href = (await link.getAttribute('href')) ?? '';
-  return { id: href.split('/').pop() ?? '', name: (await link.textContent()) ?? '' };
+  return { id: href.split('/')[2] ?? '', name: (await link.textContent()) ?? '' };
 }
 
 /** Renames an incident through Graph as the page would call it (the worker answers). */
@@ -59,7 +60,7 @@ test('lists incidents served by the service worker', async ({ page }) => {
 
   const { id, name } = await firstIncident(page);
   await page.getByRole('link', { name, exact: true }).first().click();
-  await expect(page).toHaveURL(new RegExp(`/incidents/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/incidents/${id}/overview$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await page.screenshot({ path: 'test-results/incident-header.png' });
 });

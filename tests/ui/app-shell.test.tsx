@@ -11,7 +11,8 @@ setupMockServer();
 describe('app shell', () => {
   it('shows the product name, the default persona and its role', async () => {
     const { user } = renderApp('/incidents');
-    expect(screen.getByRole('link', { name: 'SOC incident console' })).toBeInTheDocument();
+    // Screens are lazy chunks: the first render comes after the route's module has loaded.
+    expect(await screen.findByRole('link', { name: 'SOC incident console' })).toBeInTheDocument();
     const persona = screen.getByRole('combobox', { name: 'Persona' });
     await waitFor(() => expect(persona).toHaveTextContent('Avery Analyst'));
 
@@ -54,7 +55,7 @@ describe('app shell', () => {
     );
     const restored = screen
       .getAllByRole('link', { name: first.displayName! })
-      .filter((link) => link.getAttribute('href') === `/incidents/${first.id}`);
+      .filter((link) => link.getAttribute('href') === `/incidents/${first.id}/overview`);
     expect(restored).toHaveLength(1);
   });
 
@@ -70,7 +71,7 @@ describe('app shell', () => {
 
   it('toggles the theme and remembers it', async () => {
     const { user } = renderApp('/incidents');
-    await user.click(screen.getByRole('button', { name: 'Switch to dark theme' }));
+    await user.click(await screen.findByRole('button', { name: 'Switch to dark theme' }));
     expect(screen.getByRole('button', { name: 'Switch to light theme' })).toBeInTheDocument();
     expect(window.localStorage.getItem('soc-console.theme')).toBe('dark');
   });
@@ -82,14 +83,16 @@ describe('app shell', () => {
         message: 'Stored demo data was unreadable, so it was restored.',
       },
     });
-    expect(screen.getByText('Stored demo data was unreadable, so it was restored.')).toBeVisible();
+    expect(
+      await screen.findByText('Stored demo data was unreadable, so it was restored.'),
+    ).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/Stored demo data was unreadable/)).not.toBeInTheDocument();
   });
 
-  it('answers an unknown path with a way back', () => {
+  it('answers an unknown path with a way back', async () => {
     renderApp('/nowhere');
-    expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to incidents' })).toHaveAttribute(
       'href',
       '/incidents',

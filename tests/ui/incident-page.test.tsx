@@ -1,39 +1,370 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_INCIDENT_LIST_PARAMS } from '@/api/incidents/incidents-api';
-import { SEVERITY_LABELS, INCIDENT_STATUS_LABELS } from '@/domain/enums';
+/**
+ * The incident page (`/incidents/:id/:tab`) through the real handlers: header, tabs driven by the
+ * URL, overview counts, the Alerts grid, assets, the activity log, and failure states.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CLASSIFICATION_LABELS,
+  INCIDENT_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type ServiceSource,
+} from '@/domain/enums';
+import { SOURCE_INFO } from '@/domain/sources';
+import { addIncidentComment } from '@mocks/store/manage';
+import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
-import { listIncidentsAs } from './graph-fixture';
 import { setupMockServer } from './mock-server';
 
-setupMockServer();
+const { runtime, server } = setupMockServer();
 
-describe('incident page header', () => {
-  it('opens from the list and shows the incident read from Graph', async () => {
-    const { value } = await listIncidentsAs('analyst@contoso.com', DEFAULT_INCIDENT_LIST_PARAMS);
-    const incident = value[0]!;
-    const { user, router } = renderApp('/incidents');
+/** The first screenful can take a while on a busy machine (lazy chunk, Fluent in jsdom). */
+const LOAD = { timeout: 5000 };
 
-    // Automatic names repeat across incidents, so pick the link by where it goes.
-    const grid = await screen.findByRole('grid', { name: 'Incidents' });
-    const firstRow = within(grid).getAllByRole('row')[1]!;
-    await user.click(within(firstRow).getByRole('link', { name: incident.displayName! }));
+// The page is a lazy route: load its chunk once, so the first test does not time out on it.
+beforeAll(async () => {
+  await import('@/features/incident-page/components/incident-page');
+});
 
-    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}`);
-    const heading = await screen.findByRole('heading', { level: 1, name: incident.displayName! });
+/** A live incident with several alerts, merged-in activity and both kinds of tags if possible. */
+function richIncident() {
+  const store = runtime.store;
+  const live = store
+    .incidents()
+    .filter((i) => i.status !== 'redirected' && store.alertsOf(i.id).length >= 3);
+  const score = (id: string) => {
+    const i = store.incident(id)!;
+    return (
+      (store.activities(id).some((e) => e.originIncidentId) ? 4 : 0) +
+      (i.customTags.length > 0 ? 2 : 0) +
+      (i.systemTags.length > 0 ? 1 : 0)
+    );
+  };
+  return [...live].sort((a, b) => score(b.id) - score(a.id))[0]!;
+}
+
+function count<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** The value next to a `dt` label inside a description list. */
+function definitionOf(list: HTMLElement, label: string): HTMLElement {
+  const term = within(list).getByText(label, { selector: 'dt' });
+  return term.parentElement!.querySelector('dd')!;
+}
+
+describe('incident page', () => {
+  it('shows the header: name, id, severity, status, owner, classification and tags', async () => {
+    const incident = richIncident();
+    renderApp(`/incidents/${incident.id}/overview`);
+
+    const heading = await screen.findByRole(
+      'heading',
+      { level: 1, name: incident.displayName },
+      LOAD,
+    );
     const header = heading.closest('header')!;
-    expect(within(header).getByText(incident.id!)).toBeInTheDocument();
-    expect(within(header).getByText(SEVERITY_LABELS[incident.severity!])).toBeInTheDocument();
-    expect(within(header).getByText(INCIDENT_STATUS_LABELS[incident.status!])).toBeInTheDocument();
+    expect(within(header).getByText(incident.id)).toBeInTheDocument();
+    expect(within(header).getByText(SEVERITY_LABELS[incident.severity])).toBeInTheDocument();
+    expect(within(header).getByText(INCIDENT_STATUS_LABELS[incident.status])).toBeInTheDocument();
+    expect(within(header).getByText(incident.assignedTo ?? 'Unassigned')).toBeInTheDocument();
+    if (incident.classification && incident.classification !== 'unknown') {
+      expect(
+        within(header).getByText(new RegExp(CLASSIFICATION_LABELS[incident.classification])),
+      ).toBeInTheDocument();
+    }
+    const tags = within(header).getByRole('list', { name: 'Tags' });
+    for (const tag of incident.customTags) {
+      expect(within(tags).getByText(tag)).toBeInTheDocument();
+    }
+    for (const tag of incident.systemTags) {
+      expect(within(tags).getByText(tag)).toHaveTextContent(`System tag: ${tag}`);
+    }
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Incidents' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(within(nav).getByRole('link', { name: 'Alerts' })).not.toHaveAttribute('aria-current');
+    const breadcrumb = screen.getByRole('navigation', { name: 'Breadcrumb' });
+    expect(within(breadcrumb).getByRole('link', { name: 'Incidents' })).toHaveAttribute(
+      'href',
+      '/incidents',
+    );
+  });
+
+  it('takes its tab from the URL and changes the URL when another tab is chosen', async () => {
+    const incident = richIncident();
+    const { router, user } = renderApp(`/incidents/${incident.id}/alerts`);
+
+    const alertsTab = await screen.findByRole('tab', { name: /^Alerts/ }, LOAD);
+    expect(alertsTab).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('grid', { name: 'Alerts' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: /^Assets/ }));
+    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/assets`);
+    expect(await screen.findByRole('list', { name: 'Asset counts' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: 'Activity log' }));
+    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/activity`);
+    expect(await screen.findByRole('list', { name: 'Activity log' }, LOAD)).toBeInTheDocument();
+
+    // Back in history: the URL, not the click, decides the tab.
+    await router.navigate(-1);
+    await waitFor(
+      () =>
+        expect(screen.getByRole('tab', { name: /^Assets/ })).toHaveAttribute(
+          'aria-selected',
+          'true',
+        ),
+      LOAD,
+    );
+    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/assets`);
+  });
+
+  it('replaces an unknown tab with Overview', async () => {
+    const incident = richIncident();
+    const { router } = renderApp(`/incidents/${incident.id}/attack-story`);
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/overview`),
+    );
+    expect(router.state.historyAction).toBe('REPLACE');
+    expect(await screen.findByRole('tab', { name: 'Overview' }, LOAD)).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it("counts the incident's alerts by severity and by service source on Overview", async () => {
+    const incident = richIncident();
+    const alerts = runtime.store.alertsOf(incident.id);
+    renderApp(`/incidents/${incident.id}/overview`);
+
+    const severityList = (await screen.findByText('Alerts by severity', { selector: 'h2' }, LOAD))
+      .closest('section')!
+      .querySelector('dl')!;
+    const severities = count(alerts, (a) => a.severity);
+    for (const severity of ['high', 'medium', 'low', 'informational'] as const) {
+      expect(definitionOf(severityList, SEVERITY_LABELS[severity])).toHaveTextContent(
+        String(severities.get(severity) ?? 0),
+      );
+    }
+
+    const sourceList = screen
+      .getByText('Alerts by service source', { selector: 'h2' })
+      .closest('section')!
+      .querySelector('dl')!;
+    for (const [source, n] of count(alerts, (a) => a.serviceSource)) {
+      expect(
+        definitionOf(sourceList, SOURCE_INFO[source as ServiceSource].label),
+      ).toHaveTextContent(String(n));
+    }
+    const active = alerts.filter((a) => a.status !== 'resolved').length;
+    expect(screen.getByText(`${active} active of ${alerts.length} alerts`)).toBeInTheDocument();
     expect(
-      within(header).getByText(incident.assignedTo ?? 'Unassigned', { exact: true }),
+      screen.getByText('Priority score', { selector: 'dt' }).nextElementSibling,
+    ).toHaveTextContent(String(incident.priorityScore ?? '—'));
+  });
+
+  it('selects alerts in the grid and offers to clear the selection', async () => {
+    const incident = richIncident();
+    const alerts = runtime.store.alertsOf(incident.id);
+    const { user } = renderApp(`/incidents/${incident.id}/alerts`);
+
+    const grid = await screen.findByRole('grid', { name: 'Alerts' }, LOAD);
+    expect(within(grid).getAllByRole('row')).toHaveLength(alerts.length + 1);
+    const move = screen.getByRole('button', { name: 'Move alerts to another incident' });
+    expect(move).toHaveAttribute('aria-disabled', 'true');
+    expect(move).toHaveAccessibleDescription('Select one or more alerts to move');
+
+    const boxes = within(grid).getAllByRole('checkbox', { name: /^Select alert / });
+    expect(boxes).toHaveLength(alerts.length);
+    await user.click(boxes[0]!);
+    await user.click(boxes[1]!);
+    expect(screen.getByText('2 selected')).toBeInTheDocument();
+    expect(boxes[0]).toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Clear selection' }));
+    expect(screen.queryByText('2 selected')).not.toBeInTheDocument();
+    expect(boxes[0]).not.toBeChecked();
+    expect(screen.getByText(`${alerts.length} alerts`)).toBeInTheDocument();
+  });
+
+  it('tells a read-only persona what moving alerts requires', async () => {
+    const incident = richIncident();
+    renderApp(`/incidents/${incident.id}/alerts`, { upn: 'reader@contoso.com' });
+    await screen.findByRole('grid', { name: 'Alerts' }, LOAD);
+    const move = screen.getByRole('button', { name: 'Move alerts to another incident' });
+    await waitFor(() =>
+      expect(move).toHaveAccessibleDescription('Requires Security Operator access'),
+    );
+    expect(move).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('groups the assets by kind with how many alerts each appears in', async () => {
+    const incident = richIncident();
+    const entities = runtime.store.summary(incident.id).entities;
+    renderApp(`/incidents/${incident.id}/assets`);
+
+    const summary = await screen.findByRole('list', { name: 'Asset counts' }, LOAD);
+    const labels = {
+      device: 'Devices',
+      user: 'Users',
+      mailbox: 'Mailboxes',
+      app: 'Apps',
+      ip: 'IPs',
+      url: 'URLs',
+      file: 'Files',
+      process: 'Processes',
+    } as const;
+    const byKind = count(entities, (e) => e.kind);
+    for (const [kind, label] of Object.entries(labels)) {
+      const n = byKind.get(kind) ?? 0;
+      expect(within(summary).getByText(label).closest('li')).toHaveTextContent(`${label}${n}`);
+      if (n > 0) {
+        const table = screen.getByRole('table', { name: new RegExp(`^${label}`) });
+        expect(within(table).getAllByRole('row')).toHaveLength(n + 1);
+      } else {
+        expect(screen.queryByRole('table', { name: new RegExp(`^${label}`) })).toBeNull();
+      }
+    }
+    const top = [...entities].sort((a, b) => b.alertIds.length - a.alertIds.length)[0]!;
+    const row = screen.getAllByRole('row').find((r) => within(r).queryByText(top.name))!;
+    expect(row).toHaveTextContent(`${top.alertIds.length} alert`);
+    expect(screen.getByRole('tab', { name: /^Assets/ })).toHaveTextContent(String(entities.length));
+  });
+
+  it('filters the activity log to audits or comments and marks merged-in entries', async () => {
+    const incident = richIncident();
+    const log = runtime.store.activities(incident.id);
+    const comments = log.filter((e) => e.kind === 'comment');
+    const audits = log.filter((e) => e.kind === 'audit');
+    const { user } = renderApp(`/incidents/${incident.id}/activity`);
+
+    const list = await screen.findByRole('list', { name: 'Activity log' }, LOAD);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(log.length);
+    expect(screen.getByText(`Showing ${log.length} of ${log.length} entries`)).toBeInTheDocument();
+    // Newest first: the log is kept oldest first.
+    const newest = log[log.length - 1]!;
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(newest.description);
+
+    const merged = log.filter((e) => e.originIncidentId);
+    expect(merged.length).toBeGreaterThan(0);
+    const fromLinks = within(list).getAllByRole('link', { name: /^incident \d+$/ });
+    expect(fromLinks).toHaveLength(merged.length);
+    expect(fromLinks[0]!.closest('span')).toHaveTextContent(/^From incident \d+$/);
+
+    const content = screen.getByRole('combobox', { name: 'Content' });
+    await user.click(content);
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Audits' }));
+    await user.keyboard('{Escape}');
+    expect(
+      await screen.findByText(`Showing ${comments.length} of ${comments.length} comments`),
+    ).toBeInTheDocument();
+    const commentList = screen.getByRole('list', { name: 'Activity log' });
+    expect(within(commentList).getAllByRole('listitem')).toHaveLength(comments.length);
+    expect(within(commentList).getByText(comments[0]!.comment!)).toBeInTheDocument();
+
+    await user.click(content);
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Audits' }));
+    await user.click(screen.getByRole('menuitemcheckbox', { name: 'Comments' }));
+    await user.keyboard('{Escape}');
+    expect(
+      await screen.findByText(`Showing ${audits.length} of ${audits.length} audits`),
     ).toBeInTheDocument();
   });
 
+  it('pages the activity log 50 at a time', async () => {
+    const incident = richIncident();
+    const analyst = findPersona('analyst@contoso.com')!;
+    for (let i = 1; i <= 40; i++) {
+      const result = addIncidentComment(runtime.store, analyst, incident.id, {
+        comment: `Paging check ${i}`,
+      });
+      expect(result.ok).toBe(true);
+    }
+    const total = runtime.store.activities(incident.id).length;
+    expect(total).toBeGreaterThan(50);
+    const { user } = renderApp(`/incidents/${incident.id}/activity`);
+
+    const list = await screen.findByRole('list', { name: 'Activity log' }, LOAD);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+    expect(screen.getByText(`Showing 50 of ${total} entries`)).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Paging check 40');
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText(`Showing ${total} of ${total} entries`)).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(total);
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+
+  it('offers Manage and Merge with a hint, and Activity log opens the log', async () => {
+    const incident = richIncident();
+    const { router, user } = renderApp(`/incidents/${incident.id}/overview`);
+
+    await user.click(await screen.findByRole('button', { name: 'Actions' }, LOAD));
+    const manage = await screen.findByRole('menuitem', { name: /Manage incident/ });
+    expect(manage).toHaveAttribute('aria-disabled', 'true');
+    expect(manage).toHaveTextContent('Not available yet');
+    expect(screen.getByRole('menuitem', { name: /Merge incidents/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await user.click(screen.getByRole('menuitem', { name: 'Activity log' }));
+    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/activity`);
+    expect(screen.getByRole('tab', { name: 'Activity log' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('says where a merged incident went', async () => {
+    const redirected = runtime.store.incidents().find((i) => i.status === 'redirected')!;
+    renderApp(`/incidents/${redirected.id}/overview`);
+    const link = await screen.findByRole(
+      'link',
+      {
+        name: `incident ${redirected.redirectIncidentId}`,
+      },
+      LOAD,
+    );
+    expect(link.closest('.fui-MessageBar')).toHaveTextContent(
+      `This incident was merged into incident ${redirected.redirectIncidentId}`,
+    );
+    expect(link).toHaveAttribute('href', `/incidents/${redirected.redirectIncidentId}/overview`);
+  });
+
   it("shows Graph's not-found message for an unknown id", async () => {
-    renderApp('/incidents/99999999');
-    const alert = await screen.findByRole('alert');
+    renderApp('/incidents/99999999/overview');
+    const alert = await screen.findByRole('alert', undefined, LOAD);
     expect(alert).toHaveTextContent('Incident 99999999 was not found.');
     expect(within(alert).getByRole('link', { name: 'Back to incidents' })).toBeInTheDocument();
+  });
+
+  it("shows the server's message when the incident fails to load, and Retry loads it", async () => {
+    const incident = richIncident();
+    server.use(
+      http.get(
+        '*/v1.0/security/incidents/:id',
+        () =>
+          HttpResponse.json(
+            { error: { code: 'ServiceUnavailable', message: 'Graph is busy; try again shortly.' } },
+            { status: 503 },
+          ),
+        { once: true },
+      ),
+    );
+    const { user } = renderApp(`/incidents/${incident.id}/overview`);
+    const alert = await screen.findByRole('alert', undefined, LOAD);
+    expect(alert).toHaveTextContent(`Couldn't load incident ${incident.id}`);
+    expect(alert).toHaveTextContent('Graph is busy; try again shortly.');
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: incident.displayName }),
+    ).toBeInTheDocument();
   });
 });

@@ -33,6 +33,46 @@ export const useAppShellStyles = makeStyles({
     fontSize: tokens.fontSizeBase600,
     color: tokens.colorBrandForeground1,
   },
+  nav: {
+    display: 'flex',
+    alignSelf: 'stretch',
+    alignItems: 'stretch',
+    gap: tokens.spacingHorizontalXS,
+    marginInlineStart: tokens.spacingHorizontalXL,
+  },
+  // Fluent TabList's look: a text tab with a brand underline on the current one.
+  navLink: {
+    ...typographyStyles.body1,
+    position: 'relative',
+    display: 'flex',
+    alignItems: 'center',
+    paddingInline: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': {
+      color: tokens.colorNeutralForeground2Hover,
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+    },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      insetInline: tokens.spacingHorizontalM,
+      bottom: 0,
+      height: tokens.strokeWidthThicker,
+      borderRadius: tokens.borderRadiusCircular,
+      backgroundColor: 'transparent',
+    },
+  },
+  navLinkActive: {
+    ...typographyStyles.body1Strong,
+    color: tokens.colorNeutralForeground1,
+    '::after': { backgroundColor: tokens.colorCompoundBrandStroke },
+  },
   spacer: { flexGrow: 1 },
   actions: {
     display: 'flex',
@@ -46,6 +86,7 @@ export const useAppShellStyles = makeStyles({
   main: {
     flexGrow: 1,
     minWidth: 0,
+    ':focus': { outlineStyle: 'none' },
     padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
   },
 });

@@ -1,21 +1,59 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
-import { DismissRegular, ShieldKeyholeFilled } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { Link, Outlet } from 'react-router';
+import { mergeClasses } from '@fluentui/react-components';
+import { ShieldKeyholeFilled } from '@fluentui/react-icons';
+import { lazy, Suspense, useState } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
 import { MOCK_ENABLED } from '@/api/config';
+import { useOpenAlertId } from '@/components/alert-panel-param';
 import type { StartupNotice } from '../startup-notice';
 import { useAppShellStyles } from './app-shell.styles';
-import { PersonaSwitcher } from './persona-switcher';
-import { ResetDemoDataButton } from './reset-demo-data-button';
+import { PersonaSwitcher, preloadPersonaSwitcher } from './persona-switcher';
+import { preloadResetDemoDataButton, ResetDemoDataButton } from './reset-demo-data-button';
+import { StartupNoticeBar } from './startup-notice-bar';
 import { ThemeToggle } from './theme-toggle';
 
-/** The frame of every page: top bar (product, persona, theme, demo reset), start-up notice, page. */
+// The demo controls' Fluent components (Dropdown, Dialog) are chunks of their own, fetched now,
+// while the app boots (main.tsx starts the mock worker first), rather than in the first load.
+if (MOCK_ENABLED) {
+  preloadPersonaSwitcher();
+  preloadResetDemoDataButton();
+}
+
+// Its own chunk: most visits never open an alert.
+const AlertDetailsPanel = lazy(async () => ({
+  default: (await import('@/features/alert-details/components/alert-details-panel'))
+    .AlertDetailsPanel,
+}));
+
+/** The alert details panel, loaded the first time a URL carries `?alert=`, then kept mounted. */
+function GlobalAlertPanel() {
+  const [alertId] = useOpenAlertId();
+  const [needed, setNeeded] = useState(alertId !== null);
+  if (alertId !== null && !needed) setNeeded(true);
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
+      <AlertDetailsPanel />
+    </Suspense>
+  );
+}
+
+function TopNav() {
+  const styles = useAppShellStyles();
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    mergeClasses(styles.navLink, isActive && styles.navLinkActive);
+  return (
+    <nav aria-label="Main" className={styles.nav}>
+      <NavLink className={navClass} to="/incidents">
+        Incidents
+      </NavLink>
+      <NavLink className={navClass} to="/alerts">
+        Alerts
+      </NavLink>
+    </nav>
+  );
+}
+
+/** The frame of every page: top bar (product, sections, persona, theme, demo reset), notice, page. */
 export function AppShell({ notice }: { notice?: StartupNotice }) {
   const styles = useAppShellStyles();
   const [noticeOpen, setNoticeOpen] = useState(notice !== undefined);
@@ -27,6 +65,7 @@ export function AppShell({ notice }: { notice?: StartupNotice }) {
           <ShieldKeyholeFilled aria-hidden className={styles.brandIcon} />
           SOC incident console
         </Link>
+        <TopNav />
         <div className={styles.spacer} />
         <div className={styles.actions}>
           {MOCK_ENABLED && <PersonaSwitcher />}
@@ -35,26 +74,17 @@ export function AppShell({ notice }: { notice?: StartupNotice }) {
         </div>
       </header>
       {notice && noticeOpen && (
-        <MessageBar className={styles.notice} intent={notice.intent} layout="multiline">
-          <MessageBarBody>
-            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-            {notice.message}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss"
-                icon={<DismissRegular />}
-                onClick={() => setNoticeOpen(false)}
-              />
-            }
-          />
-        </MessageBar>
+        <StartupNoticeBar
+          className={styles.notice}
+          notice={notice}
+          onDismiss={() => setNoticeOpen(false)}
+        />
       )}
-      <main className={styles.main}>
+      {/* Focusable so focus has somewhere sensible to land when a panel's opener is gone. */}
+      <main className={styles.main} tabIndex={-1}>
         <Outlet />
       </main>
+      <GlobalAlertPanel />
     </div>
   );
 }

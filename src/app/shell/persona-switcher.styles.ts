@@ -21,3 +21,12 @@ export const usePersonaSwitcherStyles = makeStyles({
   },
   role: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The stand-in shown while the dropdown's chunk loads: the dropdown's size, disabled. */
+export const usePersonaPlaceholderStyles = makeStyles({
+  button: {
+    minWidth: '180px',
+    justifyContent: 'space-between',
+    fontWeight: tokens.fontWeightRegular,
+  },
+});

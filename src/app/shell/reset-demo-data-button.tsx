@@ -1,82 +1,36 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  Toast,
-  ToastTitle,
-  useToastController,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { APP_TOASTER_ID } from '../toaster';
-import { useResetDemoData } from './use-reset-demo-data';
+import { Suspense, useState } from 'react';
+import { preloadable } from '../preloadable';
+
+// The confirmation Dialog, its trigger and the toast are their own chunk, fetched as soon as the
+// app boots; until it is in, an identical button stands in (and opens the dialog once loaded).
+const resetDemoData = preloadable(
+  async () => (await import('./reset-demo-data-dialog')).ResetDemoDataDialog,
+);
+
+/** Starts fetching the reset dialog's chunk. */
+export const preloadResetDemoDataButton = resetDemoData.preload;
 
 /** "Reset demo data": confirm, restore the seed, refetch, and say it worked. */
 export function ResetDemoDataButton() {
-  const [open, setOpen] = useState(false);
-  const reset = useResetDemoData();
-  const { dispatchToast } = useToastController(APP_TOASTER_ID);
-
-  const confirm = () =>
-    reset.mutate(undefined, {
-      onSuccess: () => {
-        setOpen(false);
-        dispatchToast(
-          <Toast>
-            <ToastTitle>Demo data restored</ToastTitle>
-          </Toast>,
-          { intent: 'success' },
-        );
-      },
-    });
-
+  const [requested, setRequested] = useState(false);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, data) => {
-        if (reset.isPending) return;
-        setOpen(data.open);
-        if (data.open) reset.reset();
-      }}
-    >
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<ArrowResetRegular />}>
+    <Suspense
+      fallback={
+        <Button
+          appearance="subtle"
+          icon={<ArrowResetRegular />}
+          onClick={() => {
+            setRequested(true);
+            resetDemoData.preload();
+          }}
+        >
           Reset demo data
         </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Reset demo data?</DialogTitle>
-          <DialogContent>
-            <p>
-              Every incident, alert, comment and activity goes back to the seeded demo tenant. The
-              changes made in this browser are discarded.
-            </p>
-            {reset.isError && (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{reset.error.message}</MessageBarBody>
-              </MessageBar>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary" disabled={reset.isPending}>
-                Cancel
-              </Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={reset.isPending} onClick={confirm}>
-              {reset.isPending ? 'Resetting…' : 'Reset'}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      }
+    >
+      <resetDemoData.Component initiallyOpen={requested} />
+    </Suspense>
   );
 }

@@ -1,12 +1,11 @@
-import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
+import { MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { incidentQueries } from '@/api/incidents/incident-queries';
-import { DateTime } from '@/components/date-time';
-import { ErrorState } from '@/components/error-state';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { RouterLink } from '@/components/router-link';
 import { SeverityBadge } from '@/components/severity-badge';
+import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
+import type { Incident } from '@/domain/graph';
+import { incidentPath } from '../incident-tabs';
 import { useIncidentHeaderStyles } from './incident-header.styles';
 
 function Fact({ children, label }: { children: ReactNode; label: string }) {
@@ -19,43 +18,71 @@ function Fact({ children, label }: { children: ReactNode; label: string }) {
   );
 }
 
-/** The head of the incident page: name, id, severity, status and owner, read from Graph. */
-export function IncidentHeader({ incidentId }: { incidentId: string }) {
+/** "True positive · Multi-staged attack", or "Not set" (muted) when nobody classified it. */
+function Classification({ incident }: { incident: Incident }) {
   const styles = useIncidentHeaderStyles();
-  const query = useQuery(incidentQueries.detail(incidentId));
-
-  if (query.isPending) {
-    return (
-      <div className={styles.loading}>
-        <Spinner label={`Loading incident ${incidentId}…`} />
-      </div>
-    );
+  const { classification, determination } = incident;
+  if (!classification || classification === 'unknown' || classification === 'unknownFutureValue') {
+    return <span className={styles.muted}>Not set</span>;
   }
-  if (query.isError) {
-    return (
-      <ErrorState
-        actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
-        error={query.error}
-        retrying={query.isFetching}
-        title={`Couldn't load incident ${incidentId}`}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
+  const detail =
+    determination && determination !== 'unknown' && determination !== 'unknownFutureValue'
+      ? ` · ${DETERMINATION_LABELS[determination]}`
+      : '';
+  return (
+    <>
+      {CLASSIFICATION_LABELS[classification]}
+      {detail}
+    </>
+  );
+}
 
-  const incident = query.data;
-  const alertCount = incident.alerts?.length;
+function Tags({ incident }: { incident: Incident }) {
+  const styles = useIncidentHeaderStyles();
+  const custom = incident.customTags ?? [];
+  const system = incident.systemTags ?? [];
+  if (custom.length === 0 && system.length === 0) {
+    return <span className={styles.muted}>No tags</span>;
+  }
+  return (
+    <ul aria-label="Tags" className={styles.tags}>
+      {system.map((tag) => (
+        <li className={mergeClasses(styles.tag, styles.systemTag)} key={`system:${tag}`}>
+          <span className={styles.visuallyHidden}>System tag: </span>
+          {tag}
+        </li>
+      ))}
+      {custom.map((tag) => (
+        <li className={mergeClasses(styles.tag, styles.customTag)} key={`custom:${tag}`}>
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export type IncidentHeaderProps = {
+  /** The Actions menu, next to the name. */
+  actions?: ReactNode;
+  incident: Incident;
+};
+
+/** The head of the incident page: name, id, severity, status, owner, classification and tags. */
+export function IncidentHeader({ actions, incident }: IncidentHeaderProps) {
+  const styles = useIncidentHeaderStyles();
   return (
     <header className={styles.root}>
-      <h1 className={styles.title}>{incident.displayName || `Incident ${incident.id}`}</h1>
+      <div className={styles.titleRow}>
+        <h1 className={styles.title}>{incident.displayName || `Incident ${incident.id}`}</h1>
+        {actions}
+      </div>
       {incident.status === 'redirected' && incident.redirectIncidentId && (
         <MessageBar intent="info">
           <MessageBarBody>
             This incident was merged into{' '}
-            <RouterLink to={`/incidents/${encodeURIComponent(incident.redirectIncidentId)}`}>
+            <RouterLink to={incidentPath(incident.redirectIncidentId)}>
               incident {incident.redirectIncidentId}
             </RouterLink>
-            .
           </MessageBarBody>
         </MessageBar>
       )}
@@ -68,11 +95,13 @@ export function IncidentHeader({ incidentId }: { incidentId: string }) {
           <IncidentStatusBadge status={incident.status} />
         </Fact>
         <Fact label="Assigned to">
-          {incident.assignedTo ?? <span className={styles.muted}>Unassigned</span>}
+          {incident.assignedTo || <span className={styles.muted}>Unassigned</span>}
         </Fact>
-        {alertCount !== undefined && <Fact label="Alerts">{alertCount}</Fact>}
-        <Fact label="Last update time">
-          <DateTime value={incident.lastUpdateDateTime} />
+        <Fact label="Classification">
+          <Classification incident={incident} />
+        </Fact>
+        <Fact label="Tags">
+          <Tags incident={incident} />
         </Fact>
       </dl>
     </header>

@@ -1,6 +1,6 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
-export const useIncidentsListStyles = makeStyles({
+export const useIncidentQueuePageStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -9,6 +9,7 @@ export const useIncidentsListStyles = makeStyles({
   },
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'baseline',
     gap: tokens.spacingHorizontalM,
   },
@@ -20,27 +21,24 @@ export const useIncidentsListStyles = makeStyles({
     ...typographyStyles.body1,
     color: tokens.colorNeutralForeground3,
   },
+  spacer: { flexGrow: 1 },
   surface: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow4,
+  },
+  progress: {
+    // Reserves the bar's height so rows do not jump when a page starts or stops loading.
+    height: tokens.strokeWidthThick,
+  },
+  scroller: {
     overflowX: 'auto',
+    minWidth: 0,
   },
-  grid: {
-    // No token for layout widths: below this the columns stop being readable.
-    minWidth: '880px',
-  },
-  nameCell: { flexGrow: 4, minWidth: 0 },
-  idCell: { flexGrow: 1, flexBasis: '0', maxWidth: '110px' },
-  badgeCell: { flexGrow: 1, maxWidth: '140px' },
-  assignedCell: { flexGrow: 2 },
-  dateCell: { flexGrow: 2, maxWidth: '200px' },
-  name: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
+  message: { padding: tokens.spacingHorizontalL },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -49,16 +47,18 @@ export const useIncidentsListStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXXXL,
     color: tokens.colorNeutralForeground2,
   },
+  emptyIcon: { fontSize: '48px', color: tokens.colorNeutralForeground3 },
   emptyTitle: { ...typographyStyles.subtitle2 },
   skeleton: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
   },
   skeletonRow: {
     display: 'grid',
-    gridTemplateColumns: '4fr 1fr 1fr 1fr 2fr 2fr',
+    gridTemplateColumns: '20px 20px 5fr 1fr 1fr 1fr 2fr 2fr 2fr',
     gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
   },
 });

@@ -1,0 +1,174 @@
+import { Badge, Button, mergeClasses, Tooltip } from '@fluentui/react-components';
+import { ArrowMoveRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import { DateTime } from '@/components/date-time';
+import { RouterLink } from '@/components/router-link';
+import { SeverityBadge } from '@/components/severity-badge';
+import { detectionSourceLabel } from '@/domain/detection-sources';
+import { CLASSIFICATION_LABELS, DETERMINATION_LABELS, type ServiceSource } from '@/domain/enums';
+import type { Alert } from '@/domain/graph';
+import { categoryLabel } from '@/domain/naming';
+import { SOURCE_INFO } from '@/domain/sources';
+import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
+import { AlertEvidenceList } from './alert-evidence';
+import { AlertStatusBadge } from '@/components/alert-status-badge';
+import { useAlertDetailsStyles } from './alert-details.styles';
+
+function Fact({
+  children,
+  label,
+  wide = false,
+}: {
+  children: ReactNode;
+  label: string;
+  wide?: boolean;
+}) {
+  const styles = useAlertDetailsStyles();
+  return (
+    <div className={mergeClasses(styles.fact, wide && styles.wideFact)}>
+      <dt className={styles.term}>{label}</dt>
+      <dd className={styles.definition}>{children}</dd>
+    </div>
+  );
+}
+
+function NotSet() {
+  const styles = useAlertDetailsStyles();
+  return <span className={styles.muted}>Not set</span>;
+}
+
+export type AlertDetailsProps = {
+  alert: Alert;
+  /** Opens the move flyout for this alert; without it the button is disabled. */
+  onMoveAlert?: (alertId: string) => void;
+};
+
+/** What the alert details panel shows about one alert (SPEC.md §12.6). */
+export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
+  const styles = useAlertDetailsStyles();
+  const persona = useCurrentPersona();
+  const source = alert.serviceSource as ServiceSource | null | undefined;
+  const moveHint =
+    missingManageAccess(persona, source ? [source] : []) ??
+    (onMoveAlert ? undefined : 'Not available yet');
+  const categories = alert.categories?.length
+    ? alert.categories
+    : alert.category
+      ? [alert.category]
+      : [];
+  const classified =
+    alert.classification &&
+    alert.classification !== 'unknown' &&
+    alert.classification !== 'unknownFutureValue';
+  const determined =
+    alert.determination &&
+    alert.determination !== 'unknown' &&
+    alert.determination !== 'unknownFutureValue';
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.summary}>
+        <SeverityBadge severity={alert.severity} />
+        <AlertStatusBadge status={alert.status} />
+        <span className={styles.id}>Alert ID: {alert.id}</span>
+      </div>
+
+      <div className={styles.actions}>
+        <Tooltip
+          content={moveHint ?? 'Move this alert to another incident'}
+          relationship="description"
+        >
+          <Button
+            disabledFocusable={moveHint !== undefined}
+            icon={<ArrowMoveRegular />}
+            onClick={() => alert.id && onMoveAlert?.(alert.id)}
+          >
+            Move alert to another incident
+          </Button>
+        </Tooltip>
+      </div>
+
+      <section aria-labelledby="alert-details-facts" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-facts">
+          Alert details
+        </h3>
+        <dl className={styles.facts}>
+          <Fact label="Service source">
+            {source ? (SOURCE_INFO[source]?.label ?? source) : '—'}
+          </Fact>
+          <Fact label="Detection source">{detectionSourceLabel(alert.detectionSource)}</Fact>
+          <Fact label="Category">
+            {categories.length ? categories.map(categoryLabel).join(', ') : '—'}
+          </Fact>
+          <Fact label="MITRE ATT&CK techniques">
+            {alert.mitreTechniques?.length ? (
+              <ul aria-label="MITRE ATT&CK techniques" className={styles.techniques}>
+                {alert.mitreTechniques.map((t) => (
+                  <li key={t}>
+                    <Badge appearance="outline" color="informative" shape="rounded">
+                      {t}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact label="Classification">
+            {classified ? CLASSIFICATION_LABELS[alert.classification!] : <NotSet />}
+          </Fact>
+          <Fact label="Determination">
+            {determined ? DETERMINATION_LABELS[alert.determination!] : <NotSet />}
+          </Fact>
+          <Fact label="Assigned to">
+            {alert.assignedTo || <span className={styles.muted}>Unassigned</span>}
+          </Fact>
+          <Fact label="Incident">
+            {alert.incidentId ? (
+              <RouterLink to={`/incidents/${encodeURIComponent(alert.incidentId)}/overview`}>
+                Incident {alert.incidentId}
+              </RouterLink>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact label="Created">
+            <DateTime value={alert.createdDateTime} />
+          </Fact>
+          <Fact label="First activity">
+            <DateTime value={alert.firstActivityDateTime} />
+          </Fact>
+          <Fact label="Last activity">
+            <DateTime value={alert.lastActivityDateTime} />
+          </Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="alert-details-description" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-description">
+          Description
+        </h3>
+        <p className={mergeClasses(styles.text, !alert.description && styles.muted)}>
+          {alert.description || 'No description.'}
+        </p>
+      </section>
+
+      <section aria-labelledby="alert-details-recommended" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-recommended">
+          Recommended actions
+        </h3>
+        <p className={mergeClasses(styles.text, !alert.recommendedActions && styles.muted)}>
+          {alert.recommendedActions || 'No recommended actions.'}
+        </p>
+      </section>
+
+      <section aria-labelledby="alert-details-evidence" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-evidence">
+          Evidence
+        </h3>
+        <AlertEvidenceList evidence={alert.evidence ?? []} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { Button, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
+import { DismissCircleRegular, DocumentSearchRegular } from '@fluentui/react-icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { alertQueries } from '@/api/alerts/alert-queries';
+import { useSessionUpn } from '@/api/session-store';
+import { useOpenAlert } from '@/components/alert-panel-param';
+import { ErrorState } from '@/components/error-state';
+import { useAlertSelectionActions, useSelectedAlertIds } from '../alert-selection-store';
+import { ALERTS_PAGE_SIZE, hasActiveFilters, toAlertListParams } from '../alerts-queue-view';
+import { useAlertsQueueView } from '../use-alerts-queue-view';
+import { AlertFilters } from './alert-filters';
+import { AlertSearchBox } from './alert-search-box';
+import { AlertSelectionToolbar } from './alert-selection-toolbar';
+import { AlertsGrid } from './alerts-grid';
+import { AlertsPagination } from './alerts-pagination';
+import { useAlertsQueueStyles } from './alerts-queue-page.styles';
+
+const countFormat = new Intl.NumberFormat();
+
+function QueueSkeleton() {
+  const styles = useAlertsQueueStyles();
+  return (
+    <div aria-busy="true" aria-label="Loading alerts" role="status">
+      <Skeleton aria-hidden className={styles.skeleton}>
+        {Array.from({ length: 10 }, (_, i) => (
+          <div className={styles.skeletonRow} key={i}>
+            {Array.from({ length: 8 }, (_, j) => (
+              <SkeletonItem key={j} size={16} />
+            ))}
+          </div>
+        ))}
+      </Skeleton>
+    </div>
+  );
+}
+
+/** `/alerts`: Defender's alerts queue — filters, search, sort and page all live in the URL. */
+export function AlertsQueuePage() {
+  const styles = useAlertsQueueStyles();
+  const upn = useSessionUpn();
+  const [view, actions] = useAlertsQueueView();
+  const openAlert = useOpenAlert();
+  const selectedIds = useSelectedAlertIds();
+  const selection = useAlertSelectionActions();
+
+  const query = useQuery({
+    ...alertQueries.list(toAlertListParams(view, upn)),
+    placeholderData: keepPreviousData,
+  });
+  const total = query.data?.['@odata.count'] ?? query.data?.value.length;
+  const pageCount =
+    total === undefined ? undefined : Math.max(1, Math.ceil(total / ALERTS_PAGE_SIZE));
+  const pastTheEnd =
+    query.isSuccess && !query.isPlaceholderData && pageCount !== undefined && view.page > pageCount;
+
+  // A link to a page that no longer exists (fewer alerts now) opens the last one instead.
+  const { setPage } = actions;
+  useEffect(() => {
+    if (pastTheEnd) setPage(pageCount ?? 1, { replace: true });
+  }, [pastTheEnd, pageCount, setPage]);
+
+  const filtered = hasActiveFilters(view);
+  let content;
+  if (query.isPending || pastTheEnd) {
+    content = <QueueSkeleton />;
+  } else if (query.isError) {
+    content = null;
+  } else if (query.data.value.length === 0) {
+    content = (
+      <div className={styles.empty} role="status">
+        <DocumentSearchRegular aria-hidden fontSize={48} />
+        <span className={styles.emptyTitle}>
+          {filtered ? 'No alerts match these filters' : 'No alerts'}
+        </span>
+        {filtered ? (
+          <>
+            <span>Change or clear the filters to see more alerts.</span>
+            <Button icon={<DismissCircleRegular />} onClick={actions.clearFilters}>
+              Clear filters
+            </Button>
+          </>
+        ) : (
+          <span>Alerts you can see appear here.</span>
+        )}
+      </div>
+    );
+  } else {
+    content = (
+      <AlertsGrid
+        alerts={query.data.value}
+        busy={query.isPlaceholderData}
+        selectedIds={selectedIds}
+        sort={view.sort}
+        onOpenAlert={openAlert}
+        onSelectionChange={selection.setPageSelection}
+        onSortChange={actions.setSort}
+      />
+    );
+  }
+
+  return (
+    <section aria-labelledby="alerts-title" className={styles.root}>
+      <div className={styles.header}>
+        <h1 className={styles.title} id="alerts-title">
+          Alerts
+        </h1>
+        {total !== undefined && !query.isError && (
+          <span className={styles.count}>
+            {countFormat.format(total)} {total === 1 ? 'alert' : 'alerts'}
+          </span>
+        )}
+      </div>
+
+      <div className={styles.toolbar}>
+        <AlertSelectionToolbar
+          selectedCount={selectedIds.size}
+          onClearSelection={selection.clear}
+        />
+        <AlertSearchBox value={view.search} onSearch={actions.setSearch} />
+      </div>
+
+      <AlertFilters
+        view={view}
+        onClearFilters={actions.clearFilters}
+        onFilterChange={actions.setFilter}
+        onSearchChange={actions.setSearch}
+      />
+
+      {query.isError ? (
+        <ErrorState
+          error={query.error}
+          retrying={query.isFetching}
+          title="Couldn't load alerts"
+          onRetry={() => void query.refetch()}
+        />
+      ) : (
+        <div className={styles.surface}>
+          <div className={styles.progressSlot}>
+            {query.isPlaceholderData && (
+              <ProgressBar aria-label="Loading alerts" thickness="medium" />
+            )}
+          </div>
+          <div className={styles.scroller}>{content}</div>
+        </div>
+      )}
+
+      {query.isSuccess && total !== undefined && total > 0 && !pastTheEnd && (
+        <AlertsPagination page={view.page} total={total} onPageChange={actions.setPage} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import {
+  Button,
+  Dropdown,
+  Label,
+  mergeClasses,
+  Option,
+  Skeleton,
+  SkeletonItem,
+  Spinner,
+  useId,
+} from '@fluentui/react-components';
+import { CommentRegular, HistoryRegular, MergeRegular } from '@fluentui/react-icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ActivityOrigin } from '@/api/activities/activities-api';
+import { activityQueries } from '@/api/activities/activity-queries';
+import { DateTime } from '@/components/date-time';
+import { ErrorState } from '@/components/error-state';
+import { RouterLink } from '@/components/router-link';
+import type { ActivityEntry, ActivityKind } from '@/domain/activity';
+import { incidentPath } from '../incident-tabs';
+import { useIncidentActivityStyles } from './incident-activity.styles';
+
+const CONTENT_OPTIONS: readonly { value: ActivityKind; label: string }[] = [
+  { value: 'audit', label: 'Audits' },
+  { value: 'comment', label: 'Comments' },
+];
+
+const ORIGIN_OPTIONS: readonly { value: ActivityOrigin; label: string }[] = [
+  { value: 'all', label: 'All incidents' },
+  { value: 'this', label: 'This incident' },
+  { value: 'merged', label: 'Merged incidents' },
+];
+
+const numberFormat = new Intl.NumberFormat();
+
+function Entry({ entry }: { entry: ActivityEntry }) {
+  const styles = useIncidentActivityStyles();
+  const isComment = entry.kind === 'comment';
+  const Icon = isComment ? CommentRegular : HistoryRegular;
+  return (
+    <li className={styles.entry}>
+      <span className={mergeClasses(styles.icon, isComment && styles.commentIcon)}>
+        <Icon aria-label={isComment ? 'Comment' : 'Audit'} role="img" />
+      </span>
+      <div className={styles.body}>
+        <div className={styles.meta}>
+          <span className={styles.actor}>{entry.performedBy}</span>
+          <DateTime value={entry.createdDateTime} />
+          {entry.originIncidentId && (
+            <span className={styles.origin}>
+              <MergeRegular aria-hidden />
+              From{' '}
+              <RouterLink to={incidentPath(entry.originIncidentId, 'activity')}>
+                incident {entry.originIncidentId}
+              </RouterLink>
+            </span>
+          )}
+        </div>
+        <p className={styles.description}>{entry.description}</p>
+        {entry.comment && <p className={styles.comment}>{entry.comment}</p>}
+      </div>
+    </li>
+  );
+}
+
+function ActivitySkeleton() {
+  const styles = useIncidentActivityStyles();
+  return (
+    <div aria-busy="true" aria-label="Loading the activity log" role="status">
+      <Skeleton className={styles.skeleton}>
+        {Array.from({ length: 5 }, (_, i) => (
+          <div className={styles.skeletonRow} key={i}>
+            <SkeletonItem shape="circle" size={32} />
+            <SkeletonItem size={16} />
+          </div>
+        ))}
+      </Skeleton>
+    </div>
+  );
+}
+
+/** The Activity log tab: audits and comments, newest first, 50 at a time. */
+export function IncidentActivity({ incidentId }: { incidentId: string }) {
+  const styles = useIncidentActivityStyles();
+  const contentId = useId('activity-content');
+  const originId = useId('activity-origin');
+  const [kinds, setKinds] = useState<ActivityKind[]>(['audit', 'comment']);
+  const [origin, setOrigin] = useState<ActivityOrigin>('all');
+  const kind = kinds.length === 1 ? kinds[0] : undefined;
+  const query = useInfiniteQuery({
+    ...activityQueries.list(incidentId, { kind, origin }),
+    enabled: kinds.length > 0,
+  });
+
+  const entries = query.data?.pages.flatMap((p) => p.value) ?? [];
+  const total = query.data?.pages[0]?.['@odata.count'];
+  const contentLabel = CONTENT_OPTIONS.filter((o) => kinds.includes(o.value))
+    .map((o) => o.label)
+    .join(', ');
+  const noun = kind === 'audit' ? 'audits' : kind === 'comment' ? 'comments' : 'entries';
+  const totalNoun =
+    total === 1 ? (kind === 'audit' ? 'audit' : kind === 'comment' ? 'comment' : 'entry') : noun;
+
+  let content;
+  if (kinds.length === 0) {
+    content = (
+      <div className={styles.empty} role="status">
+        <span className={styles.emptyTitle}>Nothing to show</span>
+        <span>Choose Audits, Comments or both under Content.</span>
+      </div>
+    );
+  } else if (query.isPending) {
+    content = <ActivitySkeleton />;
+  } else if (query.isError && entries.length === 0) {
+    content = (
+      <ErrorState
+        error={query.error}
+        retrying={query.isFetching}
+        title="Couldn't load the activity log"
+        onRetry={() => void query.refetch()}
+      />
+    );
+  } else if (entries.length === 0) {
+    content = (
+      <div className={styles.empty} role="status">
+        <HistoryRegular aria-hidden fontSize={48} />
+        <span className={styles.emptyTitle}>No {noun}</span>
+        <span>
+          {origin === 'merged'
+            ? 'No entries were copied in from merged incidents.'
+            : `This incident has no ${noun} yet.`}
+        </span>
+      </div>
+    );
+  } else {
+    content = (
+      <>
+        <ol aria-label="Activity log" className={styles.list}>
+          {entries.map((entry) => (
+            <Entry entry={entry} key={entry.id} />
+          ))}
+        </ol>
+        {query.isFetchNextPageError && (
+          <ErrorState
+            error={query.error}
+            retrying={query.isFetchingNextPage}
+            title="Couldn't load more entries"
+            onRetry={() => void query.fetchNextPage()}
+          />
+        )}
+        {query.hasNextPage && !query.isFetchNextPageError && (
+          <div className={styles.more}>
+            <Button
+              disabled={query.isFetchingNextPage}
+              icon={query.isFetchingNextPage ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? 'Loading more…' : 'Load more'}
+            </Button>
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <div className={styles.filter}>
+          <Label id={contentId}>Content</Label>
+          <Dropdown
+            aria-labelledby={contentId}
+            className={styles.dropdown}
+            multiselect
+            placeholder="None"
+            selectedOptions={kinds}
+            value={contentLabel}
+            onOptionSelect={(_, data) => setKinds(data.selectedOptions as ActivityKind[])}
+          >
+            {CONTENT_OPTIONS.map((o) => (
+              <Option key={o.value} value={o.value}>
+                {o.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </div>
+        <div className={styles.filter}>
+          <Label id={originId}>Origin</Label>
+          <Dropdown
+            aria-labelledby={originId}
+            className={styles.dropdown}
+            selectedOptions={[origin]}
+            value={ORIGIN_OPTIONS.find((o) => o.value === origin)?.label}
+            onOptionSelect={(_, data) => setOrigin((data.optionValue as ActivityOrigin) ?? 'all')}
+          >
+            {ORIGIN_OPTIONS.map((o) => (
+              <Option key={o.value} value={o.value}>
+                {o.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </div>
+        {kinds.length > 0 && total !== undefined && (
+          <span aria-live="polite" className={styles.count}>
+            Showing {numberFormat.format(entries.length)} of {numberFormat.format(total)}{' '}
+            {totalNoun}
+          </span>
+        )}
+      </div>
+      <div className={styles.surface}>{content}</div>
+    </div>
+  );
+}

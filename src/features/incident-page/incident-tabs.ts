@@ -1,0 +1,18 @@
+/** The incident page's tabs: the URL segment is the source of truth (`/incidents/:id/:tab`). */
+export const INCIDENT_TABS = [
+  { value: 'overview', label: 'Overview' },
+  { value: 'alerts', label: 'Alerts' },
+  { value: 'assets', label: 'Assets' },
+  { value: 'activity', label: 'Activity log' },
+] as const;
+
+export type IncidentTab = (typeof INCIDENT_TABS)[number]['value'];
+
+export function isIncidentTab(value: string | undefined): value is IncidentTab {
+  return INCIDENT_TABS.some((t) => t.value === value);
+}
+
+/** The path of an incident's tab. */
+export function incidentPath(incidentId: string, tab: IncidentTab = 'overview'): string {
+  return `/incidents/${encodeURIComponent(incidentId)}/${tab}`;
+}

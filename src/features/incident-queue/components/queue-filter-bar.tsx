@@ -1,0 +1,203 @@
+import { Button, SearchBox, Tag, TagGroup } from '@fluentui/react-components';
+import { DismissCircleRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  ASSIGNMENT_FILTER_LABELS,
+  CLASSIFICATION_FILTER_LABELS,
+  SEVERITY_FILTER_LABELS,
+  sourceFilterLabel,
+  STATUS_FILTER_LABELS,
+} from '../queue-labels';
+import {
+  ASSIGNMENT_FILTER_VALUES,
+  CLASSIFICATION_FILTER_VALUES,
+  hasAnyFilter,
+  MAX_SEARCH_LENGTH,
+  NO_FILTERS,
+  SEVERITY_FILTER_VALUES,
+  SOURCE_FILTER_VALUES,
+  STATUS_FILTER_VALUES,
+  type QueueFilters,
+  type QueueState,
+} from '../queue-state';
+import type { QueueStateUpdate } from '../use-queue-state';
+import { FilterMenu } from './filter-menu';
+import { useQueueFilterBarStyles } from './queue-filter-bar.styles';
+import { TagsFilter } from './tags-filter';
+
+/** How long typing pauses before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 350;
+
+/** "Search for name or ID": searches once typing pauses, or at once on Enter or clear. */
+function QueueSearch({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
+  const styles = useQueueFilterBarStyles();
+  const [text, setText] = useState(value);
+  const [seenValue, setSeenValue] = useState(value);
+  const [sent, setSent] = useState<string | null>(null);
+
+  // The URL changed (back/forward, a chip removed): show what is searched now, unless it is
+  // merely what this box just sent while the analyst kept typing.
+  if (value !== seenValue) {
+    setSeenValue(value);
+    if (value !== sent) setText(value);
+    setSent(null);
+  }
+
+  const commit = (next: string) => {
+    const trimmed = next.trim();
+    setSent(trimmed);
+    if (trimmed !== value) onSearch(trimmed);
+  };
+
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const timer = setTimeout(() => {
+      const trimmed = text.trim();
+      setSent(trimmed);
+      onSearch(trimmed);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, onSearch]);
+
+  return (
+    <SearchBox
+      aria-label="Search for name or ID"
+      className={styles.search}
+      maxLength={MAX_SEARCH_LENGTH}
+      placeholder="Search for name or ID"
+      value={text}
+      onChange={(_, data) => {
+        setText(data.value);
+        if (data.value === '') commit('');
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit(text);
+      }}
+    />
+  );
+}
+
+type Chip = { key: string; text: string; clear: Partial<QueueFilters> };
+
+function activeChips(filters: QueueFilters): Chip[] {
+  const chips: Chip[] = [];
+  const add = (key: keyof QueueFilters, name: string, values: string[]) => {
+    if (values.length > 0)
+      chips.push({ key, text: `${name}: ${values.join(', ')}`, clear: { [key]: NO_FILTERS[key] } });
+  };
+  add(
+    'statuses',
+    'Status',
+    filters.statuses.map((s) => STATUS_FILTER_LABELS[s]),
+  );
+  add(
+    'severities',
+    'Severity',
+    filters.severities.map((s) => SEVERITY_FILTER_LABELS[s]),
+  );
+  add(
+    'assignments',
+    'Assignment',
+    filters.assignments.map((a) => ASSIGNMENT_FILTER_LABELS[a]),
+  );
+  add(
+    'classifications',
+    'Classification',
+    filters.classifications.map((c) => CLASSIFICATION_FILTER_LABELS[c]),
+  );
+  add('sources', 'Service sources', filters.sources.map(sourceFilterLabel));
+  add('tags', 'Tags', [...filters.tags]);
+  if (filters.search !== '') add('search', 'Name or ID', [filters.search]);
+  return chips;
+}
+
+export type QueueFilterBarProps = {
+  state: QueueState;
+  update: QueueStateUpdate;
+};
+
+/** Search, the filter menus, and the active filters as removable chips with "Clear filters". */
+export function QueueFilterBar({ state, update }: QueueFilterBarProps) {
+  const styles = useQueueFilterBarStyles();
+  const chips = activeChips(state);
+  const onSearch = useCallback((search: string) => update({ search }), [update]);
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.controls} role="group" aria-label="Filters">
+        <QueueSearch value={state.search} onSearch={onSearch} />
+        <FilterMenu
+          label="Status"
+          optionLabel={(v) => STATUS_FILTER_LABELS[v]}
+          options={STATUS_FILTER_VALUES}
+          selected={state.statuses}
+          onChange={(statuses) => update({ statuses })}
+        />
+        <FilterMenu
+          label="Severity"
+          optionLabel={(v) => SEVERITY_FILTER_LABELS[v]}
+          options={SEVERITY_FILTER_VALUES}
+          selected={state.severities}
+          onChange={(severities) => update({ severities })}
+        />
+        <FilterMenu
+          label="Assignment"
+          optionLabel={(v) => ASSIGNMENT_FILTER_LABELS[v]}
+          options={ASSIGNMENT_FILTER_VALUES}
+          selected={state.assignments}
+          onChange={(assignments) => update({ assignments })}
+        />
+        <FilterMenu
+          label="Classification"
+          optionLabel={(v) => CLASSIFICATION_FILTER_LABELS[v]}
+          options={CLASSIFICATION_FILTER_VALUES}
+          selected={state.classifications}
+          onChange={(classifications) => update({ classifications })}
+        />
+        <FilterMenu
+          label="Service sources"
+          optionLabel={sourceFilterLabel}
+          options={SOURCE_FILTER_VALUES}
+          selected={state.sources}
+          onChange={(sources) => update({ sources })}
+        />
+        <TagsFilter selected={state.tags} onChange={(tags) => update({ tags })} />
+      </div>
+      {chips.length > 0 && (
+        <div className={styles.chips}>
+          <TagGroup
+            aria-label="Active filters"
+            className={styles.tagGroup}
+            size="small"
+            onDismiss={(_, data) => {
+              const chip = chips.find((c) => c.key === data.value);
+              if (chip) update(chip.clear);
+            }}
+          >
+            {chips.map((chip) => (
+              <Tag
+                aria-label={`Remove filter ${chip.text}`}
+                dismissible
+                key={chip.key}
+                shape="circular"
+                value={chip.key}
+              >
+                {chip.text}
+              </Tag>
+            ))}
+          </TagGroup>
+          {hasAnyFilter(state) && (
+            <Button
+              appearance="subtle"
+              icon={<DismissCircleRegular />}
+              size="small"
+              onClick={() => update(NO_FILTERS)}
+            >
+              Clear filters
+            </Button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import {
+  Button,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  Tooltip,
+} from '@fluentui/react-components';
+import { ArrowMoveRegular, DismissRegular, EditRegular, MergeRegular } from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import { alertSelection } from '../alert-selection-store';
+import { incidentSelection } from '../incident-selection-store';
+import { actionRequirement, QUEUE_ACTION_LABELS, type QueueActionName } from '../queue-actions';
+import { useQueueToolbarStyles } from './queue-toolbar.styles';
+
+/**
+ * What the app wires into the queue's toolbar (the merge, manage and move-alerts features, later
+ * issues). An action without a handler stays disabled and says so.
+ */
+export type IncidentQueueActions = {
+  onMergeIncidents?: (incidentIds: string[]) => void;
+  onManageIncidents?: (incidentIds: string[]) => void;
+  onMoveAlerts?: (alertIds: string[]) => void;
+};
+
+const ICONS: Record<QueueActionName, ReactElement> = {
+  merge: <MergeRegular />,
+  manage: <EditRegular />,
+  moveAlerts: <ArrowMoveRegular />,
+};
+
+function ActionButton({
+  action,
+  requirement,
+  onClick,
+}: {
+  action: QueueActionName;
+  requirement: string | undefined;
+  onClick: () => void;
+}) {
+  const label = QUEUE_ACTION_LABELS[action];
+  if (requirement === undefined) {
+    return (
+      <ToolbarButton icon={ICONS[action]} onClick={onClick}>
+        {label}
+      </ToolbarButton>
+    );
+  }
+  // Focusable while disabled, so keyboard users reach the tooltip that says what is needed.
+  return (
+    <Tooltip content={requirement} relationship="description" withArrow>
+      <ToolbarButton disabledFocusable icon={ICONS[action]}>
+        {label}
+      </ToolbarButton>
+    </Tooltip>
+  );
+}
+
+export type QueueToolbarProps = {
+  actions: IncidentQueueActions;
+  /** Why the persona may not change incidents (a read-only role), if so. */
+  readOnlyReason: string | undefined;
+};
+
+/** Selection count, "Clear selection", and the actions that work on the selection. */
+export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
+  const styles = useQueueToolbarStyles();
+  const incidentCount = incidentSelection.useCount();
+  const alertCount = alertSelection.useCount();
+  const incidentIds = incidentSelection.useIds();
+  const alertIds = alertSelection.useIds();
+  const clearIncidents = incidentSelection.useActions().clear;
+  const clearAlerts = alertSelection.useActions().clear;
+  const summary = {
+    incidents: incidentCount,
+    alerts: alertCount,
+    ...(readOnlyReason ? { readOnlyReason } : {}),
+  };
+
+  return (
+    <div className={styles.root}>
+      <Toolbar aria-label="Incident actions" className={styles.toolbar} size="medium">
+        <ActionButton
+          action="merge"
+          requirement={actionRequirement('merge', summary, !!actions.onMergeIncidents)}
+          onClick={() => actions.onMergeIncidents?.([...incidentIds])}
+        />
+        <ActionButton
+          action="manage"
+          requirement={actionRequirement('manage', summary, !!actions.onManageIncidents)}
+          onClick={() => actions.onManageIncidents?.([...incidentIds])}
+        />
+        <ToolbarDivider />
+        <ActionButton
+          action="moveAlerts"
+          requirement={actionRequirement('moveAlerts', summary, !!actions.onMoveAlerts)}
+          onClick={() => actions.onMoveAlerts?.([...alertIds])}
+        />
+      </Toolbar>
+      <div className={styles.spacer} />
+      <div className={styles.selection}>
+        <span aria-live="polite" className={styles.selection} role="status">
+          {incidentCount > 0 && <span className={styles.count}>{incidentCount} selected</span>}
+          {alertCount > 0 && (
+            <span className={styles.alertCount}>
+              {alertCount === 1 ? '1 alert selected' : `${alertCount} alerts selected`}
+            </span>
+          )}
+        </span>
+        {(incidentCount > 0 || alertCount > 0) && (
+          <Button
+            appearance="subtle"
+            icon={<DismissRegular />}
+            onClick={() => {
+              clearIncidents();
+              clearAlerts();
+            }}
+          >
+            Clear selection
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

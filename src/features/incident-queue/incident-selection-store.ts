@@ -1,0 +1,7 @@
+import { createIdSetStore } from './id-set-store';
+
+/**
+ * Incidents ticked in the queue, by id. It outlives refetches, pages and filter changes, so an
+ * analyst can gather incidents from several views before merging or managing them.
+ */
+export const incidentSelection = createIdSetStore();

@@ -1,0 +1,54 @@
+/**
+ * What the queue's toolbar actions need before they can run, in words an analyst can act on.
+ * Pure: the toolbar shows the text as the disabled button's tooltip.
+ */
+import { LIMITS } from '@/domain/limits';
+
+export type QueueActionName = 'merge' | 'manage' | 'moveAlerts';
+
+export const QUEUE_ACTION_LABELS: Record<QueueActionName, string> = {
+  merge: 'Merge incidents',
+  manage: 'Manage incident',
+  moveAlerts: 'Move alerts to another incident',
+};
+
+const NOT_AVAILABLE: Record<QueueActionName, string> = {
+  merge: 'Merging is not available yet',
+  manage: 'Managing incidents is not available yet',
+  moveAlerts: 'Moving alerts is not available yet',
+};
+
+export type QueueSelectionSummary = {
+  incidents: number;
+  alerts: number;
+  /** Why the persona cannot change incidents, if it cannot (e.g. a read-only role). */
+  readOnlyReason?: string;
+};
+
+/** Why the action cannot run now, or `undefined` when it can. */
+export function actionRequirement(
+  action: QueueActionName,
+  selection: QueueSelectionSummary,
+  available: boolean,
+): string | undefined {
+  if (selection.readOnlyReason) return selection.readOnlyReason;
+  switch (action) {
+    case 'merge':
+      if (
+        selection.incidents < LIMITS.minIncidentsPerMerge ||
+        selection.incidents > LIMITS.maxIncidentsPerMerge
+      ) {
+        return `Select ${LIMITS.minIncidentsPerMerge} to ${LIMITS.maxIncidentsPerMerge} incidents to merge`;
+      }
+      break;
+    case 'manage':
+      if (selection.incidents === 0) return 'Select one or more incidents to manage';
+      break;
+    case 'moveAlerts':
+      if (selection.alerts === 0) {
+        return 'Expand an incident and select one or more of its alerts to move them';
+      }
+      break;
+  }
+  return available ? undefined : NOT_AVAILABLE[action];
+}

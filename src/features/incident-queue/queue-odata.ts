@@ -1,0 +1,94 @@
+/**
+ * The queue's view → Graph's OData options for `GET /security/incidents`. Pure, so the rules are
+ * tested without a browser. Tags, service sources and "name or ID" use the mock's documented
+ * `$filter` extensions (README "The contract").
+ */
+import type { IncidentListParams } from '@/api/incidents/incidents-api';
+import { odataString } from '@/api/odata-query';
+import {
+  PAGE_SIZE,
+  type AssignmentFilter,
+  type QueueFilters,
+  type QueueState,
+  type SortField,
+} from './queue-state';
+
+/** Who "me" is, and which owners are groups rather than people. */
+export type QueueIdentity = { upn: string; groups: readonly string[] };
+
+const anyOf = (terms: string[]): string | undefined => {
+  if (terms.length === 0) return undefined;
+  return terms.length === 1 ? terms[0] : `(${terms.join(' or ')})`;
+};
+
+/** Never true; Graph has no `false` literal in `$filter` on incidents. */
+const NOTHING = '(assignedTo eq null and assignedTo ne null)';
+
+function assignmentTerm(value: AssignmentFilter, identity: QueueIdentity): string {
+  const me = odataString(identity.upn);
+  switch (value) {
+    case 'me':
+      return `assignedTo eq ${me}`;
+    case 'unassigned':
+      return 'assignedTo eq null';
+    case 'group':
+      return anyOf(identity.groups.map((g) => `assignedTo eq ${odataString(g)}`)) ?? NOTHING;
+    case 'otherUser':
+      return `(${[
+        'assignedTo ne null',
+        `assignedTo ne ${me}`,
+        ...identity.groups.map((g) => `assignedTo ne ${odataString(g)}`),
+      ].join(' and ')})`;
+  }
+}
+
+/** Whether the filters need the directory's groups to be expressed. */
+export function needsDirectory(filters: QueueFilters): boolean {
+  return filters.assignments.some((a) => a === 'group' || a === 'otherUser');
+}
+
+/** `$filter` for the queue's filters; `undefined` when nothing narrows the list. */
+export function buildQueueFilter(
+  filters: QueueFilters,
+  identity: QueueIdentity,
+): string | undefined {
+  const search = filters.search.trim();
+  const clauses = [
+    anyOf(filters.statuses.map((s) => `status eq '${s}'`)),
+    anyOf(filters.severities.map((s) => `severity eq '${s}'`)),
+    anyOf(filters.assignments.map((a) => assignmentTerm(a, identity))),
+    anyOf(
+      filters.classifications.flatMap((c) =>
+        c === 'unknown'
+          ? ['classification eq null', "classification eq 'unknown'"]
+          : [`classification eq '${c}'`],
+      ),
+    ),
+    anyOf(filters.tags.map((t) => `customTags/any(t:t eq ${odataString(t)})`)),
+    anyOf(filters.sources.map((s) => `alerts/any(a:a/serviceSource eq '${s}')`)),
+    search === ''
+      ? undefined
+      : `(contains(displayName,${odataString(search)}) or id eq ${odataString(search)})`,
+  ].filter((c): c is string => c !== undefined);
+  return clauses.length === 0 ? undefined : clauses.join(' and ');
+}
+
+export function buildQueueOrderBy(sort: { field: SortField; direction: string }): string {
+  return `${sort.field} ${sort.direction === 'ascending' ? 'asc' : 'desc'}`;
+}
+
+/** One page of the queue, with the total and each incident's alerts (for counts and sources). */
+export function buildQueueListParams(
+  state: QueueState,
+  identity: QueueIdentity,
+): IncidentListParams {
+  const filter = buildQueueFilter(state, identity);
+  return {
+    ...(filter ? { filter } : {}),
+    orderby: buildQueueOrderBy(state.sort),
+    top: PAGE_SIZE,
+    skip: (state.page - 1) * PAGE_SIZE,
+    count: true,
+    expand: 'alerts',
+  };
+}
