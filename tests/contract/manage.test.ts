@@ -227,7 +227,8 @@ describe('PATCH security/alerts_v2/{id} and alert comments', () => {
     const alert = store.alertsOf(incident.id).find((a) => a.status === 'new')!;
     const before = incident.version;
     const logBefore = store.activities(incident.id).length;
-    const owner = alert.assignedTo === 'tier1@contoso.com' ? 'tier2@contoso.com' : 'tier1@contoso.com';
+    const owner =
+      alert.assignedTo === 'tier1@contoso.com' ? 'tier2@contoso.com' : 'tier1@contoso.com';
     const res = await call<{
       status: string;
       assignedTo: string;
