@@ -88,6 +88,7 @@ export default defineConfig([
     'public/mockServiceWorker.js',
     'test-results',
     'test-results-*',
+    'test-reports',
     'dist-*',
     'playwright-report',
     '.data',

@@ -1,5 +1,6 @@
 import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { LazyNotFoundRoute, LazyRouteErrorBoundary } from './routes/lazy-routes';
+import { StartupFallback } from './routes/startup-fallback';
 import { AppShell } from './shell/app-shell';
 import type { StartupNotice } from './startup-notice';
 
@@ -20,6 +21,7 @@ export function createAppRoutes({ notice }: { notice?: StartupNotice } = {}): Ro
       path: '/',
       element: <AppShell notice={notice} />,
       errorElement: <LazyRouteErrorBoundary />,
+      hydrateFallbackElement: <StartupFallback />,
       children: [
         { index: true, element: <Navigate replace to="/incidents" /> },
         {

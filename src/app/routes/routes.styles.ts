@@ -15,4 +15,11 @@ export const useRoutesStyles = makeStyles({
     padding: tokens.spacingHorizontalXXL,
   },
   title: { ...typographyStyles.title3, margin: 0 },
+  startup: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
