@@ -95,6 +95,8 @@ async function browserFigures() {
       if (run < 2) await context.close();
       else {
         // Checkbox click → "N selected": measured inside the page, click to updated text.
+        // (tsx compiles this file with esbuild's keepNames, whose `__name` helper the page lacks.)
+        await page.evaluate('window.__name = (f) => f');
         const clicks = await page.evaluate(async () => {
           const grid = document.querySelector('[role="grid"][aria-label="Incidents"]');
           if (!grid) throw new Error('no incidents grid');
