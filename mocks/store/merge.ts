@@ -14,9 +14,8 @@ import {
   unitedTags,
   type MergeCandidate,
 } from '@/domain/merge';
-import { autoIncidentName } from '@/domain/naming';
 import { fail, ok, type IncidentStore, type Tx } from './incident-store';
-import { countEntities, summarize } from './summary';
+import { automaticName } from './summary';
 import type { IncidentRecord, Result } from './types';
 
 export type MergeRequest = {
@@ -225,15 +224,7 @@ function applyMerge(store: IncidentStore, tx: Tx, persona: Persona, plan: MergeP
       if (a.assignedTo !== target.assignedTo) tx.editAlert(a.id).assignedTo = target.assignedTo;
   }
   if (target.nameIsAutomatic) {
-    const s = summarize(tx.alertsOf(target.id));
-    const counts = countEntities(s.entities);
-    target.displayName = autoIncidentName({
-      categories: s.categories,
-      devices: counts.device,
-      users: counts.user,
-      mailboxes: counts.mailbox,
-      sources: s.serviceSources,
-    });
+    target.displayName = automaticName(tx.alertsOf(target.id));
   }
   target.lastModifiedBy = persona.upn;
   if (plan.incidentComment) {

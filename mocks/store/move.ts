@@ -7,10 +7,9 @@ import { parseCorrelationReasons, type CorrelationReason } from '@/domain/correl
 import { writeDenial, type Persona } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import { checkMove, incidentsLeftEmpty, type MovingAlert } from '@/domain/move';
-import { autoIncidentName } from '@/domain/naming';
 import { deriveSeverity } from '@/domain/severity';
 import { fail, ok, type IncidentStore, type Tx } from './incident-store';
-import { countEntities, summarize } from './summary';
+import { automaticName } from './summary';
 import type { AlertRecord, IncidentRecord, Result } from './types';
 
 export type MoveRequest = {
@@ -160,18 +159,6 @@ export function moveAlerts(
   );
 }
 
-function namingFacts(alerts: readonly AlertRecord[]) {
-  const s = summarize(alerts);
-  const counts = countEntities(s.entities);
-  return {
-    categories: s.categories,
-    devices: counts.device,
-    users: counts.user,
-    mailboxes: counts.mailbox,
-    sources: s.serviceSources,
-  };
-}
-
 function applyMove(store: IncidentStore, tx: Tx, persona: Persona, plan: MovePlan): string {
   const alerts = plan.alertIds.map((id) => store.alert(id) as AlertRecord);
   let targetId = plan.incidentId;
@@ -182,7 +169,7 @@ function applyMove(store: IncidentStore, tx: Tx, persona: Persona, plan: MovePla
     tx.createIncident({
       id: targetId,
       tenantId: first.tenantId ?? '',
-      displayName: autoIncidentName(namingFacts(alerts)),
+      displayName: automaticName(alerts),
       status: 'active',
       severity: deriveSeverity(alerts.map((a) => a.severity)) ?? 'informational',
       assignedTo: null,

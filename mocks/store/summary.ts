@@ -4,6 +4,7 @@
  */
 import type { AlertSeverity, ServiceSource } from '@/domain/enums';
 import type { AlertEvidence } from '@/domain/graph';
+import { autoIncidentName } from '@/domain/naming';
 import type { AlertRecord } from './types';
 
 export type EntityKind = 'device' | 'user' | 'mailbox' | 'app' | 'ip' | 'url' | 'file' | 'process';
@@ -139,4 +140,17 @@ export function countEntities(entities: readonly Entity[]): Record<EntityKind, n
   };
   for (const e of entities) counts[e.kind] += 1;
   return counts;
+}
+
+/** Defender's automatic name for an incident holding these alerts (src/domain/naming.ts). */
+export function automaticName(alerts: readonly AlertRecord[]): string {
+  const s = summarize(alerts);
+  const counts = countEntities(s.entities);
+  return autoIncidentName({
+    categories: s.categories,
+    devices: counts.device,
+    users: counts.user,
+    mailboxes: counts.mailbox,
+    sources: s.serviceSources,
+  });
 }
