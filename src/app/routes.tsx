@@ -27,23 +27,20 @@ export function createAppRoutes({ notice }: { notice?: StartupNotice } = {}): Ro
         {
           path: 'incidents',
           lazy: async () => ({
-            Component: (await import('@/features/incident-queue/components/incident-queue-page'))
-              .IncidentQueuePage,
+            Component: (await import('./routes/incident-queue-route')).IncidentQueueRoute,
           }),
         },
         { path: 'incidents/:id', element: <ToOverview /> },
         {
           path: 'incidents/:id/:tab',
           lazy: async () => ({
-            Component: (await import('@/features/incident-page/components/incident-page'))
-              .IncidentPage,
+            Component: (await import('./routes/incident-page-route')).IncidentPageRoute,
           }),
         },
         {
           path: 'alerts',
           lazy: async () => ({
-            Component: (await import('@/features/alerts-queue/components/alerts-queue-page'))
-              .AlertsQueuePage,
+            Component: (await import('./routes/alerts-queue-route')).AlertsQueueRoute,
           }),
         },
         { path: '*', element: <LazyNotFoundRoute /> },

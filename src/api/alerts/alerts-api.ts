@@ -18,3 +18,46 @@ export function getAlerts(
 export function getAlert(id: string, signal?: AbortSignal): Promise<Alert> {
   return http<Alert>(`/security/alerts_v2/${encodeURIComponent(id)}`, { signal });
 }
+
+/** The body of `POST security/alerts_v2/moveAlerts` (SPEC.md §3.6). */
+export type MoveAlertsRequest = {
+  alertIds: string[];
+  /** The destination; `null` or absent creates a new incident. */
+  incidentId?: string | null;
+  alertComment?: string;
+  /** correlationReason flags, comma-separated. */
+  newCorrelationReasons?: string;
+};
+
+/** Moves alerts to an existing or a new incident; answers the destination's id. */
+export function moveAlerts(body: MoveAlertsRequest): Promise<{ targetIncidentId: string }> {
+  return http<{ targetIncidentId: string }>('/security/alerts_v2/moveAlerts', {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+}
+
+/** The updatable properties of an alert. */
+export type AlertPatch = Partial<
+  Pick<Alert, 'status' | 'classification' | 'determination' | 'assignedTo'>
+>;
+
+/** Updates an alert with only the given properties; `etag` makes a stale write a 412. */
+export function updateAlert(id: string, patch: AlertPatch, etag?: string): Promise<Alert> {
+  return http<Alert>(`/security/alerts_v2/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: JSON.stringify(patch),
+    headers: etag ? { 'If-Match': etag } : undefined,
+  });
+}
+
+/** Adds a comment to an alert; answers the whole comment list. */
+export function addAlertComment(
+  id: string,
+  comment: string,
+): Promise<{ value: NonNullable<Alert['comments']> }> {
+  return http(`/security/alerts_v2/${encodeURIComponent(id)}/comments`, {
+    method: 'POST',
+    body: JSON.stringify({ comment }),
+  });
+}

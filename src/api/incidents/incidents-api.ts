@@ -31,3 +31,59 @@ export function getIncidents(
 export function getIncident(id: string, signal?: AbortSignal): Promise<Incident> {
   return http<Incident>(`/security/incidents/${encodeURIComponent(id)}?$expand=alerts`, { signal });
 }
+
+/** The body of `POST security/incidents/mergeIncidents` (SPEC.md §3.5). */
+export type MergeIncidentsRequest = {
+  incidentIds: string[];
+  incidentComment?: string;
+  /** correlationReason flags, comma-separated: `"sameCampaign, sameActor"`. */
+  mergeReasons?: string;
+};
+
+/** Merges 2–5 incidents; answers which one survived. */
+export function mergeIncidents(body: MergeIncidentsRequest): Promise<{ targetIncidentId: string }> {
+  return http<{ targetIncidentId: string }>('/security/incidents/mergeIncidents', {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+}
+
+/** The updatable properties of an incident (SPEC.md §3.3). */
+export type IncidentPatch = Partial<
+  Pick<
+    Incident,
+    | 'displayName'
+    | 'severity'
+    | 'customTags'
+    | 'assignedTo'
+    | 'status'
+    | 'classification'
+    | 'determination'
+    | 'resolvingComment'
+    | 'summary'
+    | 'description'
+  >
+>;
+
+/**
+ * Updates an incident with only the given properties. With `etag` the write carries `If-Match`
+ * and a stale etag is refused (412) without changing anything.
+ */
+export function updateIncident(id: string, patch: IncidentPatch, etag?: string): Promise<Incident> {
+  return http<Incident>(`/security/incidents/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: JSON.stringify(patch),
+    headers: etag ? { 'If-Match': etag } : undefined,
+  });
+}
+
+/** Adds a comment to an incident; answers the whole comment list. */
+export function addIncidentComment(
+  id: string,
+  comment: string,
+): Promise<{ value: NonNullable<Incident['comments']> }> {
+  return http(`/security/incidents/${encodeURIComponent(id)}/comments`, {
+    method: 'POST',
+    body: JSON.stringify({ comment }),
+  });
+}

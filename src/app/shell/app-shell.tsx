@@ -4,6 +4,8 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { MOCK_ENABLED } from '@/api/config';
 import { useOpenAlertId } from '@/components/alert-panel-param';
+import { ActionHost } from '../actions/action-host';
+import { openAction } from '../actions/action-store';
 import type { StartupNotice } from '../startup-notice';
 import { useAppShellStyles } from './app-shell.styles';
 import { PersonaSwitcher, preloadPersonaSwitcher } from './persona-switcher';
@@ -24,6 +26,9 @@ const AlertDetailsPanel = lazy(async () => ({
     .AlertDetailsPanel,
 }));
 
+const onMoveAlert = (alertId: string) =>
+  openAction({ kind: 'move', alertIds: [alertId], origin: 'alertPanel' });
+
 /** The alert details panel, loaded the first time a URL carries `?alert=`, then kept mounted. */
 function GlobalAlertPanel() {
   const [alertId] = useOpenAlertId();
@@ -32,7 +37,7 @@ function GlobalAlertPanel() {
   if (!needed) return null;
   return (
     <Suspense fallback={null}>
-      <AlertDetailsPanel />
+      <AlertDetailsPanel onMoveAlert={onMoveAlert} />
     </Suspense>
   );
 }
@@ -85,6 +90,7 @@ export function AppShell({ notice }: { notice?: StartupNotice }) {
         <Outlet />
       </main>
       <GlobalAlertPanel />
+      <ActionHost />
     </div>
   );
 }

@@ -1,0 +1,24 @@
+import { lazy, Suspense, useState } from 'react';
+import { useActionStore } from './action-store';
+
+// Each flyout is its own chunk, fetched the first time the analyst opens it.
+const MergeAction = lazy(async () => ({ default: (await import('./merge-action')).MergeAction }));
+const MoveAction = lazy(async () => ({ default: (await import('./move-action')).MoveAction }));
+const ManageAction = lazy(async () => ({
+  default: (await import('./manage-action')).ManageAction,
+}));
+
+/** Renders the action flyouts once one has been asked for, then keeps them mounted. */
+export function ActionHost() {
+  const request = useActionStore((s) => s.request);
+  const [needed, setNeeded] = useState(request !== null);
+  if (request !== null && !needed) setNeeded(true);
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
+      <MergeAction />
+      <MoveAction />
+      <ManageAction />
+    </Suspense>
+  );
+}

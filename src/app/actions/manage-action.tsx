@@ -1,0 +1,4 @@
+/** The manage flyout as the app serves it (see action-store.ts). Not built yet. */
+export function ManageAction() {
+  return null;
+}

@@ -1,0 +1,130 @@
+/**
+ * "Incident name or ID": a type-ahead that searches the server as the analyst types (merge and
+ * move destinations, issues 4–5). It lists open incidents only (active or in progress: resolved and
+ * merged ones can receive nothing), and leaves out those the caller says cannot be chosen.
+ */
+import { Combobox, Field, Option, Spinner } from '@fluentui/react-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { incidentQueries } from '@/api/incidents/incident-queries';
+import type { IncidentListParams } from '@/api/incidents/incidents-api';
+import { odataString } from '@/api/odata-query';
+import type { Incident } from '@/domain/graph';
+
+const SEARCH_DELAY_MS = 250;
+const SUGGESTIONS = 10;
+
+/** The list request for a search text: open incidents whose name contains it or whose id is it. */
+export function incidentSearchParams(text: string): IncidentListParams {
+  const open = "(status eq 'active' or status eq 'inProgress')";
+  const term = text.trim();
+  const literal = odataString(term);
+  return {
+    filter: term ? `${open} and (contains(displayName,${literal}) or id eq ${literal})` : open,
+    orderby: 'lastUpdateDateTime desc',
+    top: SUGGESTIONS,
+    expand: 'alerts',
+  };
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+export type IncidentPickerProps = {
+  /** The field's label, e.g. "Incident name or ID". */
+  label: string;
+  /** The chosen incident, or null. */
+  value: Incident | null;
+  onChange: (incident: Incident | null) => void;
+  /** Tells whether an incident may be offered (e.g. not this one, not one the persona cannot edit). */
+  isEligible?: (incident: Incident) => boolean;
+  /** A message under the field (e.g. why the choice cannot be used). */
+  validationMessage?: string;
+  validationState?: 'error' | 'warning' | 'success' | 'none';
+  required?: boolean;
+  disabled?: boolean;
+};
+
+/** A server-searched combobox of incidents, by name or id. */
+export function IncidentPicker({
+  label,
+  value,
+  onChange,
+  isEligible,
+  validationMessage,
+  validationState,
+  required,
+  disabled,
+}: IncidentPickerProps) {
+  const [text, setText] = useState(value ? (value.displayName ?? value.id ?? '') : '');
+  const search = useDebounced(text, SEARCH_DELAY_MS);
+  const params = useMemo(() => incidentSearchParams(search), [search]);
+  const results = useQuery({ ...incidentQueries.list(params), placeholderData: keepPreviousData });
+  const options = useMemo(
+    () => (results.data?.value ?? []).filter((i) => !isEligible || isEligible(i)),
+    [results.data, isEligible],
+  );
+  const hidden = (results.data?.value.length ?? 0) - options.length;
+  const searching = results.isFetching || text !== search;
+
+  return (
+    <Field
+      hint={
+        hidden === 0
+          ? undefined
+          : hidden === 1
+            ? '1 match is not listed: it cannot be chosen here.'
+            : `${hidden} matches are not listed: they cannot be chosen here.`
+      }
+      label={label}
+      required={required}
+      validationMessage={validationMessage}
+      validationState={validationState}
+    >
+      <Combobox
+        clearable
+        disabled={disabled}
+        freeform
+        placeholder="Type a name or an ID"
+        selectedOptions={value?.id ? [value.id] : []}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (value) onChange(null);
+        }}
+        onOptionSelect={(_, data) => {
+          const chosen = options.find((i) => i.id === data.optionValue) ?? null;
+          setText(chosen ? (chosen.displayName ?? chosen.id ?? '') : '');
+          onChange(chosen);
+        }}
+      >
+        {options.map((incident) => (
+          <Option
+            key={incident.id}
+            text={incident.displayName ?? incident.id ?? ''}
+            value={incident.id ?? ''}
+          >
+            {`${incident.displayName ?? ''} (ID ${incident.id ?? ''})`}
+          </Option>
+        ))}
+        {options.length === 0 && (
+          <Option disabled text="" value="">
+            {searching ? (
+              <Spinner label="Searching…" size="tiny" />
+            ) : results.isError ? (
+              `Search failed: ${results.error.message}`
+            ) : (
+              'No incident matches that can be chosen'
+            )}
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}
