@@ -10,8 +10,10 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { odataString } from '@/api/odata-query';
 import type { Incident } from '@/domain/graph';
+import { useIncidentPickerStyles } from './incident-picker.styles';
 
 const SEARCH_DELAY_MS = 250;
+
 const SUGGESTIONS = 10;
 
 /** The list request for a search text: open incidents whose name contains it or whose id is it. */
@@ -44,6 +46,17 @@ export type IncidentPickerProps = {
   onChange: (incident: Incident | null) => void;
   /** Tells whether an incident may be offered (e.g. not this one, not one the persona cannot edit). */
   isEligible?: (incident: Incident) => boolean;
+  /**
+   * Why an offered incident cannot be chosen, or `undefined` when it can. Such matches stay in
+   * the list, disabled, with the reason under their name (e.g. "Assigned to differs: …").
+   */
+  ineligibleReason?: (incident: Incident) => string | undefined;
+  /** Empties the text after a choice, to pick several one after the other. @default false */
+  clearOnSelect?: boolean;
+  /** @default 'Type a name or an ID' */
+  placeholder?: string;
+  /** A hint under the field; by default, how many matches are left out. */
+  hint?: string;
   /** A message under the field (e.g. why the choice cannot be used). */
   validationMessage?: string;
   validationState?: 'error' | 'warning' | 'success' | 'none';
@@ -57,11 +70,16 @@ export function IncidentPicker({
   value,
   onChange,
   isEligible,
+  ineligibleReason,
+  clearOnSelect = false,
+  placeholder = 'Type a name or an ID',
+  hint,
   validationMessage,
   validationState,
   required,
   disabled,
 }: IncidentPickerProps) {
+  const styles = useIncidentPickerStyles();
   const [text, setText] = useState(value ? (value.displayName ?? value.id ?? '') : '');
   const search = useDebounced(text, SEARCH_DELAY_MS);
   const params = useMemo(() => incidentSearchParams(search), [search]);
@@ -76,11 +94,12 @@ export function IncidentPicker({
   return (
     <Field
       hint={
-        hidden === 0
+        hint ??
+        (hidden === 0
           ? undefined
           : hidden === 1
             ? '1 match is not listed: it cannot be chosen here.'
-            : `${hidden} matches are not listed: they cannot be chosen here.`
+            : `${hidden} matches are not listed: they cannot be chosen here.`)
       }
       label={label}
       required={required}
@@ -91,7 +110,7 @@ export function IncidentPicker({
         clearable
         disabled={disabled}
         freeform
-        placeholder="Type a name or an ID"
+        placeholder={placeholder}
         selectedOptions={value?.id ? [value.id] : []}
         value={text}
         onChange={(event) => {
@@ -99,20 +118,33 @@ export function IncidentPicker({
           if (value) onChange(null);
         }}
         onOptionSelect={(_, data) => {
-          const chosen = options.find((i) => i.id === data.optionValue) ?? null;
-          setText(chosen ? (chosen.displayName ?? chosen.id ?? '') : '');
+          const found = options.find((i) => i.id === data.optionValue) ?? null;
+          const chosen = found && !ineligibleReason?.(found) ? found : null;
+          setText(chosen && !clearOnSelect ? (chosen.displayName ?? chosen.id ?? '') : '');
           onChange(chosen);
         }}
       >
-        {options.map((incident) => (
-          <Option
-            key={incident.id}
-            text={incident.displayName ?? incident.id ?? ''}
-            value={incident.id ?? ''}
-          >
-            {`${incident.displayName ?? ''} (ID ${incident.id ?? ''})`}
-          </Option>
-        ))}
+        {options.map((incident) => {
+          const reason = ineligibleReason?.(incident);
+          const name = `${incident.displayName ?? ''} (ID ${incident.id ?? ''})`;
+          return (
+            <Option
+              disabled={reason !== undefined}
+              key={incident.id}
+              text={incident.displayName ?? incident.id ?? ''}
+              value={incident.id ?? ''}
+            >
+              {reason === undefined ? (
+                name
+              ) : (
+                <span className={styles.ineligible}>
+                  <span>{name}</span>
+                  <span className={styles.reason}>{reason}</span>
+                </span>
+              )}
+            </Option>
+          );
+        })}
         {options.length === 0 && (
           <Option disabled text="" value="">
             {searching ? (

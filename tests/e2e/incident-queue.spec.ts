@@ -51,9 +51,16 @@ test('lists the worker’s incidents; two ticked rows read "2 selected"', async 
   await expect(page.getByText('2 selected')).toBeVisible();
   await expect(bodyRow(page, 0)).toHaveAttribute('aria-selected', 'true');
 
+  // Two are enough to merge: the button is enabled and opens the Merge incidents flyout.
   const merge = page.getByRole('button', { name: 'Merge incidents' });
-  await merge.hover();
-  await expect(page.getByRole('tooltip')).toHaveText('Merging is not available yet');
+  await expect(merge).toBeEnabled();
+  await expect(merge).not.toHaveAttribute('aria-disabled', 'true');
+  await merge.click();
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  await expect(flyout).toBeVisible();
+  await flyout.getByRole('button', { name: 'Cancel' }).click();
+  await expect(flyout).toBeHidden();
+  await expect(merge).toBeFocused();
   await page.screenshot({ path: 'test-results/queue-light.png' });
 
   await page.getByRole('button', { name: 'Clear selection' }).click();

@@ -1,4 +1,95 @@
-/** The merge flyout as the app serves it (see action-store.ts). Not built yet. */
+import { Link, Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useCallback, useMemo, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { MergeIncidentsFlyout } from '@/features/merge-incidents/components/merge-incidents-flyout';
+import type {
+  MergeFormRequest,
+  MergeResult,
+} from '@/features/merge-incidents/components/merge-form';
+import { incidentSelection } from '@/features/incident-queue/incident-selection-store';
+import { APP_TOASTER_ID } from '../toaster';
+import { closeAction, useActionRequest } from './action-store';
+
+/** The page of the merged (target) incident; `mergedFrom` makes it say what was merged into it. */
+export function mergedTargetPath(targetId: string, sourceIds: readonly string[]): string {
+  const query = sourceIds.length
+    ? `?mergedFrom=${sourceIds.map(encodeURIComponent).join(',')}`
+    : '';
+  return `/incidents/${encodeURIComponent(targetId)}/overview${query}`;
+}
+
+/**
+ * A link inside a toast. The toaster lives outside the router (it is a provider of the whole
+ * app), so it navigates through a `navigate` captured here rather than through RouterLink.
+ */
+function ToastLink({
+  to,
+  onNavigate,
+  children,
+}: {
+  to: string;
+  onNavigate: (to: string) => void;
+  children: string;
+}) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    onNavigate(to);
+  };
+  return (
+    <Link href={to} onClick={onClick}>
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * The merge flyout as the app serves it (see action-store.ts). On success: a toast with a link to
+ * the target; from the queue the selection clears, from an incident page the analyst lands on the
+ * target (seed 000).
+ */
 export function MergeAction() {
-  return null;
+  const action = useActionRequest('merge');
+  const navigate = useNavigate();
+  const { dispatchToast } = useToastController(APP_TOASTER_ID);
+  const clearSelection = incidentSelection.useActions().clear;
+
+  const request = useMemo<MergeFormRequest | null>(
+    () =>
+      action
+        ? {
+            origin: action.origin === 'incidentPage' ? 'incidentPage' : 'queue',
+            incidentIds: action.incidentIds,
+          }
+        : null,
+    [action],
+  );
+
+  const onMerged = useCallback(
+    ({ targetIncidentId, incidentIds }: MergeResult) => {
+      const sources = incidentIds.filter((id) => id !== targetIncidentId);
+      const to = mergedTargetPath(targetIncidentId, sources);
+      dispatchToast(
+        <Toast>
+          <ToastTitle>Incidents merged</ToastTitle>
+          <ToastBody>
+            {sources.length === 1
+              ? `Incident ${sources[0]} was merged into incident ${targetIncidentId}. `
+              : `Incidents ${sources.join(', ')} were merged into incident ${targetIncidentId}. `}
+            <ToastLink to={to} onNavigate={(path) => void navigate(path)}>
+              {`Open incident ${targetIncidentId}`}
+            </ToastLink>
+          </ToastBody>
+        </Toast>,
+        { intent: 'success', timeout: 10_000 },
+      );
+      if (request?.origin === 'incidentPage') void navigate(to);
+      else clearSelection();
+      closeAction();
+    },
+    [clearSelection, dispatchToast, navigate, request?.origin],
+  );
+
+  return <MergeIncidentsFlyout request={request} onClose={closeAction} onMerged={onMerged} />;
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { IncidentQueuePage } from '@/features/incident-queue/components/incident-queue-page';
 import type { IncidentQueueActions } from '@/features/incident-queue/components/queue-toolbar';
+import { useMergingIncidentIds } from '@/features/merge-incidents/use-merge-incidents';
 import { openAction } from '../actions/action-store';
 
-/** The queue, with its toolbar's actions opening the app's flyouts. */
+/** The queue, with its toolbar's actions opening the app's flyouts, and merges in flight shown. */
 export function IncidentQueueRoute() {
   const actions = useMemo<IncidentQueueActions>(
     () => ({
@@ -15,5 +16,6 @@ export function IncidentQueueRoute() {
     }),
     [],
   );
-  return <IncidentQueuePage actions={actions} />;
+  const mergingIds = useMergingIncidentIds();
+  return <IncidentQueuePage actions={actions} mergingIds={mergingIds} />;
 }

@@ -23,7 +23,13 @@ export type QueueSelectionSummary = {
   alerts: number;
   /** Why the persona cannot change incidents, if it cannot (e.g. a read-only role). */
   readOnlyReason?: string;
+  /** Whether a merge is running on a selected incident (it cannot be changed meanwhile). */
+  merging?: boolean;
 };
+
+/** Why the selected incidents cannot be changed while a merge runs on one of them. */
+export const MERGING_REQUIREMENT =
+  'A selected incident is being merged; wait until the merge finishes';
 
 /** Why the action cannot run now, or `undefined` when it can. */
 export function actionRequirement(
@@ -32,6 +38,7 @@ export function actionRequirement(
   available: boolean,
 ): string | undefined {
   if (selection.readOnlyReason) return selection.readOnlyReason;
+  if (selection.merging && action !== 'moveAlerts') return MERGING_REQUIREMENT;
   switch (action) {
     case 'merge':
       if (

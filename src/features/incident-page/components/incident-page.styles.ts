@@ -7,6 +7,7 @@ export const useIncidentPageStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     minWidth: 0,
   },
+  notice: { flexShrink: 0 },
   breadcrumb: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
   tabs: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

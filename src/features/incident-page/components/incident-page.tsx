@@ -3,7 +3,11 @@ import {
   BreadcrumbButton,
   BreadcrumbDivider,
   BreadcrumbItem,
+  Button,
   CounterBadge,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Skeleton,
   SkeletonItem,
   Tab,
@@ -19,7 +23,9 @@ import {
   useLocation,
   useNavigate,
   useParams,
+  useSearchParams,
 } from 'react-router';
+import { DismissRegular } from '@fluentui/react-icons';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
@@ -81,12 +87,107 @@ function HeaderSkeleton({ incidentId }: { incidentId: string }) {
   );
 }
 
+/** How many merges in a row the page follows before it gives up (a chain, or a cycle). */
+const MAX_REDIRECTS = 10;
+
+/** The query parameter naming the incidents that were merged into the one shown. */
+const MERGED_FROM = 'mergedFrom';
+
+/**
+ * A merged incident's page takes the analyst to the incident it was merged into, following merge
+ * after merge (SPEC.md §5.4: "any reference to it redirects to the target"), and says so there.
+ */
+function FollowRedirect({
+  from,
+  seen,
+  tab,
+  to,
+}: {
+  /** The id the analyst opened. */
+  from: string;
+  /** The ids passed through so far, to stop on a cycle. */
+  seen: readonly string[];
+  tab: IncidentTab;
+  /** The incident the last one was merged into. */
+  to: string;
+}) {
+  const { search } = useLocation();
+  const query = useQuery(incidentQueries.detail(to));
+  const next = query.data?.status === 'redirected' ? query.data.redirectIncidentId : undefined;
+  const stuck = seen.includes(to) || seen.length >= MAX_REDIRECTS;
+
+  if (query.isError || (query.isSuccess && next !== undefined && (stuck || !next))) {
+    return (
+      <ErrorState
+        actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
+        error={query.error ?? new Error(`The merges starting at incident ${from} do not end.`)}
+        retrying={query.isFetching}
+        title={`Incident ${from} was merged, but the incident it was merged into can't be opened`}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  if (query.isSuccess && next) {
+    return <FollowRedirect from={from} seen={[...seen, to]} tab={tab} to={next} />;
+  }
+  if (query.isSuccess) {
+    const params = new URLSearchParams(search);
+    params.set(MERGED_FROM, from);
+    return <Navigate replace to={{ pathname: incidentPath(to, tab), search: `?${params}` }} />;
+  }
+  return (
+    <div aria-busy="true" role="status">
+      Incident {from} was merged into incident {to}. Opening incident {to}…
+    </div>
+  );
+}
+
+/** "Incident X was merged into incident Y", after a merge or a redirect; dismissible. */
+function MergedNotice({ incidentId }: { incidentId: string }) {
+  const styles = useIncidentPageStyles();
+  const [params, setParams] = useSearchParams();
+  const from = (params.get(MERGED_FROM) ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '' && id !== incidentId);
+  if (from.length === 0) return null;
+  return (
+    <MessageBar className={styles.notice} intent="info">
+      <MessageBarBody>
+        {from.length === 1
+          ? `Incident ${from[0]} was merged into incident ${incidentId}.`
+          : `Incidents ${from.join(', ')} were merged into incident ${incidentId}.`}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button
+            appearance="transparent"
+            aria-label="Dismiss"
+            icon={<DismissRegular />}
+            onClick={() =>
+              setParams(
+                (p) => {
+                  p.delete(MERGED_FROM);
+                  return p;
+                },
+                { replace: true },
+              )
+            }
+          />
+        }
+      />
+    </MessageBar>
+  );
+}
+
 type ContentProps = IncidentPageProps & { incidentId: string; tab: IncidentTab };
 
 function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
   const styles = useIncidentPageStyles();
   const query = useQuery(incidentQueries.detail(incidentId));
   const name = query.data?.displayName || `Incident ${incidentId}`;
+  const redirectTo =
+    query.data?.status === 'redirected' ? query.data.redirectIncidentId : undefined;
 
   useEffect(() => {
     const previous = document.title;
@@ -97,7 +198,9 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
   }, [name]);
 
   let body;
-  if (query.isPending) {
+  if (redirectTo) {
+    body = <FollowRedirect from={incidentId} seen={[incidentId]} tab={tab} to={redirectTo} />;
+  } else if (query.isPending) {
     body = <HeaderSkeleton incidentId={incidentId} />;
   } else if (query.isError) {
     body = (
@@ -124,6 +227,7 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
           <BreadcrumbButton current>{name}</BreadcrumbButton>
         </BreadcrumbItem>
       </Breadcrumb>
+      {!redirectTo && query.isSuccess && <MergedNotice incidentId={incidentId} />}
       {body}
     </div>
   );

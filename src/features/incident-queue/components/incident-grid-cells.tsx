@@ -1,12 +1,14 @@
 /** The cells of the incident queue grid; each subscribes only to the state it shows. */
-import { Badge, Button, Checkbox, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, mergeClasses, Spinner } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { RouterLink } from '@/components/router-link';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import { sourceLabel } from '@/domain/sources';
 import { expandedIncidents } from '../expanded-incidents-store';
 import { incidentSelection } from '../incident-selection-store';
+import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import { useIncidentGridStyles } from './incident-grid.styles';
 
@@ -15,11 +17,13 @@ export const alertsRowId = (incidentId: string) => `incident-${incidentId}-alert
 
 export function SelectIncidentCheckbox({ row }: { row: QueueRow }) {
   const checked = incidentSelection.useHas(row.id);
+  const merging = useIsMerging(row.id);
   const { toggle } = incidentSelection.useActions();
   return (
     <Checkbox
       aria-label={`Select ${row.name}`}
       checked={checked}
+      disabled={merging}
       onChange={(_, data) => toggle(row.id, data.checked === true)}
     />
   );
@@ -112,6 +116,25 @@ export function TagsCell({ row }: { row: QueueRow }) {
       )}
     </span>
   );
+}
+
+/** The status, or "Merging…" while a merge runs on the incident. */
+export function StatusCell({ row }: { row: QueueRow }) {
+  const styles = useIncidentGridStyles();
+  if (useIsMerging(row.id)) {
+    return (
+      <Badge
+        appearance="tint"
+        className={styles.merging}
+        color="informative"
+        icon={<Spinner size="extra-tiny" />}
+        shape="rounded"
+      >
+        Merging…
+      </Badge>
+    );
+  }
+  return <IncidentStatusBadge status={row.incident.status} />;
 }
 
 export function AssignedToCell({ row }: { row: QueueRow }) {

@@ -95,4 +95,7 @@ export const useIncidentGridStyles = makeStyles({
     left: '88px',
     maxWidth: '1180px',
   },
+  /** A row a merge is running on: dimmed, as it cannot be changed until the merge ends. */
+  mergingRow: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  merging: { whiteSpace: 'nowrap' },
 });

@@ -13,10 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { DateTime } from '@/components/date-time';
-import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { SeverityBadge } from '@/components/severity-badge';
 import { expandedIncidents } from '../expanded-incidents-store';
 import { incidentSelection } from '../incident-selection-store';
+import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import { defaultDirection, SORT_FIELDS, type QueueSort } from '../queue-state';
 import { IncidentAlerts } from './incident-alerts';
@@ -31,6 +31,7 @@ import {
   SelectIncidentCheckbox,
   SelectPageCheckbox,
   SourcesCell,
+  StatusCell,
   TagsCell,
 } from './incident-grid-cells';
 import { useIncidentGridStyles } from './incident-grid.styles';
@@ -94,7 +95,7 @@ const COLUMNS: Column[] = [
   }),
   column('id', 'Incident ID', (row) => <CellText>{row.id}</CellText>),
   column('severity', 'Severity', (row) => <SeverityBadge severity={row.incident.severity} />),
-  column('status', 'Status', (row) => <IncidentStatusBadge status={row.incident.status} />),
+  column('status', 'Status', (row) => <StatusCell row={row} />),
   column('tags', 'Tags', (row) => <TagsCell row={row} />),
   column('assignedTo', 'Assigned to', (row) => <AssignedToCell row={row} />),
   column('classification', 'Classification', (row) => <ClassificationCell row={row} />),
@@ -125,9 +126,15 @@ const IncidentGridRow = memo(function IncidentGridRow({ row }: { row: QueueRow }
   const styles = useIncidentGridStyles();
   const selected = incidentSelection.useHas(row.id);
   const expanded = expandedIncidents.useHas(row.id);
+  const merging = useIsMerging(row.id);
   return (
     <>
-      <DataGridRow<QueueRow> appearance={selected ? 'brand' : 'none'} aria-selected={selected}>
+      <DataGridRow<QueueRow>
+        appearance={selected ? 'brand' : 'none'}
+        aria-busy={merging || undefined}
+        aria-selected={selected}
+        className={mergeClasses(merging && styles.mergingRow)}
+      >
         {({ columnId, renderCell }) => (
           <DataGridCell
             className={cellClassName(styles, columnId)}

@@ -9,6 +9,7 @@ import { ErrorState } from '@/components/error-state';
 import { canManage, ROLE_LABELS } from '@/domain/identity';
 import { alertSelection } from '../alert-selection-store';
 import { incidentSelection } from '../incident-selection-store';
+import { MergingIncidentsContext } from '../merging-incidents';
 import { buildQueueListParams, needsDirectory } from '../queue-odata';
 import { toQueueRow } from '../queue-rows';
 import { hasAnyFilter, NO_FILTERS, PAGE_SIZE } from '../queue-state';
@@ -22,6 +23,7 @@ import { QueueToolbar, type IncidentQueueActions } from './queue-toolbar';
 
 const countFormat = new Intl.NumberFormat();
 const NO_ACTIONS: IncidentQueueActions = {};
+const NOT_MERGING: ReadonlySet<string> = new Set();
 
 type Styles = ReturnType<typeof useIncidentQueuePageStyles>;
 
@@ -57,13 +59,18 @@ function useClearSelectionWhenPersonaChanges(upn: string) {
 export type IncidentQueuePageProps = {
   /** Handlers of the toolbar's actions, wired by the app as their features arrive. */
   actions?: IncidentQueueActions;
+  /** Incidents a merge is running on: shown as merging, and not selectable meanwhile. */
+  mergingIds?: ReadonlySet<string>;
 };
 
 /**
  * `/incidents`: Defender's incident queue over Graph. Filters, sort, page and search live in the
  * URL; selection lives in a store of ids and outlives paging, filtering and refetches.
  */
-export function IncidentQueuePage({ actions = NO_ACTIONS }: IncidentQueuePageProps) {
+export function IncidentQueuePage({
+  actions = NO_ACTIONS,
+  mergingIds = NOT_MERGING,
+}: IncidentQueuePageProps) {
   const styles = useIncidentQueuePageStyles();
   const { state, update } = useQueueState();
   const upn = useSessionUpn();
@@ -168,29 +175,31 @@ export function IncidentQueuePage({ actions = NO_ACTIONS }: IncidentQueuePagePro
 
   const showTotal = list.isSuccess;
   return (
-    <section aria-labelledby="incidents-title" className={styles.root}>
-      <div className={styles.header}>
-        <h1 className={styles.title} id="incidents-title">
-          Incidents
-        </h1>
-        {showTotal && (
-          <span className={styles.count}>
-            {countFormat.format(total)} {total === 1 ? 'incident' : 'incidents'}
-          </span>
-        )}
-        <div className={styles.spacer} />
-        <CopyListLink />
-      </div>
-      <QueueFilterBar state={state} update={update} />
-      <div className={styles.surface}>
-        <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
-        <div className={styles.progress}>
-          {list.isFetching && !list.isPending && (
-            <ProgressBar aria-label="Updating incidents" thickness="medium" />
+    <MergingIncidentsContext value={mergingIds}>
+      <section aria-labelledby="incidents-title" className={styles.root}>
+        <div className={styles.header}>
+          <h1 className={styles.title} id="incidents-title">
+            Incidents
+          </h1>
+          {showTotal && (
+            <span className={styles.count}>
+              {countFormat.format(total)} {total === 1 ? 'incident' : 'incidents'}
+            </span>
           )}
+          <div className={styles.spacer} />
+          <CopyListLink />
         </div>
-        {content}
-      </div>
-    </section>
+        <QueueFilterBar state={state} update={update} />
+        <div className={styles.surface}>
+          <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
+          <div className={styles.progress}>
+            {list.isFetching && !list.isPending && (
+              <ProgressBar aria-label="Updating incidents" thickness="medium" />
+            )}
+          </div>
+          {content}
+        </div>
+      </section>
+    </MergingIncidentsContext>
   );
 }

@@ -9,6 +9,7 @@ import { ArrowMoveRegular, DismissRegular, EditRegular, MergeRegular } from '@fl
 import type { ReactElement } from 'react';
 import { alertSelection } from '../alert-selection-store';
 import { incidentSelection } from '../incident-selection-store';
+import { useAnyMerging } from '../merging-incidents';
 import { actionRequirement, QUEUE_ACTION_LABELS, type QueueActionName } from '../queue-actions';
 import { useQueueToolbarStyles } from './queue-toolbar.styles';
 
@@ -70,9 +71,11 @@ export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
   const alertIds = alertSelection.useIds();
   const clearIncidents = incidentSelection.useActions().clear;
   const clearAlerts = alertSelection.useActions().clear;
+  const merging = useAnyMerging(incidentIds);
   const summary = {
     incidents: incidentCount,
     alerts: alertCount,
+    merging,
     ...(readOnlyReason ? { readOnlyReason } : {}),
   };
 

@@ -1,0 +1,91 @@
+/**
+ * What a merge of these incidents would do, computed in the browser with the very functions the
+ * server enforces (src/domain/merge.ts): the checks, the target and why, and what moves to it.
+ */
+import type { ServiceSource } from '@/domain/enums';
+import type { Incident } from '@/domain/graph';
+import { writeDenial, type Persona } from '@/domain/identity';
+import {
+  checkMerge,
+  chooseMergeTarget,
+  unitedTags,
+  type MergeCandidate,
+  type MergeCheck,
+} from '@/domain/merge';
+
+/** The service sources of an incident's alerts (what the persona must be allowed to manage). */
+export function incidentSources(incident: Incident): ServiceSource[] {
+  return [
+    ...new Set(
+      (incident.alerts ?? []).flatMap((a) =>
+        a.serviceSource ? [a.serviceSource as ServiceSource] : [],
+      ),
+    ),
+  ];
+}
+
+/** An incident as the merge rules see it. */
+export function toMergeCandidate(incident: Incident): MergeCandidate {
+  const id = incident.id ?? '';
+  return {
+    id,
+    displayName: incident.displayName?.trim() || `Incident ${id}`,
+    status: incident.status ?? 'active',
+    assignedTo: incident.assignedTo ?? null,
+    classification: incident.classification ?? null,
+    determination: incident.determination ?? null,
+    createdDateTime: incident.createdDateTime ?? '',
+    customTags: incident.customTags ?? [],
+    alertCount: incident.alerts?.length ?? 0,
+  };
+}
+
+/** Why the persona may not change an incident, or `undefined` (also when the persona is unknown). */
+export function incidentWriteDenial(
+  persona: Persona | undefined,
+  incident: Incident,
+): string | undefined {
+  if (!persona) return undefined;
+  return writeDenial(persona, incidentSources(incident), `incident ${incident.id ?? ''}`);
+}
+
+export type MergePreview = {
+  candidates: MergeCandidate[];
+  checks: MergeCheck[];
+  /** The failed checks; the merge button stays disabled while there is any. */
+  problems: MergeCheck[];
+  target: MergeCandidate;
+  /** Why this one is the target, e.g. "It has the most alerts (7)." */
+  targetReason: string;
+  /** The custom tags the target will carry. */
+  tags: string[];
+  /** Alerts the target will hold, and how many of them come from the other incidents. */
+  alertTotal: number;
+  alertsMoving: number;
+};
+
+/** The whole preview of merging `incidents` as `persona`; null when there is nothing to merge. */
+export function previewMerge(
+  incidents: readonly Incident[],
+  persona: Persona | undefined,
+): MergePreview | null {
+  if (incidents.length === 0) return null;
+  const candidates = incidents.map(toMergeCandidate);
+  const byId = new Map(incidents.map((i) => [i.id ?? '', i]));
+  const checks = checkMerge(candidates, (id) => {
+    const incident = byId.get(id);
+    return incident ? incidentWriteDenial(persona, incident) : undefined;
+  });
+  const { target, reason } = chooseMergeTarget(candidates);
+  const alertTotal = candidates.reduce((sum, c) => sum + c.alertCount, 0);
+  return {
+    candidates,
+    checks,
+    problems: checks.filter((c) => !c.passed),
+    target,
+    targetReason: reason,
+    tags: unitedTags(candidates),
+    alertTotal,
+    alertsMoving: alertTotal - target.alertCount,
+  };
+}

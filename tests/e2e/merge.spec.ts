@@ -1,0 +1,365 @@
+/**
+ * Merge incidents (issue 4) in Chromium against the built app and the MSW service worker: from
+ * the queue (preview, confirmation, merging state, toast, the target's alerts and activity log),
+ * from the incident page through "Other incident name or ID" with the keyboard alone, a blocked
+ * merge explained before the click, and a merged incident's URL landing on its final target.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+const SHOTS = process.env.E2E_SHOTS ?? 'test-results';
+
+test.describe.configure({ timeout: 90_000 });
+
+type Picked = { id: string; name: string; alerts: number; created: string };
+
+/** Starts the app and waits until the worker answers (the queue's rows). */
+async function start(page: Page) {
+  await page.goto('/incidents');
+  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
+    timeout: 30_000,
+  });
+}
+
+/**
+ * Open, unclassified incidents with alerts, each assigned to the analyst (so they can be merged,
+ * and they come first in the queue, which lists the last updated first). `assignees` overrides.
+ */
+async function prepare(page: Page, count: number, assignees?: string[]): Promise<Picked[]> {
+  return page.evaluate(
+    async ({ graph, count, assignees }) => {
+      const headers = {
+        Authorization: 'Bearer mock.analyst@contoso.com',
+        'Content-Type': 'application/json',
+      };
+      const list = (await (
+        await fetch(
+          `${graph}/security/incidents?$filter=status%20eq%20'active'%20or%20status%20eq%20'inProgress'&$expand=alerts&$top=50`,
+          { headers },
+        )
+      ).json()) as {
+        value: {
+          id: string;
+          displayName: string;
+          classification: string | null;
+          determination: string | null;
+          createdDateTime: string;
+          alerts: unknown[];
+        }[];
+      };
+      const chosen = list.value
+        .filter(
+          (i) =>
+            (!i.classification || i.classification === 'unknown') &&
+            (!i.determination || i.determination === 'unknown') &&
+            i.alerts.length > 0 &&
+            i.alerts.length < 20,
+        )
+        .slice(0, count);
+      if (chosen.length < count) throw new Error('Not enough mergeable incidents in the seed');
+      for (const [n, i] of chosen.entries()) {
+        const response = await fetch(`${graph}/security/incidents/${i.id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ assignedTo: assignees?.[n] ?? 'analyst@contoso.com' }),
+        });
+        if (!response.ok) throw new Error(`PATCH ${i.id}: ${response.status}`);
+      }
+      return chosen.map((i) => ({
+        id: i.id,
+        name: i.displayName,
+        alerts: i.alerts.length,
+        created: i.createdDateTime,
+      }));
+    },
+    { graph: GRAPH, count, assignees },
+  );
+}
+
+/** The target by the documented rule: most alerts, then oldest, then lowest id. */
+function targetOf(incidents: Picked[]): Picked {
+  return [...incidents].sort(
+    (a, b) =>
+      b.alerts - a.alerts ||
+      Date.parse(a.created) - Date.parse(b.created) ||
+      Number(a.id) - Number(b.id),
+  )[0]!;
+}
+
+/** The queue's row of an incident (names are not unique; ids are). */
+const rowOf = (page: Page, id: string) =>
+  page
+    .getByRole('grid', { name: 'Incidents' })
+    .locator('[role="row"]', { has: page.locator(`a[href="/incidents/${id}/overview"]`) });
+
+async function openQueueWith(page: Page, incidents: Picked[]) {
+  await page.goto('/incidents');
+  for (const incident of incidents) {
+    await rowOf(page, incident.id)
+      .getByRole('checkbox', { name: `Select ${incident.name}` })
+      .check();
+  }
+  await expect(page.getByText(`${incidents.length} selected`)).toBeVisible();
+}
+
+async function seriousViolations(page: Page, include: string) {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa'])
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('merges two incidents from the queue; the toast leads to the target with every alert and the merge audit', async ({
+  page,
+}) => {
+  await start(page);
+  const [a, b] = await prepare(page, 2);
+  const target = targetOf([a!, b!]);
+  const source = target === a ? b! : a!;
+  await openQueueWith(page, [a!, b!]);
+
+  await page.getByRole('button', { name: 'Merge incidents' }).click();
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  const table = flyout.getByRole('table', { name: 'Incidents to merge' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(flyout.getByRole('group', { name: 'Target incident' })).toContainText(
+    `Target: ${target.name} (ID ${target.id})`,
+  );
+  const checks = flyout.getByRole('list', { name: 'Checks' });
+  await expect(checks.getByRole('listitem')).toHaveCount(7);
+  await expect(checks).not.toContainText('Failed:');
+  await flyout.getByRole('textbox', { name: 'Reason for merging' }).fill('Same phishing wave');
+  await flyout.getByRole('combobox', { name: 'Merge reasons' }).click();
+  // A multiselect listbox's options are menuitemcheckboxes (Fluent).
+  await page.getByRole('menuitemcheckbox', { name: 'Same campaign' }).click();
+  await page.keyboard.press('Escape');
+  await expect(flyout.getByRole('combobox', { name: 'Merge reasons' })).toHaveText('Same campaign');
+  await page.screenshot({ path: `${SHOTS}/merge-queue-flyout.png` });
+  expect(await seriousViolations(page, '.fui-DrawerBody')).toEqual([]);
+
+  await flyout.getByRole('button', { name: 'Merge incidents' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Merge 2 incidents?' });
+  await expect(confirm).toContainText(`${target.name} (ID ${target.id})`);
+  await page.screenshot({ path: `${SHOTS}/merge-confirm.png` });
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+
+  // While the merge runs (the browser mock takes 800 ms), both rows say so.
+  await expect(flyout.getByRole('button', { name: 'Merging…' })).toBeVisible();
+  // (The queue sits under the modal flyout, so it is aria-hidden: found by CSS, not by role.)
+  const grid = page.locator('[role="grid"][aria-label="Incidents"]');
+  await expect(grid.getByText('Merging…')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/merge-merging.png` });
+
+  const link = page.getByRole('link', { name: `Open incident ${target.id}` });
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
+  await expect(flyout).toBeHidden();
+  await expect(page.getByText('2 selected')).toBeHidden();
+  await expect(rowOf(page, source.id)).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/merge-toast.png` });
+
+  await link.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/incidents/${target.id}/overview\\?mergedFrom=${source.id}$`),
+  );
+  await expect(
+    page.getByText(`Incident ${source.id} was merged into incident ${target.id}.`, { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^Alerts/ })).toContainText(
+    String(a!.alerts + b!.alerts),
+  );
+
+  await page.getByRole('tab', { name: /^Activity log/ }).click();
+  await expect(
+    page.getByText(`Merged incident '${source.name}' (${source.id}) into this incident`, {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await expect(page.getByText('Merge reasons: sameCampaign.').first()).toBeVisible();
+  await expect(page.getByText('From incident').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: `incident ${source.id}` }).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/merge-target-activity.png`, fullPage: true });
+});
+
+test('merges from the incident page through "Other incident name or ID", keyboard only, and lands on the target', async ({
+  page,
+}) => {
+  await start(page);
+  const [a, b] = await prepare(page, 2);
+  const target = targetOf([a!, b!]);
+  const source = target === a ? b! : a!;
+  await page.goto(`/incidents/${a!.id}/overview`);
+  await expect(page.getByRole('heading', { level: 1, name: a!.name })).toBeVisible();
+
+  const actions = page.getByRole('button', { name: 'Actions' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: /Manage incident/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: /Merge incidents/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  const picker = flyout.getByRole('combobox', { name: /Other incident name or ID/ });
+  await expect(picker).toBeEnabled();
+  // Escape closes the flyout and gives focus back to the Actions button.
+  await page.keyboard.press('Escape');
+  await expect(flyout).toBeHidden();
+  await expect(actions).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeEnabled();
+
+  for (let i = 0; i < 6 && !(await picker.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(b!.id);
+  const option = page.getByRole('option', { name: `${b!.name} (ID ${b!.id})` });
+  await expect(option).toBeVisible();
+  // The search has answered: only the match is listed (not the list from before typing).
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(
+    flyout.getByRole('table', { name: 'Incidents to merge' }).getByRole('row'),
+  ).toHaveCount(3);
+  await expect(flyout.getByRole('group', { name: 'Target incident' })).toContainText(
+    `(ID ${target.id})`,
+  );
+
+  const comment = flyout.getByRole('textbox', { name: 'Comment' });
+  for (let i = 0; i < 12 && !(await comment.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(comment).toBeFocused();
+  await page.keyboard.type('One attack story');
+  await page.screenshot({ path: `${SHOTS}/merge-page-flyout.png` });
+
+  const merge = flyout.getByRole('button', { name: 'Merge incidents' });
+  for (let i = 0; i < 6 && !(await merge.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(merge).toBeFocused();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('alertdialog', { name: 'Merge 2 incidents?' });
+  await expect(confirm).toBeVisible();
+  const yes = confirm.getByRole('button', { name: 'Merge' });
+  for (let i = 0; i < 3 && !(await yes.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(yes).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(
+    new RegExp(`/incidents/${target.id}/overview\\?mergedFrom=${source.id}$`),
+  );
+  await expect(
+    page.getByText(`Incident ${source.id} was merged into incident ${target.id}.`, { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
+  await expect(flyout).toBeHidden();
+  // The page that opened the flyout is gone: focus lands in the new page, not on the body.
+  await expect
+    .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('main'))))
+    .toBe(true);
+  await page.screenshot({ path: `${SHOTS}/merge-page-landed.png` });
+});
+
+test('a blocked merge shows its reason before the click, and the button stays disabled', async ({
+  page,
+}) => {
+  await start(page);
+  const [a, b] = await prepare(page, 2, ['tier1@contoso.com', 'tier2@contoso.com']);
+  await openQueueWith(page, [a!, b!]);
+
+  const open = page.getByRole('button', { name: 'Merge incidents' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  const checks = flyout.getByRole('list', { name: 'Checks' });
+  await expect(checks).toContainText('Failed: Assigned to is the same or unset');
+  await expect(checks).toContainText(
+    /Assigned to differs: tier[12]@contoso\.com vs tier[12]@contoso\.com/,
+  );
+  const merge = flyout.getByRole('button', { name: 'Merge incidents' });
+  await expect(merge).toHaveAttribute('aria-disabled', 'true');
+  await expect(flyout.getByText('1 check failed: fix it to merge.')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/merge-blocked.png` });
+  expect(await seriousViolations(page, '.fui-DrawerBody')).toEqual([]);
+
+  // Clicking the disabled button does nothing: no confirmation, nothing merged.
+  await merge.click({ force: true });
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(flyout).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(page.getByText('2 selected')).toBeVisible();
+});
+
+test('a merged incident’s URL lands on its final target, following merges in a row, and says so', async ({
+  page,
+}) => {
+  await start(page);
+  const picked = await prepare(page, 2);
+  // Merge the two, then merge their target into a bigger incident: a chain S → T → U.
+  const chain = await page.evaluate(
+    async ({ graph, ids }) => {
+      const headers = {
+        Authorization: 'Bearer mock.analyst@contoso.com',
+        'Content-Type': 'application/json',
+      };
+      const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+        const r = await fetch(`${graph}${path}`, { ...init, headers });
+        if (!r.ok) throw new Error(`${path}: ${await r.text()}`);
+        return (await r.json()) as T;
+      };
+      const merge = (incidentIds: string[]) =>
+        call<{ targetIncidentId: string }>('/security/incidents/mergeIncidents', {
+          method: 'POST',
+          body: JSON.stringify({ incidentIds }),
+        }).then((r) => r.targetIncidentId);
+      type Row = { id: string; classification: string | null; alerts: unknown[] };
+      const middle = await merge(ids);
+      const source = middle === ids[0] ? ids[1]! : ids[0]!;
+      const held = (await call<Row>(`/security/incidents/${middle}?$expand=alerts`)).alerts.length;
+      const open = await call<{ value: Row[] }>(
+        `/security/incidents?$filter=status%20eq%20'active'%20or%20status%20eq%20'inProgress'&$expand=alerts&$top=50`,
+      );
+      const bigger = open.value.find(
+        (i) =>
+          i.id !== middle &&
+          (!i.classification || i.classification === 'unknown') &&
+          i.alerts.length > held &&
+          i.alerts.length + held <= 150,
+      );
+      if (!bigger) throw new Error('No incident with more alerts to merge into');
+      await call(`/security/incidents/${bigger.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ assignedTo: 'analyst@contoso.com', determination: null }),
+      });
+      const last = await merge([middle, bigger.id]);
+      return { source, middle, last };
+    },
+    { graph: GRAPH, ids: picked.map((p) => p.id) },
+  );
+  expect(chain.last).not.toBe(chain.middle);
+
+  await page.goto(`/incidents/${chain.source}`);
+  const final = chain.last;
+  await expect(page).toHaveURL(
+    new RegExp(`/incidents/${final}/overview\\?mergedFrom=${chain.source}$`),
+  );
+  await expect(
+    page.getByText(`Incident ${chain.source} was merged into incident ${final}.`, { exact: true }),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/merge-redirected.png` });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page).toHaveURL(new RegExp(`/incidents/${final}/overview$`));
+  await expect(page.getByText(`was merged into incident ${final}`)).toBeHidden();
+});
