@@ -321,7 +321,7 @@ describe('alerts queue', { timeout: 60_000 }, () => {
     expect(within(bodyRows(grid)[0]!).getByRole('checkbox')).not.toBeChecked();
   });
 
-  it('says what moving alerts needs, on a button that stays focusable', async () => {
+  it('says what moving alerts needs, and opens the move flyout once alerts are selected', async () => {
     const { user } = renderApp('/alerts');
     const grid = await findGrid();
     const move = screen.getByRole('button', { name: 'Move alerts to another incident' });
@@ -331,9 +331,12 @@ describe('alerts queue', { timeout: 60_000 }, () => {
     );
 
     await user.click(within(bodyRows(grid)[0]!).getByRole('checkbox'));
-    expect(move).toHaveAccessibleDescription(
-      'Moving alerts to another incident is not available in this console yet.',
-    );
+    expect(move).not.toHaveAttribute('aria-disabled');
+    expect(move).toHaveAccessibleDescription('Move the selected alerts to another incident');
+    await user.click(move);
+    expect(
+      await screen.findByRole('dialog', { name: 'Move alert to another incident' }),
+    ).toBeInTheDocument();
   });
 
   it('tells a read-only persona why it cannot move alerts', async () => {

@@ -1,4 +1,96 @@
-/** The move flyout as the app serves it (see action-store.ts). Not built yet. */
+import { Link, Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useState, type MouseEvent } from 'react';
+import { useHref, useNavigate } from 'react-router';
+import {
+  MoveAlertsFlyout,
+  type MovedAlerts,
+} from '@/features/move-alerts/components/move-alerts-flyout';
+import { useAlertSelectionActions as useAlertsQueueSelection } from '@/features/alerts-queue/alert-selection-store';
+import { useAlertSelectionActions as useIncidentPageSelection } from '@/features/incident-page/incident-alerts-selection-store';
+import { alertSelection as queueAlertSelection } from '@/features/incident-queue/alert-selection-store';
+import { APP_TOASTER_ID } from '../toaster';
+import { closeAction, useActionRequest, type ActionOrigin } from './action-store';
+
+/** Clears the alert selection of the screen a move started from. */
+function useClearSelection(): (origin: ActionOrigin) => void {
+  const queue = queueAlertSelection.useActions();
+  const incidentPage = useIncidentPageSelection();
+  const alertsQueue = useAlertsQueueSelection();
+  return (origin) => {
+    if (origin === 'queue') queue.clear();
+    else if (origin === 'incidentPage') incidentPage.clear();
+    else if (origin === 'alertsQueue') alertsQueue.clear();
+    // 'alertPanel': one alert, nothing selected.
+  };
+}
+
+/** Plain clicks navigate inside the app; modified ones (new tab, new window) are the browser's. */
+const isPlainClick = (event: MouseEvent) =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+
+/**
+ * The move flyout as the app serves it (see action-store.ts): one per opening, with the success
+ * toast (a link to the destination), the origin's selection cleared, and the flyout closed.
+ */
 export function MoveAction() {
-  return null;
+  const request = useActionRequest('move');
+  // Keep the last request while the drawer animates out; each opening gets a fresh form.
+  const [shown, setShown] = useState(request);
+  const [opening, setOpening] = useState(0);
+  if (request !== null && request !== shown) {
+    setShown(request);
+    setOpening((n) => n + 1);
+  }
+
+  const clearSelection = useClearSelection();
+  const { dispatchToast } = useToastController(APP_TOASTER_ID);
+  const navigate = useNavigate();
+  // The toaster lives outside the router: the link gets its href and navigation from here.
+  const incidentsHref = useHref('/incidents');
+
+  const onMoved = (moved: MovedAlerts) => {
+    if (shown) clearSelection(shown.origin);
+    const id = moved.targetIncidentId;
+    const path = `/incidents/${encodeURIComponent(id)}/alerts`;
+    const count = moved.movedCount;
+    const what = count === 1 ? 'The alert was' : `${count} alerts were`;
+    dispatchToast(
+      <Toast>
+        <ToastTitle
+          action={
+            <Link
+              href={`${incidentsHref}/${encodeURIComponent(id)}/alerts`}
+              onClick={(event) => {
+                if (!isPlainClick(event)) return;
+                event.preventDefault();
+                void navigate(path);
+              }}
+            >
+              Open incident {id}
+            </Link>
+          }
+        >
+          {count === 1 ? 'Alert moved' : 'Alerts moved'}
+        </ToastTitle>
+        <ToastBody>
+          {moved.created
+            ? `${what} moved to new incident ${id}.`
+            : `${what} moved to incident ${moved.targetIncidentName ?? id} (ID ${id}).`}
+        </ToastBody>
+      </Toast>,
+      { intent: 'success', timeout: 8000, pauseOnHover: true, pauseOnWindowBlur: true },
+    );
+    closeAction();
+  };
+
+  if (!shown) return null;
+  return (
+    <MoveAlertsFlyout
+      alertIds={shown.alertIds}
+      key={opening}
+      open={request !== null}
+      onDismiss={closeAction}
+      onMoved={onMoved}
+    />
+  );
 }

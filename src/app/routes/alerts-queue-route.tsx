@@ -1,6 +1,10 @@
 import { AlertsQueuePage } from '@/features/alerts-queue/components/alerts-queue-page';
+import { openAction } from '../actions/action-store';
 
-/** The alerts queue (its move action is wired with issue 5). */
+const onMoveAlerts = (alertIds: string[]) =>
+  openAction({ kind: 'move', alertIds, origin: 'alertsQueue' });
+
+/** The alerts queue, with its toolbar's "Move alerts to another incident" opening the flyout. */
 export function AlertsQueueRoute() {
-  return <AlertsQueuePage />;
+  return <AlertsQueuePage onMoveAlerts={onMoveAlerts} />;
 }

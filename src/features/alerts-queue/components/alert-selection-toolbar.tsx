@@ -1,5 +1,5 @@
 import { Button, Text, Tooltip } from '@fluentui/react-components';
-import { ArrowForwardRegular, DismissRegular } from '@fluentui/react-icons';
+import { ArrowMoveRegular, DismissRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
@@ -8,8 +8,11 @@ import { useAlertsQueueStyles } from './alerts-queue-page.styles';
 
 const countFormat = new Intl.NumberFormat();
 
-/** Why "Move alerts to another incident" cannot be used right now, in an analyst's words. */
-function useMoveUnavailableReason(selectedCount: number): string {
+/**
+ * Why "Move alerts to another incident" cannot be used right now, in an analyst's words, or
+ * undefined when it can.
+ */
+function useMoveUnavailableReason(selectedCount: number, canMove: boolean): string | undefined {
   const upn = useSessionUpn();
   const personas = useQuery(personaQueries.all());
   const persona = personas.data?.value.find((p) => p.upn.toLowerCase() === upn.toLowerCase());
@@ -17,26 +20,38 @@ function useMoveUnavailableReason(selectedCount: number): string {
   if (persona && !canManage(persona)) {
     return `Moving alerts needs read and write access to every selected alert; ${persona.displayName} has read-only access.`;
   }
-  return 'Moving alerts to another incident is not available in this console yet.';
+  return canMove ? undefined : 'Moving alerts to another incident is not available here.';
 }
 
 export type AlertSelectionToolbarProps = {
   selectedCount: number;
   onClearSelection: () => void;
+  /** Opens the move flyout for the selection; without it the button stays disabled. */
+  onMoveAlerts?: () => void;
 };
 
 /** What can be done with the selected alerts, and how many there are (across pages). */
 export function AlertSelectionToolbar({
   selectedCount,
   onClearSelection,
+  onMoveAlerts,
 }: AlertSelectionToolbarProps) {
   const styles = useAlertsQueueStyles();
-  const reason = useMoveUnavailableReason(selectedCount);
+  const reason = useMoveUnavailableReason(selectedCount, onMoveAlerts !== undefined);
 
   return (
     <div aria-label="Alert actions" className={styles.selectionBar} role="toolbar">
-      <Tooltip content={reason} relationship="description" withArrow>
-        <Button appearance="subtle" disabledFocusable icon={<ArrowForwardRegular />}>
+      <Tooltip
+        content={reason ?? 'Move the selected alerts to another incident'}
+        relationship="description"
+        withArrow
+      >
+        <Button
+          appearance="subtle"
+          disabledFocusable={reason !== undefined}
+          icon={<ArrowMoveRegular />}
+          onClick={() => onMoveAlerts?.()}
+        >
           Move alerts to another incident
         </Button>
       </Tooltip>

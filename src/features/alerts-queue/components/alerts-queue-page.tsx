@@ -35,8 +35,13 @@ function QueueSkeleton() {
   );
 }
 
+export type AlertsQueuePageProps = {
+  /** Opens the move flyout for the selected alerts (ids across every page). */
+  onMoveAlerts?: (alertIds: string[]) => void;
+};
+
 /** `/alerts`: Defender's alerts queue — filters, search, sort and page all live in the URL. */
-export function AlertsQueuePage() {
+export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
   const styles = useAlertsQueueStyles();
   const upn = useSessionUpn();
   const [view, actions] = useAlertsQueueView();
@@ -116,6 +121,7 @@ export function AlertsQueuePage() {
         <AlertSelectionToolbar
           selectedCount={selectedIds.size}
           onClearSelection={selection.clear}
+          onMoveAlerts={onMoveAlerts && (() => onMoveAlerts([...selectedIds]))}
         />
         <AlertSearchBox value={view.search} onSearch={actions.setSearch} />
       </div>

@@ -20,7 +20,6 @@ import { categoryLabel } from '@/domain/naming';
 import { SOURCE_INFO } from '@/domain/sources';
 import { useAlertSelectionActions, useSelectedAlertIds } from '../incident-alerts-selection-store';
 import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
-import { NOT_AVAILABLE_YET } from './incident-actions-menu';
 import { AlertStatusBadge } from '@/components/alert-status-badge';
 import { AlertTitleLink } from './alert-title-link';
 import { useIncidentAlertsStyles } from './incident-alerts.styles';
@@ -164,7 +163,7 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
       ? 'Select one or more alerts to move'
       : onMoveAlerts
         ? undefined
-        : NOT_AVAILABLE_YET);
+        : 'Not available yet');
 
   if (alerts.length === 0) {
     return (

@@ -1,0 +1,124 @@
+/**
+ * What the move flyout previews before Save (seed 001; SPEC.md §6): the same rules the server
+ * enforces (src/domain/move.ts), fed with what the flyout has loaded.
+ */
+import type { MoveAlertsRequest } from '@/api/alerts/alerts-api';
+import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
+import type { ServiceSource } from '@/domain/enums';
+import type { Alert, Incident } from '@/domain/graph';
+import { writeDenial, type Persona } from '@/domain/identity';
+import {
+  checkMove,
+  incidentsLeftEmpty,
+  type MoveCheck,
+  type MoveDestination,
+  type MovingAlert,
+} from '@/domain/move';
+
+/** Where the analyst sends the alerts: not chosen yet, an existing incident, or a new one. */
+export type DestinationChoice = 'existing' | 'new';
+
+/** The flyout's title, in the seed's words: one alert, or several. */
+export function moveTitle(alertCount: number): string {
+  return alertCount === 1
+    ? 'Move alert to another incident'
+    : 'Move multiple alerts to another incident';
+}
+
+/** The loaded alerts as the move rules see them. */
+export function toMovingAlerts(alerts: readonly Alert[]): MovingAlert[] {
+  return alerts.map((a) => ({
+    id: a.id ?? '',
+    title: a.title ?? a.id ?? '',
+    incidentId: a.incidentId ?? '',
+  }));
+}
+
+/** The service sources of some alerts (what writing them needs). */
+export function sourcesOf(alerts: readonly Alert[]): ServiceSource[] {
+  return alerts.flatMap((a) => (a.serviceSource ? [a.serviceSource as ServiceSource] : []));
+}
+
+/** An incident (read with its alerts) as a move destination. */
+export function toDestination(incident: Incident): NonNullable<MoveDestination> {
+  return {
+    id: incident.id ?? '',
+    status: incident.status ?? 'active',
+    alertCount: incident.alerts?.length ?? 0,
+  };
+}
+
+/**
+ * Why the persona may not make this move (the alerts' sources and the destination's), worded
+ * as the server words it; undefined when it may, or when the persona is unknown (live mode).
+ */
+export function moveDenial(
+  persona: Persona | undefined,
+  alerts: readonly Alert[],
+  destination: Incident | null,
+): string | undefined {
+  if (!persona) return undefined;
+  const sources = [...sourcesOf(alerts), ...sourcesOf(destination?.alerts ?? [])];
+  const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
+  return writeDenial(persona, sources, what);
+}
+
+/**
+ * Whether an incident may be offered as the destination: it must not already hold every moving
+ * alert, and the persona must be able to write it.
+ */
+export function isEligibleDestination(
+  incident: Incident,
+  moving: readonly MovingAlert[],
+  persona: Persona | undefined,
+): boolean {
+  if (moving.length > 0 && moving.every((a) => a.incidentId === incident.id)) return false;
+  if (!persona) return true;
+  return (
+    writeDenial(persona, sourcesOf(incident.alerts ?? []), `incident ${incident.id}`) === undefined
+  );
+}
+
+export type MovePreview = {
+  checks: MoveCheck[];
+  /** Every check passed. */
+  ready: boolean;
+  /** Source incidents the move would leave without alerts. */
+  leftEmpty: string[];
+};
+
+/**
+ * The checks and consequences of moving `alerts` to `destination` (null: a new incident).
+ * `remaining` maps each source incident to the alerts it holds now.
+ */
+export function previewMove(
+  alerts: readonly Alert[],
+  destination: Incident | null,
+  persona: Persona | undefined,
+  remaining: ReadonlyMap<string, number>,
+): MovePreview {
+  const moving = toMovingAlerts(alerts);
+  const checks = checkMove(
+    moving,
+    destination ? toDestination(destination) : null,
+    moveDenial(persona, alerts, destination),
+  );
+  return {
+    checks,
+    ready: checks.every((c) => c.passed),
+    leftEmpty: incidentsLeftEmpty(moving, destination?.id ?? null, remaining),
+  };
+}
+
+/** The body of `moveAlerts` for what the analyst filled in. */
+export function moveRequest(
+  alertIds: readonly string[],
+  destination: Incident | null,
+  comment: string,
+  reasons: readonly CorrelationReason[],
+): MoveAlertsRequest {
+  const body: MoveAlertsRequest = { alertIds: [...alertIds], incidentId: destination?.id ?? null };
+  if (comment.trim() !== '') body.alertComment = comment.trim();
+  if (reasons.length > 0) body.newCorrelationReasons = formatCorrelationReasons(reasons);
+  return body;
+}

@@ -1,0 +1,86 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { alertQueries } from '@/api/alerts/alert-queries';
+import { incidentQueries } from '@/api/incidents/incident-queries';
+import { odataString } from '@/api/odata-query';
+import type { Alert, Incident } from '@/domain/graph';
+
+export type MovingAlerts = {
+  /** The alerts found, in the order they were asked for. */
+  alerts: Alert[];
+  /** Ids asked for that the server did not return (gone, or not visible to the persona). */
+  missingIds: string[];
+  /** The incidents the alerts come from, by id (each read with its alerts), once loaded. */
+  origins: ReadonlyMap<string, Incident>;
+  /** How many alerts each source incident holds now, for the incidents it has loaded. */
+  remaining: ReadonlyMap<string, number>;
+  isPending: boolean;
+  error: Error | null;
+  isRefetching: boolean;
+  refetch: () => void;
+};
+
+type OriginResult = { data?: Incident; isPending: boolean; fetchStatus: string };
+
+/** Source incidents by id, and their alert counts (stable: react-query re-runs it on change only). */
+function combineOrigins(results: OriginResult[]) {
+  const origins = new Map<string, Incident>();
+  const remaining = new Map<string, number>();
+  for (const { data } of results) {
+    if (!data?.id) continue;
+    origins.set(data.id, data);
+    remaining.set(data.id, data.alerts?.length ?? 0);
+  }
+  return {
+    origins,
+    remaining,
+    originsPending: results.some((r) => r.isPending && r.fetchStatus !== 'idle'),
+  };
+}
+
+/**
+ * Loads the alerts to move (one list request filtered by id) and the incidents they come from
+ * (their detail reads, shared with the incident page's cache).
+ */
+export function useMovingAlerts(alertIds: readonly string[]): MovingAlerts {
+  const params = useMemo(
+    () => ({
+      filter: alertIds.map((id) => `id eq ${odataString(id)}`).join(' or '),
+      top: Math.max(1, alertIds.length),
+    }),
+    [alertIds],
+  );
+  const list = useQuery({ ...alertQueries.list(params), enabled: alertIds.length > 0 });
+
+  const alerts = useMemo(() => {
+    const byId = new Map((list.data?.value ?? []).map((a) => [a.id, a]));
+    return alertIds.flatMap((id) => {
+      const alert = byId.get(id);
+      return alert ? [alert] : [];
+    });
+  }, [alertIds, list.data]);
+  const missingIds = useMemo(
+    () => (list.data ? alertIds.filter((id) => !alerts.some((a) => a.id === id)) : []),
+    [alertIds, alerts, list.data],
+  );
+
+  const originIds = useMemo(
+    () => [...new Set(alerts.flatMap((a) => (a.incidentId ? [a.incidentId] : [])))],
+    [alerts],
+  );
+  const { origins, remaining, originsPending } = useQueries({
+    queries: originIds.map((id) => incidentQueries.detail(id)),
+    combine: combineOrigins,
+  });
+
+  return {
+    alerts,
+    missingIds,
+    origins,
+    remaining,
+    isPending: (alertIds.length > 0 && list.isPending) || originsPending,
+    error: list.error,
+    isRefetching: list.isFetching,
+    refetch: () => void list.refetch(),
+  };
+}
