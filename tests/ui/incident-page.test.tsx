@@ -301,17 +301,19 @@ describe('incident page', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
 
-  it('offers Manage and Merge with a hint, and Activity log opens the log', async () => {
+  it('offers Manage incident in the header and the Actions menu; Activity log opens the log', async () => {
     const incident = richIncident();
     const { router, user } = renderApp(`/incidents/${incident.id}/overview`);
 
-    await user.click(await screen.findByRole('button', { name: 'Actions' }, LOAD));
+    const header = (
+      await screen.findByRole('heading', { level: 1, name: incident.displayName }, LOAD)
+    ).closest('header')!;
+    expect(within(header).getByRole('button', { name: 'Manage incident' })).toBeEnabled();
+    await user.click(within(header).getByRole('button', { name: 'Actions' }));
     const manage = await screen.findByRole('menuitem', { name: /Manage incident/ });
-    expect(manage).toHaveAttribute('aria-disabled', 'true');
-    expect(manage).toHaveTextContent('Not available yet');
-    expect(screen.getByRole('menuitem', { name: /Merge incidents/ })).toHaveAttribute(
+    expect(manage).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByRole('menuitem', { name: /Merge incidents/ })).not.toHaveAttribute(
       'aria-disabled',
-      'true',
     );
     await user.click(screen.getByRole('menuitem', { name: 'Activity log' }));
     expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/activity`);
@@ -321,20 +323,32 @@ describe('incident page', () => {
     );
   });
 
-  it('says where a merged incident went', async () => {
+  it('tells a read-only persona why Manage incident is disabled', async () => {
+    const incident = richIncident();
+    const { user } = renderApp(`/incidents/${incident.id}/overview`, {
+      upn: 'reader@contoso.com',
+    });
+    const button = await screen.findByRole('button', { name: 'Manage incident' }, LOAD);
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAccessibleDescription('Requires Security Operator access');
+    await user.click(screen.getByRole('button', { name: 'Actions' }));
+    const item = await screen.findByRole('menuitem', { name: /Manage incident/ });
+    expect(item).toHaveAttribute('aria-disabled', 'true');
+    expect(item).toHaveTextContent('Requires Security Operator access');
+  });
+
+  it('takes a merged incident to the one it was merged into, and says so', async () => {
     const redirected = runtime.store.incidents().find((i) => i.status === 'redirected')!;
-    renderApp(`/incidents/${redirected.id}/overview`);
-    const link = await screen.findByRole(
-      'link',
-      {
-        name: `incident ${redirected.redirectIncidentId}`,
-      },
-      LOAD,
-    );
-    expect(link.closest('.fui-MessageBar')).toHaveTextContent(
-      `This incident was merged into incident ${redirected.redirectIncidentId}`,
-    );
-    expect(link).toHaveAttribute('href', `/incidents/${redirected.redirectIncidentId}/overview`);
+    const target = runtime.store.finalIncidentId(redirected.id);
+    const { router } = renderApp(`/incidents/${redirected.id}/overview`);
+    expect(
+      await screen.findByText(
+        `Incident ${redirected.id} was merged into incident ${target}.`,
+        {},
+        LOAD,
+      ),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/incidents/${target}/overview`);
   });
 
   it("shows Graph's not-found message for an unknown id", async () => {

@@ -1,10 +1,13 @@
 import {
+  Button,
   Menu,
   MenuButton,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  Tooltip,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import {
   EditRegular,
@@ -12,6 +15,7 @@ import {
   MergeRegular,
   MoreHorizontalRegular,
 } from '@fluentui/react-icons';
+import { useIncidentActionsMenuStyles } from './incident-actions-menu.styles';
 
 /** A not-wired action's hint: why it is disabled, shown under it. */
 export const NOT_AVAILABLE_YET = 'Not available yet';
@@ -26,43 +30,71 @@ export type IncidentActionsMenuProps = {
   onMerge?: () => void;
 };
 
-/** The incident page's Actions menu: Manage incident, Merge incidents, Activity log. */
+/**
+ * The incident page's actions, top right of its header (seed 003: "Manage incident option
+ * located on the upper right side of the Incident page"): a Manage incident button, and the
+ * Actions menu with Manage incident, Merge incidents and Activity log.
+ */
 export function IncidentActionsMenu({
   accessDenial,
   onActivityLog,
   onManage,
   onMerge,
 }: IncidentActionsMenuProps) {
+  const styles = useIncidentActionsMenuStyles();
   const manageHint = accessDenial ?? (onManage ? undefined : NOT_AVAILABLE_YET);
   const mergeHint = accessDenial ?? (onMerge ? undefined : NOT_AVAILABLE_YET);
+  // Focus comes back here when the drawer these open closes.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton icon={<MoreHorizontalRegular />}>Actions</MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem
-            disabled={manageHint !== undefined}
-            icon={<EditRegular />}
-            subText={manageHint}
-            onClick={onManage}
-          >
+    <div className={styles.root}>
+      {manageHint === undefined ? (
+        <Button
+          {...restoreFocusTarget}
+          appearance="primary"
+          icon={<EditRegular />}
+          onClick={onManage}
+        >
+          Manage incident
+        </Button>
+      ) : (
+        // Focusable while disabled, so keyboard users reach the reason.
+        <Tooltip content={manageHint} relationship="description" withArrow>
+          <Button disabledFocusable icon={<EditRegular />}>
             Manage incident
-          </MenuItem>
-          <MenuItem
-            disabled={mergeHint !== undefined}
-            icon={<MergeRegular />}
-            subText={mergeHint}
-            onClick={onMerge}
-          >
-            Merge incidents
-          </MenuItem>
-          <MenuItem icon={<HistoryRegular />} onClick={onActivityLog}>
-            Activity log
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+          </Button>
+        </Tooltip>
+      )}
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <MenuButton {...restoreFocusTarget} icon={<MoreHorizontalRegular />}>
+            Actions
+          </MenuButton>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItem
+              disabled={manageHint !== undefined}
+              icon={<EditRegular />}
+              subText={manageHint}
+              onClick={onManage}
+            >
+              Manage incident
+            </MenuItem>
+            <MenuItem
+              disabled={mergeHint !== undefined}
+              icon={<MergeRegular />}
+              subText={mergeHint}
+              onClick={onMerge}
+            >
+              Merge incidents
+            </MenuItem>
+            <MenuItem icon={<HistoryRegular />} onClick={onActivityLog}>
+              Activity log
+            </MenuItem>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+    </div>
   );
 }
