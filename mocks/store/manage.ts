@@ -3,6 +3,7 @@
  * Each operation validates everything before staging anything, so a refusal changes nothing.
  */
 import {
+  ALERT_STATUS_LABELS,
   CLASSIFICATIONS,
   CLASSIFICATION_LABELS,
   DETERMINATIONS,
@@ -581,9 +582,21 @@ export function updateAlert(
     if (next.status !== 'resolved') edit.resolvedDateTime = null;
     // The incident changed too (its alert did): its etag and last update follow.
     tx.editIncident(current.incidentId).lastModifiedBy = persona.upn;
+    // Values in the portal's words ("In progress", "True positive"), as the incident's audits.
+    const shown = (k: (typeof changed)[number], v: string | null | undefined) =>
+      k === 'assignedTo'
+        ? show(v)
+        : label(
+            k === 'status'
+              ? ALERT_STATUS_LABELS
+              : k === 'classification'
+                ? CLASSIFICATION_LABELS
+                : DETERMINATION_LABELS,
+            v,
+          );
     const labels = {
       status: 'Status',
-      assignedTo: 'Assigned to',
+      assignedTo: 'Assignment',
       classification: 'Classification',
       determination: 'Determination',
     };
@@ -592,7 +605,7 @@ export function updateAlert(
         kind: 'audit',
         category: k === 'assignedTo' ? 'assignment' : k === 'status' ? 'alert' : 'classification',
         action: `alert${k[0]!.toUpperCase()}${k.slice(1)}Changed`,
-        description: `${labels[k]} of alert '${current.title}' changed from ${show(current[k] ?? null)} to ${show(next[k])}.`,
+        description: `${labels[k]} of alert '${current.title}' changed from ${shown(k, current[k] ?? null)} to ${shown(k, next[k])}.`,
         targetType: 'alert',
         targetId: id,
         targetName: current.title,

@@ -47,7 +47,8 @@ function evidenceOf<T>(alert: { evidence: readonly { '@odata.type': string }[] }
   return alert.evidence.filter((e) => e['@odata.type'] === type) as unknown as T[];
 }
 
-describe('alert details panel', () => {
+// The panel over a page is a big DOM for jsdom: allow for a loaded machine.
+describe('alert details panel', { timeout: 60_000 }, () => {
   it('opens from the Alerts tab with the alert and its evidence, and closes back to the link', async () => {
     const { incident, alert } = incidentWithRichEvidence();
     const { router, user } = renderApp(`/incidents/${incident.id}/alerts`);
@@ -133,7 +134,7 @@ describe('alert details panel', () => {
     expect(within(error).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
-  it('keeps Move alert to another incident disabled and says why', async () => {
+  it('enables Move alert to another incident for an analyst and disables it, with why, for a reader', async () => {
     const { incident, alert } = incidentWithRichEvidence();
     const path = `/incidents/${incident.id}/overview?alert=${encodeURIComponent(alert.id)}`;
     const { unmount } = renderApp(path, { upn: 'reader@contoso.com' });
@@ -148,8 +149,7 @@ describe('alert details panel', () => {
     renderApp(path, { upn: 'analyst@contoso.com' });
     panel = await screen.findByRole('dialog', { name: alert.title }, LOAD);
     move = within(panel).getByRole('button', { name: 'Move alert to another incident' });
-    expect(move).toHaveAttribute('aria-disabled', 'true');
-    await waitFor(() => expect(move).toHaveAccessibleDescription('Not available yet'));
+    await waitFor(() => expect(move).not.toHaveAttribute('aria-disabled', 'true'));
   });
 
   it("follows the alert's incident link and closes", async () => {
@@ -158,9 +158,179 @@ describe('alert details panel', () => {
     const panel = await screen.findByRole('dialog', { name: alert.title }, LOAD);
     await user.click(within(panel).getByRole('link', { name: `Incident ${incident.id}` }));
     expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/overview`);
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), LOAD);
     expect(
       await screen.findByRole('heading', { level: 1, name: incident.displayName }, LOAD),
     ).toBeInTheDocument();
+  });
+});
+
+/** An open alert of an open incident, unassigned and unclassified (reset by the test if not). */
+function manageableAlert() {
+  const { incident, alert } = incidentWithRichEvidence();
+  const record = runtime.store.alert(alert.id)!;
+  Object.assign(record, {
+    status: 'new',
+    assignedTo: null,
+    classification: null,
+    determination: null,
+  });
+  return { incident, alert: record };
+}
+
+async function openPanel(incidentId: string, alertId: string, upn?: string) {
+  const view = renderApp(
+    `/incidents/${incidentId}/overview?alert=${encodeURIComponent(alertId)}`,
+    upn ? { upn } : {},
+  );
+  const panel = await screen.findByRole('dialog', {}, LOAD);
+  const form = await within(panel).findByRole('form', { name: 'Manage alert' }, LOAD);
+  return { ...view, panel, form };
+}
+
+async function choose(
+  user: ReturnType<typeof renderApp>['user'],
+  form: HTMLElement,
+  field: string,
+  option: string,
+) {
+  await user.click(within(form).getByRole('combobox', { name: field }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('managing an alert from its panel', { timeout: 60_000 }, () => {
+  it('sets the status, shows it at once and records it in the incident activity log', async () => {
+    const { incident, alert } = manageableAlert();
+    const { form, panel, user } = await openPanel(incident.id, alert.id);
+    const save = within(form).getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    await choose(user, form, 'Status', 'Resolved');
+    expect(within(form).getByText('1 unsaved change')).toBeInTheDocument();
+    await user.click(save);
+    // The badge next to the alert id follows at once.
+    expect(within(panel).getByText(`Alert ID: ${alert.id}`).parentElement).toHaveTextContent(
+      'Resolved',
+    );
+    expect(await within(form).findByText(/Alert updated/, {}, LOAD)).toBeInTheDocument();
+    expect(runtime.store.alert(alert.id)!.status).toBe('resolved');
+    const audit = runtime.store
+      .activities(incident.id)
+      .find((e) => e.action === 'alertStatusChanged' && e.targetId === alert.id);
+    expect(audit).toMatchObject({ oldValue: 'new', newValue: 'resolved' });
+    expect(save).toBeDisabled();
+  });
+
+  it('assigns to me, to someone from the directory, and clears the owner', async () => {
+    const { incident, alert } = manageableAlert();
+    const { form, user } = await openPanel(incident.id, alert.id);
+    const owner = within(form).getByRole('combobox', { name: 'Assigned to' });
+    await user.click(within(form).getByRole('button', { name: 'Assign to me' }));
+    expect(owner).toHaveValue('analyst@contoso.com');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(runtime.store.alert(alert.id)!.assignedTo).toBe('analyst@contoso.com'),
+    );
+
+    await user.clear(owner);
+    await user.type(owner, 'tier2');
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Jordan Tier2 tier2@contoso.com']);
+    await user.click(options[0]!);
+    expect(owner).toHaveValue('tier2@contoso.com');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(runtime.store.alert(alert.id)!.assignedTo).toBe('tier2@contoso.com'),
+    );
+
+    await user.clear(owner);
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(runtime.store.alert(alert.id)!.assignedTo).toBeNull());
+    expect(owner).toHaveValue('');
+  });
+
+  it('offers only the determinations of the chosen classification and saves the pair', async () => {
+    const { incident, alert } = manageableAlert();
+    const { form, user } = await openPanel(incident.id, alert.id);
+    const determination = within(form).getByRole('combobox', { name: 'Determination' });
+    expect(determination).toBeDisabled();
+
+    await choose(user, form, 'Classification', 'False positive');
+    await user.click(determination);
+    expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual([
+      'Not set',
+      'Not malicious',
+      'Not enough data to validate',
+      'Other',
+    ]);
+    await user.keyboard('{Escape}');
+
+    await choose(user, form, 'Classification', 'True positive');
+    await choose(user, form, 'Determination', 'Malware');
+    // A classification the determination doesn't fit resets it.
+    await choose(user, form, 'Classification', 'Informational, expected activity');
+    expect(determination).toHaveTextContent('Not set');
+    await choose(user, form, 'Classification', 'True positive');
+    await choose(user, form, 'Determination', 'Phishing');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(runtime.store.alert(alert.id)).toMatchObject({
+        classification: 'truePositive',
+        determination: 'phishing',
+      }),
+    );
+  });
+
+  it("rolls back a refused change and names the server's reason", async () => {
+    const { incident, alert } = manageableAlert();
+    const { form, panel, user } = await openPanel(incident.id, alert.id);
+    runtime.store.locked.add(incident.id);
+    await choose(user, form, 'Status', 'In progress');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    const error = await within(form).findByText("Couldn't update the alert", {}, LOAD);
+    expect(error.parentElement).toHaveTextContent(
+      `Alert ${alert.id} belongs to incident ${incident.id}, which is being merged; try again when the merge has finished.`,
+    );
+    expect(within(panel).getByText(`Alert ID: ${alert.id}`).parentElement).toHaveTextContent('New');
+    // The analyst's choice is still there to retry.
+    expect(within(form).getByRole('combobox', { name: 'Status' })).toHaveTextContent('In progress');
+    expect(runtime.store.alert(alert.id)!.status).toBe('new');
+  });
+
+  it('posts a formatted comment on the alert', async () => {
+    const { incident, alert } = manageableAlert();
+    const { panel, user } = await openPanel(incident.id, alert.id);
+    await user.click(within(panel).getByRole('textbox', { name: 'Comment' }));
+    await user.paste('**Confirmed** with the [owner](https://contoso.example/ticket/7)');
+    await user.click(within(panel).getByRole('button', { name: 'Post comment' }));
+    const list = await within(panel).findByRole('list', { name: 'Alert comments' }, LOAD);
+    expect(
+      await within(list).findByText('Confirmed', { selector: 'strong' }, LOAD),
+    ).toBeInTheDocument();
+    expect(within(list).getByRole('link', { name: 'owner' })).toHaveAttribute(
+      'href',
+      'https://contoso.example/ticket/7',
+    );
+    await waitFor(() =>
+      expect(runtime.store.alert(alert.id)!.comments?.at(-1)?.comment).toBe(
+        '**Confirmed** with the [owner](https://contoso.example/ticket/7)',
+      ),
+    );
+    expect(runtime.store.activities(incident.id).at(-1)).toMatchObject({
+      kind: 'comment',
+      targetId: alert.id,
+    });
+  });
+
+  it('disables managing and commenting for a read-only persona and says why', async () => {
+    const { incident, alert } = manageableAlert();
+    const { form, panel } = await openPanel(incident.id, alert.id, 'reader@contoso.com');
+    const reason = `reader@contoso.com (Security Reader) has read-only access and cannot change alert ${alert.id}. Missing permission SecurityIncident.ReadWrite.All.`;
+    await waitFor(() => expect(within(form).getByText(reason)).toBeInTheDocument());
+    expect(within(form).getByRole('combobox', { name: 'Status' })).toBeDisabled();
+    expect(within(form).getByRole('combobox', { name: 'Classification' })).toBeDisabled();
+    expect(within(form).getByRole('combobox', { name: 'Assigned to' })).toBeDisabled();
+    expect(within(form).getByRole('button', { name: 'Assign to me' })).toBeDisabled();
+    expect(within(panel).getByRole('textbox', { name: 'Comment' })).toBeDisabled();
+    expect(within(panel).getByRole('button', { name: 'Post comment' })).toBeDisabled();
   });
 });

@@ -5,12 +5,15 @@ import { DateTime } from '@/components/date-time';
 import { RouterLink } from '@/components/router-link';
 import { SeverityBadge } from '@/components/severity-badge';
 import { detectionSourceLabel } from '@/domain/detection-sources';
-import { CLASSIFICATION_LABELS, DETERMINATION_LABELS, type ServiceSource } from '@/domain/enums';
+import type { ServiceSource } from '@/domain/enums';
 import type { Alert } from '@/domain/graph';
+import { writeDenial } from '@/domain/identity';
 import { categoryLabel } from '@/domain/naming';
 import { SOURCE_INFO } from '@/domain/sources';
 import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
+import { AlertComments } from './alert-comments';
 import { AlertEvidenceList } from './alert-evidence';
+import { AlertManage } from './alert-manage';
 import { AlertStatusBadge } from '@/components/alert-status-badge';
 import { useAlertDetailsStyles } from './alert-details.styles';
 
@@ -32,11 +35,6 @@ function Fact({
   );
 }
 
-function NotSet() {
-  const styles = useAlertDetailsStyles();
-  return <span className={styles.muted}>Not set</span>;
-}
-
 export type AlertDetailsProps = {
   alert: Alert;
   /** Opens the move flyout for this alert; without it the button is disabled. */
@@ -56,14 +54,10 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
     : alert.category
       ? [alert.category]
       : [];
-  const classified =
-    alert.classification &&
-    alert.classification !== 'unknown' &&
-    alert.classification !== 'unknownFutureValue';
-  const determined =
-    alert.determination &&
-    alert.determination !== 'unknown' &&
-    alert.determination !== 'unknownFutureValue';
+  // The whole sentence (who, what role, which permission) for the manage and comment sections.
+  const denial = persona
+    ? writeDenial(persona, source ? [source] : [], `alert ${alert.id}`)
+    : undefined;
 
   return (
     <div className={styles.root}>
@@ -87,6 +81,14 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
           </Button>
         </Tooltip>
       </div>
+
+      <section aria-labelledby="alert-details-manage" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-manage">
+          Manage alert
+        </h3>
+        {/* Keyed by alert: a half-edited form never carries over to another alert. */}
+        <AlertManage alert={alert} denial={denial} key={alert.id} />
+      </section>
 
       <section aria-labelledby="alert-details-facts" className={styles.section}>
         <h3 className={styles.heading} id="alert-details-facts">
@@ -114,15 +116,6 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
             ) : (
               '—'
             )}
-          </Fact>
-          <Fact label="Classification">
-            {classified ? CLASSIFICATION_LABELS[alert.classification!] : <NotSet />}
-          </Fact>
-          <Fact label="Determination">
-            {determined ? DETERMINATION_LABELS[alert.determination!] : <NotSet />}
-          </Fact>
-          <Fact label="Assigned to">
-            {alert.assignedTo || <span className={styles.muted}>Unassigned</span>}
           </Fact>
           <Fact label="Incident">
             {alert.incidentId ? (
@@ -168,6 +161,13 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
           Evidence
         </h3>
         <AlertEvidenceList evidence={alert.evidence ?? []} />
+      </section>
+
+      <section aria-labelledby="alert-details-comments" className={styles.section}>
+        <h3 className={styles.heading} id="alert-details-comments">
+          Comments ({alert.comments?.length ?? 0})
+        </h3>
+        <AlertComments alert={alert} denial={denial} key={alert.id} />
       </section>
     </div>
   );

@@ -56,6 +56,15 @@ export const useIncidentActivityStyles = makeStyles({
   },
   actor: { ...typographyStyles.caption1Strong, color: tokens.colorNeutralForeground1 },
   description: { ...typographyStyles.body1, margin: 0, overflowWrap: 'anywhere' },
+  composer: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+  },
+  pending: { opacity: 0.7 },
+  posting: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  note: { whiteSpace: 'pre-wrap' },
   comment: {
     ...typographyStyles.body1,
     margin: 0,
@@ -64,7 +73,6 @@ export const useIncidentActivityStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusSmall,
-    whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
   },
   origin: {

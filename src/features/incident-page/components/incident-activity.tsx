@@ -10,14 +10,22 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { CommentRegular, HistoryRegular, MergeRegular } from '@fluentui/react-icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ActivityOrigin } from '@/api/activities/activities-api';
 import { activityQueries } from '@/api/activities/activity-queries';
+import { incidentQueries } from '@/api/incidents/incident-queries';
+import { useSessionUpn } from '@/api/session-store';
 import { DateTime } from '@/components/date-time';
 import { ErrorState } from '@/components/error-state';
+import { Markdown } from '@/components/markdown';
+import { MarkdownCommentBox } from '@/components/markdown-comment-box';
 import { RouterLink } from '@/components/router-link';
+import { useCurrentPersona } from '@/components/use-current-persona';
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
+import type { ServiceSource } from '@/domain/enums';
+import { writeDenial } from '@/domain/identity';
+import { PENDING_COMMENT_PREFIX, useAddIncidentComment } from '../api/use-add-incident-comment';
 import { incidentPath } from '../incident-tabs';
 import { useIncidentActivityStyles } from './incident-activity.styles';
 
@@ -37,16 +45,27 @@ const numberFormat = new Intl.NumberFormat();
 function Entry({ entry }: { entry: ActivityEntry }) {
   const styles = useIncidentActivityStyles();
   const isComment = entry.kind === 'comment';
+  const pending = entry.id.startsWith(PENDING_COMMENT_PREFIX);
   const Icon = isComment ? CommentRegular : HistoryRegular;
   return (
-    <li className={styles.entry}>
+    <li
+      aria-busy={pending || undefined}
+      className={mergeClasses(styles.entry, pending && styles.pending)}
+    >
       <span className={mergeClasses(styles.icon, isComment && styles.commentIcon)}>
         <Icon aria-label={isComment ? 'Comment' : 'Audit'} role="img" />
       </span>
       <div className={styles.body}>
         <div className={styles.meta}>
           <span className={styles.actor}>{entry.performedBy}</span>
-          <DateTime value={entry.createdDateTime} />
+          {pending ? (
+            <span className={styles.posting}>
+              <Spinner size="extra-tiny" />
+              Posting…
+            </span>
+          ) : (
+            <DateTime value={entry.createdDateTime} />
+          )}
           {entry.originIncidentId && (
             <span className={styles.origin}>
               <MergeRegular aria-hidden />
@@ -57,8 +76,14 @@ function Entry({ entry }: { entry: ActivityEntry }) {
             </span>
           )}
         </div>
-        <p className={styles.description}>{entry.description}</p>
-        {entry.comment && <p className={styles.comment}>{entry.comment}</p>}
+        {!pending && <p className={styles.description}>{entry.description}</p>}
+        {entry.comment &&
+          (isComment ? (
+            <Markdown className={styles.comment} text={entry.comment} />
+          ) : (
+            // A note on an audit (the resolving comment) is plain text, shown as typed.
+            <p className={mergeClasses(styles.comment, styles.note)}>{entry.comment}</p>
+          ))}
       </div>
     </li>
   );
@@ -80,7 +105,35 @@ function ActivitySkeleton() {
   );
 }
 
-/** The Activity log tab: audits and comments, newest first, 50 at a time. */
+/** The comment box of the log: posts optimistically; disabled, with the reason, if not allowed. */
+function IncidentCommentBox({ incidentId }: { incidentId: string }) {
+  const styles = useIncidentActivityStyles();
+  const upn = useSessionUpn();
+  const persona = useCurrentPersona();
+  const incident = useQuery(incidentQueries.detail(incidentId));
+  const addComment = useAddIncidentComment(incidentId, persona?.upn ?? upn);
+  const sources = (incident.data?.alerts ?? []).flatMap((a) =>
+    a.serviceSource ? [a.serviceSource as ServiceSource] : [],
+  );
+  const denial =
+    persona && incident.data ? writeDenial(persona, sources, `incident ${incidentId}`) : undefined;
+  const redirected = incident.data?.status === 'redirected';
+  return (
+    <section aria-label="Add a comment" className={styles.composer}>
+      <MarkdownCommentBox
+        disabledReason={
+          denial ??
+          (redirected ? `Incident ${incidentId} was merged into another incident.` : undefined)
+        }
+        label="Comment"
+        placeholder="Add a comment"
+        onPost={(text) => addComment.mutateAsync(text)}
+      />
+    </section>
+  );
+}
+
+/** The Activity log tab: a comment box, then audits and comments, newest first, 50 at a time. */
 export function IncidentActivity({ incidentId }: { incidentId: string }) {
   const styles = useIncidentActivityStyles();
   const contentId = useId('activity-content');
@@ -166,6 +219,7 @@ export function IncidentActivity({ incidentId }: { incidentId: string }) {
 
   return (
     <div className={styles.root}>
+      <IncidentCommentBox incidentId={incidentId} />
       <div className={styles.toolbar}>
         <div className={styles.filter}>
           <Label id={contentId}>Content</Label>

@@ -1,0 +1,212 @@
+/**
+ * Comments in the incident's Activity log (seed 003, "Add comments"): markdown formatting
+ * rendered through the sanitizer, the 30,000-character limit with a live counter, empty comments
+ * refused, optimistic posting with rollback and the server's reason, and read-only personas.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http } from 'msw';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyMarkdownFormat } from '@/components/markdown-format';
+import { LIMITS } from '@/domain/limits';
+import { renderApp } from '../render';
+import { setupMockServer } from './mock-server';
+
+const { runtime, server } = setupMockServer();
+
+const LOAD = { timeout: 5000 };
+
+beforeAll(async () => {
+  await import('@/features/incident-page/components/incident-page');
+  await import('@/components/markdown-html');
+});
+
+/** A live incident the analyst may manage, with its alerts. */
+function liveIncident() {
+  const incident = runtime.store
+    .incidents()
+    .find((i) => i.status === 'active' && runtime.store.alertsOf(i.id).length > 0);
+  if (!incident) throw new Error('The seed has no active incident with alerts.');
+  return incident;
+}
+
+const commentsOf = (id: string) => runtime.store.incident(id)!.comments.length;
+
+async function openActivity(id: string, upn?: string) {
+  const view = renderApp(`/incidents/${id}/activity`, upn ? { upn } : {});
+  await screen.findByRole('list', { name: 'Activity log' }, LOAD);
+  const box = screen.getByRole('textbox', { name: 'Comment' });
+  return { ...view, box, post: screen.getByRole('button', { name: 'Post comment' }) };
+}
+
+describe('incident comments', { timeout: 60_000 }, () => {
+  it('posts a formatted comment and renders bold, italics, a list, a link and an image', async () => {
+    const incident = liveIncident();
+    const { box, post, user } = await openActivity(incident.id);
+    const text = [
+      '**Contained** the host, *pending* review:',
+      '',
+      '- isolated device',
+      '- reset password',
+      '',
+      'See [the runbook](https://contoso.example/runbook) ![screenshot](https://contoso.example/shot.png)',
+    ].join('\n');
+    await user.click(box);
+    await user.paste(text);
+    expect(screen.getByText(`${text.length} / 30,000`)).toBeInTheDocument();
+    await user.click(post);
+    expect(box).toHaveValue('');
+
+    const log = screen.getByRole('list', { name: 'Activity log' });
+    const bold = await within(log).findByText('Contained', { selector: 'strong' }, LOAD);
+    const entry = bold.closest<HTMLElement>('li[class]')!;
+    expect(within(entry).getByText('pending', { selector: 'em' })).toBeInTheDocument();
+    const bullets = within(entry).getByRole('list');
+    expect(
+      within(bullets)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['isolated device', 'reset password']);
+    const link = within(entry).getByRole('link', { name: 'the runbook' });
+    expect(link).toHaveAttribute('href', 'https://contoso.example/runbook');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(within(entry).getByRole('img', { name: 'screenshot' })).toHaveAttribute(
+      'src',
+      'https://contoso.example/shot.png',
+    );
+    // The server has it as typed, and the log shows it newest first once refetched.
+    await waitFor(() =>
+      expect(runtime.store.incident(incident.id)!.comments.at(-1)?.comment).toBe(text),
+    );
+    await waitFor(() =>
+      expect(within(log).getAllByRole('listitem')[0]).toHaveTextContent(/added a comment/),
+    );
+  });
+
+  it('formats with the toolbar and previews the result', async () => {
+    const incident = liveIncident();
+    const { box, user } = await openActivity(incident.id);
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Bold' }));
+    expect(box).toHaveValue('**bold text**');
+    // The placeholder is selected: typing replaces it.
+    await user.keyboard('urgent');
+    expect(box).toHaveValue('**urgent**');
+    await user.click(screen.getByRole('tab', { name: 'Preview' }));
+    const preview = screen.getByRole('region', { name: 'Preview' });
+    expect(await within(preview).findByText('urgent', { selector: 'strong' })).toBeInTheDocument();
+  });
+
+  it('counts characters live and refuses more than 30,000 with the button disabled', async () => {
+    const incident = liveIncident();
+    const before = commentsOf(incident.id);
+    const { box, post, user } = await openActivity(incident.id);
+    await user.click(box);
+    await user.paste('x'.repeat(LIMITS.maxCommentLength));
+    expect(screen.getByText('30,000 / 30,000')).toBeInTheDocument();
+    expect(post).toBeEnabled();
+    expect(screen.queryByText(/the limit is 30,000/)).not.toBeInTheDocument();
+
+    await user.paste('yy');
+    expect(screen.getByText('30,002 / 30,000')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The comment is 30,002 characters long; the limit is 30,000. Remove 2 characters.',
+      ),
+    ).toBeInTheDocument();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(post).toBeDisabled();
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(commentsOf(incident.id)).toBe(before);
+
+    await user.keyboard('{Backspace}{Backspace}');
+    expect(screen.queryByText(/the limit is 30,000/)).not.toBeInTheDocument();
+    expect(post).toBeEnabled();
+  });
+
+  it('refuses an empty comment with a message and sends nothing', async () => {
+    const incident = liveIncident();
+    const before = commentsOf(incident.id);
+    const { box, post, user } = await openActivity(incident.id);
+    await user.click(post);
+    expect(screen.getByText('Write a comment before posting.')).toBeInTheDocument();
+    await user.click(box);
+    await user.paste('   \n  ');
+    await user.click(post);
+    expect(screen.getByText('Write a comment before posting.')).toBeInTheDocument();
+    expect(commentsOf(incident.id)).toBe(before);
+  });
+
+  it('shows the comment at once while the server is answering', async () => {
+    const incident = liveIncident();
+    server.use(
+      http.post('*/security/incidents/:id/comments', async () => {
+        await delay('infinite');
+      }),
+    );
+    const { box, post, user } = await openActivity(incident.id);
+    await user.click(box);
+    await user.paste('Escalating to tier 2');
+    await user.click(post);
+    const log = screen.getByRole('list', { name: 'Activity log' });
+    const first = within(log).getAllByRole('listitem')[0]!;
+    expect(first).toHaveTextContent('Escalating to tier 2');
+    expect(first).toHaveTextContent('Posting…');
+    expect(first).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it("rolls back a refused comment, names the server's reason and gives the text back", async () => {
+    const incident = liveIncident();
+    const { box, post, user } = await openActivity(incident.id);
+    const log = screen.getByRole('list', { name: 'Activity log' });
+    const count = within(log).getAllByRole('listitem').length;
+    // A merge in progress locks the incident: the real store refuses with 409.
+    runtime.store.locked.add(incident.id);
+    await user.click(box);
+    await user.paste('Will be refused');
+    await user.click(post);
+
+    const error = await screen.findByText("Couldn't post the comment", {}, LOAD);
+    expect(error.closest('[role="group"], .fui-MessageBar')).toHaveTextContent(
+      `Incident ${incident.id} is being merged; try again when the merge has finished.`,
+    );
+    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(count));
+    expect(within(log).queryByText('Will be refused')).not.toBeInTheDocument();
+    expect(box).toHaveValue('Will be refused');
+  });
+
+  it('disables the comment box for a read-only persona and says why', async () => {
+    const incident = liveIncident();
+    await openActivity(incident.id, 'reader@contoso.com');
+    const box = screen.getByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(box).toBeDisabled());
+    expect(screen.getByRole('button', { name: 'Post comment' })).toBeDisabled();
+    expect(
+      screen.getByText(
+        `reader@contoso.com (Security Reader) has read-only access and cannot change incident ${incident.id}. Missing permission SecurityIncident.ReadWrite.All.`,
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('markdown toolbar edits', () => {
+  it('wraps, lists and links the selection', () => {
+    expect(applyMarkdownFormat({ text: 'a word b', start: 2, end: 6 }, 'italic')).toEqual({
+      text: 'a *word* b',
+      start: 3,
+      end: 7,
+    });
+    expect(applyMarkdownFormat({ text: 'one\ntwo', start: 0, end: 7 }, 'numberedList').text).toBe(
+      '1. one\n2. two',
+    );
+    expect(applyMarkdownFormat({ text: 'intro\nitem', start: 6, end: 6 }, 'bulletList').text).toBe(
+      'intro\n\n- item',
+    );
+    const link = applyMarkdownFormat({ text: 'docs', start: 0, end: 4 }, 'link');
+    expect(link.text).toBe('[docs](https://)');
+    expect(link.text.slice(link.start, link.end)).toBe('https://');
+    expect(applyMarkdownFormat({ text: '', start: 0, end: 0 }, 'image').text).toBe(
+      '![image description](https://)',
+    );
+  });
+});
