@@ -15,10 +15,17 @@ export function ActionHost() {
   if (request !== null && !needed) setNeeded(true);
   if (!needed) return null;
   return (
-    <Suspense fallback={null}>
-      <MergeAction />
-      <MoveAction />
-      <ManageAction />
-    </Suspense>
+    <>
+      {/* One boundary each: a slow flyout chunk never holds up another. */}
+      <Suspense fallback={null}>
+        <MergeAction />
+      </Suspense>
+      <Suspense fallback={null}>
+        <MoveAction />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ManageAction />
+      </Suspense>
+    </>
   );
 }
