@@ -3,7 +3,11 @@
  * sources' content into the target in one transaction. A refusal changes nothing.
  */
 import { CORRELATION_ACTOR } from '@/domain/activity';
-import { parseCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
+import {
+  correlationReasonLabel,
+  parseCorrelationReasons,
+  type CorrelationReason,
+} from '@/domain/correlation';
 import { writeDenial, type Persona } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import {
@@ -158,7 +162,7 @@ export function planMerge(
 }
 
 function reasonText(reasons: readonly CorrelationReason[]): string {
-  return reasons.length ? ` Merge reasons: ${reasons.join(', ')}.` : '';
+  return reasons.length ? ` Merge reasons: ${reasons.map(correlationReasonLabel).join(', ')}.` : '';
 }
 
 /**

@@ -3,7 +3,11 @@
  * alerts in one transaction — to an existing incident or to a new one named from its alerts.
  */
 import { CORRELATION_ACTOR } from '@/domain/activity';
-import { parseCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
+import {
+  correlationReasonLabel,
+  parseCorrelationReasons,
+  type CorrelationReason,
+} from '@/domain/correlation';
 import { writeDenial, type Persona } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import { checkMove, incidentsLeftEmpty, type MovingAlert } from '@/domain/move';
@@ -202,7 +206,7 @@ function applyMove(store: IncidentStore, tx: Tx, persona: Persona, plan: MovePla
   }
   const target = tx.incident(targetId) as IncidentRecord;
   const reasons = plan.newCorrelationReasons.length
-    ? ` Correlation reasons: ${plan.newCorrelationReasons.join(', ')}.`
+    ? ` Correlation reasons: ${plan.newCorrelationReasons.map(correlationReasonLabel).join(', ')}.`
     : '';
   for (const alert of alerts) {
     if (alert.incidentId === targetId) continue;

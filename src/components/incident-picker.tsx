@@ -84,12 +84,15 @@ export function IncidentPicker({
   const search = useDebounced(text, SEARCH_DELAY_MS);
   const params = useMemo(() => incidentSearchParams(search), [search]);
   const results = useQuery({ ...incidentQueries.list(params), placeholderData: keepPreviousData });
+  // Suggestions for an older text are never offered: a quick Enter must not pick one of them.
+  const stale = text !== search || results.isPlaceholderData;
+  const matches = useMemo(() => (stale ? [] : (results.data?.value ?? [])), [stale, results.data]);
   const options = useMemo(
-    () => (results.data?.value ?? []).filter((i) => !isEligible || isEligible(i)),
-    [results.data, isEligible],
+    () => matches.filter((i) => !isEligible || isEligible(i)),
+    [matches, isEligible],
   );
-  const hidden = (results.data?.value.length ?? 0) - options.length;
-  const searching = results.isFetching || text !== search;
+  const hidden = matches.length - options.length;
+  const searching = results.isFetching || stale;
 
   return (
     <Field

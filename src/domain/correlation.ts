@@ -59,3 +59,8 @@ export function parseCorrelationReasons(text: string | null | undefined): Parsed
 export function formatCorrelationReasons(reasons: readonly CorrelationReason[]): string {
   return CORRELATION_REASONS.filter((r) => reasons.includes(r)).join(', ');
 }
+
+/** A reason as the portal shows it ("Same campaign"), or its member name if the portal has none. */
+export function correlationReasonLabel(reason: CorrelationReason): string {
+  return CORRELATION_REASON_LABELS[reason] ?? reason;
+}

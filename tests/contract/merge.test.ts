@@ -95,7 +95,7 @@ describe('a successful merge', () => {
       expect(audit.description).toContain(id);
       expect(audit.description).toContain(store.incident(id)!.displayName);
     }
-    expect(audit.description).toContain('sameCampaign');
+    expect(audit.description).toContain('Same campaign');
     expect(audit.comment).toBe('Same phishing campaign');
 
     const merged = await call<ODataCollection<ActivityEntry>>(

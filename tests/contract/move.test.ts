@@ -73,7 +73,7 @@ describe('moving to an existing incident', () => {
     expect(correlated).toHaveLength(2);
     for (const e of correlated) {
       expect(e.comment).toBe('Same host, same actor');
-      expect(e.description).toContain('sameAsset');
+      expect(e.description).toContain('Same asset');
     }
     const movedOut = (await log(from!.id)).filter((e) => e.action === 'alertMovedOut');
     expect(movedOut.map((e) => e.targetId).sort()).toEqual([a1, a2].sort());

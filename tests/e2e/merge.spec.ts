@@ -179,7 +179,7 @@ test('merges two incidents from the queue; the toast leads to the target with ev
       exact: false,
     }),
   ).toBeVisible();
-  await expect(page.getByText('Merge reasons: sameCampaign.').first()).toBeVisible();
+  await expect(page.getByText('Merge reasons: Same campaign.').first()).toBeVisible();
   await expect(page.getByText('From incident').first()).toBeVisible();
   await expect(page.getByRole('link', { name: `incident ${source.id}` }).first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/merge-target-activity.png`, fullPage: true });

@@ -165,7 +165,7 @@ describe('merge incidents from the queue', () => {
     expect(after.alerts).toHaveLength(a.alerts!.length + b.alerts!.length);
     expect(after.comments?.map((c) => c.comment)).toContain('Same phishing campaign');
     expect(JSON.stringify(runtime.store.activities(target.id!))).toContain(
-      'Merge reasons: sameActor, sameCampaign.',
+      'Merge reasons: Same actor, Same campaign.',
     );
     await waitFor(() => expect(rowOf(source.id!)).toBeNull());
 
