@@ -4,7 +4,7 @@
  * the optimistic cache update and the tests share it.
  */
 import type { IncidentPatch } from '@/api/incidents/incidents-api';
-import { checkClassificationPair, determinationsFor } from '@/domain/classification';
+import { checkClassificationPair } from '@/domain/classification';
 import {
   CLASSIFICATION_LABELS,
   DETERMINATION_LABELS,
@@ -88,21 +88,6 @@ export function emptyBulkValues(): ManageValues {
     classification: NO_CHANGE,
     determination: NO_CHANGE,
   };
-}
-
-/**
- * The determination to keep when the classification changes: the current one if it still fits,
- * otherwise "Not set" (or "No change" in bulk when the classification goes back to "No change").
- */
-export function determinationAfter(
-  classification: ManageValues['classification'],
-  determination: ManageValues['determination'],
-): ManageValues['determination'] {
-  if (classification === NO_CHANGE) return NO_CHANGE;
-  if (determination !== NO_CHANGE && determinationsFor(classification).includes(determination)) {
-    return determination;
-  }
-  return 'unknown';
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) =>

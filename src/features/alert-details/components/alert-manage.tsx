@@ -13,11 +13,9 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AlertPatch } from '@/api/alerts/alerts-api';
 import { useSessionUpn } from '@/api/session-store';
-import { determinationsFor } from '@/domain/classification';
+import { ClassificationFields } from '@/components/classification-fields';
 import {
   ALERT_STATUS_LABELS,
-  CLASSIFICATION_LABELS,
-  DETERMINATION_LABELS,
   type AlertClassification,
   type AlertDetermination,
   type AlertStatus,
@@ -29,13 +27,6 @@ import { useAlertManageStyles } from './alert-manage.styles';
 
 /** What an analyst can set an alert's status to (seed wording). */
 const STATUSES = ['new', 'inProgress', 'resolved'] as const satisfies readonly AlertStatus[];
-
-const CLASSIFICATIONS = [
-  'unknown',
-  'truePositive',
-  'informationalExpectedActivity',
-  'falsePositive',
-] as const satisfies readonly AlertClassification[];
 
 /** The fields the panel manages, unset values as `null` / `'unknown'`. */
 type Values = {
@@ -99,17 +90,6 @@ export function AlertManage({ alert, denial }: AlertManageProps) {
     setDraft((d) => ({ ...d, ...next }));
   };
 
-  const classified = values.classification !== 'unknown';
-  const determinations = classified ? determinationsFor(values.classification) : [];
-  // An old determination the portal no longer offers (apt, securityPersonnel) still shows.
-  const determinationOptions: AlertDetermination[] = [
-    'unknown',
-    ...determinations,
-    ...(values.determination !== 'unknown' && !determinations.includes(values.determination)
-      ? [values.determination]
-      : []),
-  ];
-
   const save = () => {
     if (!dirty) return;
     setDraft({});
@@ -162,48 +142,12 @@ export function AlertManage({ alert, denial }: AlertManageProps) {
           value={values.assignedTo}
           onChange={(assignedTo) => change({ assignedTo })}
         />
-        <Field label="Classification">
-          <Dropdown
-            disabled={disabled}
-            selectedOptions={[values.classification]}
-            value={CLASSIFICATION_LABELS[values.classification]}
-            onOptionSelect={(_, data) => {
-              const classification = data.optionValue as AlertClassification;
-              const keep =
-                classification !== 'unknown' &&
-                determinationsFor(classification).includes(values.determination);
-              change({
-                classification,
-                determination: keep ? values.determination : 'unknown',
-              });
-            }}
-          >
-            {CLASSIFICATIONS.map((c) => (
-              <Option key={c} value={c}>
-                {CLASSIFICATION_LABELS[c]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field
-          hint={classified ? undefined : 'Choose a classification first.'}
-          label="Determination"
-        >
-          <Dropdown
-            disabled={disabled || !classified}
-            selectedOptions={[values.determination]}
-            value={DETERMINATION_LABELS[values.determination]}
-            onOptionSelect={(_, data) =>
-              change({ determination: data.optionValue as AlertDetermination })
-            }
-          >
-            {determinationOptions.map((d) => (
-              <Option key={d} value={d}>
-                {DETERMINATION_LABELS[d]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ClassificationFields
+          classification={values.classification}
+          determination={values.determination}
+          disabled={disabled}
+          onChange={change}
+        />
       </div>
       {outcome?.kind === 'failed' && (
         <MessageBar intent="error" layout="multiline">

@@ -7,33 +7,16 @@ import {
   Textarea,
   mergeClasses,
 } from '@fluentui/react-components';
-import { determinationsFor } from '@/domain/classification';
-import {
-  CLASSIFICATION_LABELS,
-  DETERMINATION_LABELS,
-  INCIDENT_STATUS_LABELS,
-  SEVERITY_LABELS,
-} from '@/domain/enums';
+import { ClassificationFields } from '@/components/classification-fields';
+import { INCIDENT_STATUS_LABELS, SEVERITY_LABELS } from '@/domain/enums';
 import { LIMITS } from '@/domain/limits';
 import { SETTABLE_SEVERITIES } from '@/domain/severity';
-import {
-  determinationAfter,
-  NO_CHANGE,
-  type FormClassification,
-  type ManageErrors,
-  type ManageValues,
-} from '../manage-form';
+import { NO_CHANGE, type ManageErrors, type ManageValues } from '../manage-form';
 import { AssignToField } from './assign-to-field';
 import { useManageFormStyles } from './manage-form.styles';
 import { TagsField } from './tags-field';
 
 const OPEN_STATUSES = ['active', 'inProgress'] as const;
-const CLASSIFICATION_CHOICES = [
-  'unknown',
-  'truePositive',
-  'informationalExpectedActivity',
-  'falsePositive',
-] as const satisfies readonly FormClassification[];
 const NO_CHANGE_LABEL = 'No change';
 
 export type ManageIncidentFormProps = {
@@ -61,8 +44,6 @@ export function ManageIncidentForm({
   onChange,
 }: ManageIncidentFormProps) {
   const styles = useManageFormStyles();
-  const determinations =
-    values.classification === NO_CHANGE ? [] : determinationsFor(values.classification);
   const commentLength = values.resolvingComment.length;
 
   return (
@@ -165,59 +146,15 @@ export function ManageIncidentForm({
 
       <div className={mergeClasses(styles.section, styles.divided)}>
         <div className={styles.section}>
-          <Field label="Classification" validationMessage={errors.classification}>
-            <Dropdown
-              disabled={disabled}
-              selectedOptions={[values.classification]}
-              value={shown(CLASSIFICATION_LABELS, values.classification)}
-              onOptionSelect={(_, data) => {
-                const classification = (data.optionValue ??
-                  NO_CHANGE) as ManageValues['classification'];
-                onChange({
-                  classification,
-                  determination: determinationAfter(classification, values.determination),
-                });
-              }}
-            >
-              {bulk && <Option value={NO_CHANGE}>{NO_CHANGE_LABEL}</Option>}
-              {CLASSIFICATION_CHOICES.map((c) => (
-                <Option key={c} value={c}>
-                  {CLASSIFICATION_LABELS[c]}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field
-            hint={
-              values.classification === 'unknown' ? 'Choose a classification first.' : undefined
-            }
-            label="Determination"
-            validationMessage={errors.determination}
-          >
-            <Dropdown
-              disabled={
-                disabled ||
-                values.classification === NO_CHANGE ||
-                values.classification === 'unknown'
-              }
-              selectedOptions={[values.determination]}
-              value={shown(DETERMINATION_LABELS, values.determination)}
-              onOptionSelect={(_, data) =>
-                onChange({
-                  determination: (data.optionValue ?? 'unknown') as ManageValues['determination'],
-                })
-              }
-            >
-              <Option value="unknown">{DETERMINATION_LABELS.unknown}</Option>
-              {determinations
-                .filter((d) => d !== 'unknown')
-                .map((d) => (
-                  <Option key={d} value={d}>
-                    {DETERMINATION_LABELS[d]}
-                  </Option>
-                ))}
-            </Dropdown>
-          </Field>
+          <ClassificationFields
+            classification={values.classification}
+            classificationError={errors.classification}
+            determination={values.determination}
+            determinationError={errors.determination}
+            disabled={disabled}
+            noChange={bulk}
+            onChange={onChange}
+          />
         </div>
       </div>
     </div>
