@@ -1,6 +1,6 @@
-import { Link, Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import { useCallback, useMemo, type MouseEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import { MergeIncidentsFlyout } from '@/features/merge-incidents/components/merge-incidents-flyout';
 import type {
   MergeFormRequest,
@@ -9,6 +9,7 @@ import type {
 import { incidentSelection } from '@/features/incident-queue/incident-selection-store';
 import { APP_TOASTER_ID } from '../toaster';
 import { closeAction, useActionRequest } from './action-store';
+import { ToastLink } from './toast-link';
 
 /** The page of the merged (target) incident; `mergedFrom` makes it say what was merged into it. */
 export function mergedTargetPath(targetId: string, sourceIds: readonly string[]): string {
@@ -19,32 +20,6 @@ export function mergedTargetPath(targetId: string, sourceIds: readonly string[])
 }
 
 /**
- * A link inside a toast. The toaster lives outside the router (it is a provider of the whole
- * app), so it navigates through a `navigate` captured here rather than through RouterLink.
- */
-function ToastLink({
-  to,
-  onNavigate,
-  children,
-}: {
-  to: string;
-  onNavigate: (to: string) => void;
-  children: string;
-}) {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return;
-    event.preventDefault();
-    onNavigate(to);
-  };
-  return (
-    <Link href={to} onClick={onClick}>
-      {children}
-    </Link>
-  );
-}
-
-/**
  * The merge flyout as the app serves it (see action-store.ts). On success: a toast with a link to
  * the target; from the queue the selection clears, from an incident page the analyst lands on the
  * target (seed 000).
@@ -52,6 +27,7 @@ function ToastLink({
 export function MergeAction() {
   const action = useActionRequest('merge');
   const navigate = useNavigate();
+  const rootHref = useHref('/');
   const { dispatchToast } = useToastController(APP_TOASTER_ID);
   const clearSelection = incidentSelection.useActions().clear;
 
@@ -77,7 +53,10 @@ export function MergeAction() {
             {sources.length === 1
               ? `Incident ${sources[0]} was merged into incident ${targetIncidentId}. `
               : `Incidents ${sources.join(', ')} were merged into incident ${targetIncidentId}. `}
-            <ToastLink to={to} onNavigate={(path) => void navigate(path)}>
+            <ToastLink
+              href={`${rootHref.replace(/\/$/, '')}${to}`}
+              onNavigate={() => void navigate(to)}
+            >
               {`Open incident ${targetIncidentId}`}
             </ToastLink>
           </ToastBody>
@@ -88,7 +67,7 @@ export function MergeAction() {
       else clearSelection();
       closeAction();
     },
-    [clearSelection, dispatchToast, navigate, request?.origin],
+    [clearSelection, dispatchToast, navigate, request?.origin, rootHref],
   );
 
   return <MergeIncidentsFlyout request={request} onClose={closeAction} onMerged={onMerged} />;

@@ -1,5 +1,5 @@
-import { Link, Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import { useState, type MouseEvent } from 'react';
+import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useHref, useNavigate } from 'react-router';
 import {
   MoveAlertsFlyout,
@@ -10,6 +10,7 @@ import { useAlertSelectionActions as useIncidentPageSelection } from '@/features
 import { alertSelection as queueAlertSelection } from '@/features/incident-queue/alert-selection-store';
 import { APP_TOASTER_ID } from '../toaster';
 import { closeAction, useActionRequest, type ActionOrigin } from './action-store';
+import { ToastLink } from './toast-link';
 
 /** Clears the alert selection of the screen a move started from. */
 function useClearSelection(): (origin: ActionOrigin) => void {
@@ -23,10 +24,6 @@ function useClearSelection(): (origin: ActionOrigin) => void {
     // 'alertPanel': one alert, nothing selected.
   };
 }
-
-/** Plain clicks navigate inside the app; modified ones (new tab, new window) are the browser's. */
-const isPlainClick = (event: MouseEvent) =>
-  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
 /**
  * The move flyout as the app serves it (see action-store.ts): one per opening, with the success
@@ -58,16 +55,12 @@ export function MoveAction() {
       <Toast>
         <ToastTitle
           action={
-            <Link
+            <ToastLink
               href={`${incidentsHref}/${encodeURIComponent(id)}/alerts`}
-              onClick={(event) => {
-                if (!isPlainClick(event)) return;
-                event.preventDefault();
-                void navigate(path);
-              }}
+              onNavigate={() => void navigate(path)}
             >
               Open incident {id}
-            </Link>
+            </ToastLink>
           }
         >
           {count === 1 ? 'Alert moved' : 'Alerts moved'}
