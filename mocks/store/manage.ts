@@ -232,7 +232,7 @@ export function checkWritable(
 }
 
 const show = (v: string | null | undefined) =>
-  v === null || v === undefined || v === '' ? 'none' : v;
+  v === null || v === undefined || v === '' ? 'Unassigned' : v;
 const label = (labels: Record<string, string>, v: string | null | undefined) =>
   v ? (labels[v] ?? v) : 'Not set';
 
