@@ -114,7 +114,7 @@ describe('move alerts', { timeout: 60_000 }, () => {
       .filter((e) => e.action === 'alertCorrelated');
     expect(correlated).toHaveLength(2);
     expect(correlated[0]!.comment).toBe('Separate campaign');
-    expect(correlated[0]!.description).toContain('sameActor');
+    expect(correlated[0]!.description).toContain('Same actor');
     expect(screen.getByRole('link', { name: `Open incident ${target}` })).toHaveAttribute(
       'href',
       `/incidents/${target}/alerts`,
