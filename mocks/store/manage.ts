@@ -18,7 +18,7 @@ import type {
   AlertSeverity,
   IncidentStatus,
 } from '@/domain/enums';
-import { checkClassificationPair } from '@/domain/classification';
+import { checkClassificationPair, determinationAfterReclassifying } from '@/domain/classification';
 import { writeDenial, type Persona } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import { SETTABLE_SEVERITIES } from '@/domain/severity';
@@ -257,16 +257,12 @@ export function updateIncident(
 
   const classification =
     patch.classification !== undefined ? patch.classification : current.classification;
-  let determination =
-    patch.determination !== undefined ? patch.determination : current.determination;
-  // Changing only the classification clears a determination that no longer fits it.
-  if (
-    patch.classification !== undefined &&
-    patch.determination === undefined &&
-    checkClassificationPair(classification, determination)
-  ) {
-    determination = null;
-  }
+  const determination =
+    patch.determination !== undefined
+      ? patch.determination
+      : patch.classification !== undefined
+        ? determinationAfterReclassifying(classification, current.determination)
+        : current.determination;
   const pairProblem = checkClassificationPair(classification, determination);
   if (pairProblem) return bad(pairProblem);
 
@@ -561,11 +557,8 @@ export function updateAlert(
   if (!pair.ok) return pair;
   if (pair.value.classification !== undefined) next.classification = pair.value.classification;
   if (pair.value.determination !== undefined) next.determination = pair.value.determination;
-  else if (
-    pair.value.classification !== undefined &&
-    checkClassificationPair(next.classification, next.determination)
-  ) {
-    next.determination = null;
+  else if (pair.value.classification !== undefined) {
+    next.determination = determinationAfterReclassifying(next.classification, next.determination);
   }
   const problem = checkClassificationPair(next.classification, next.determination);
   if (problem) return bad(problem);

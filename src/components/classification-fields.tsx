@@ -1,5 +1,5 @@
 import { Dropdown, Field, Option } from '@fluentui/react-components';
-import { determinationsFor } from '@/domain/classification';
+import { determinationAfterReclassifying, determinationsFor } from '@/domain/classification';
 import {
   CLASSIFICATION_LABELS,
   DETERMINATION_LABELS,
@@ -75,8 +75,8 @@ export function ClassificationFields<
   /** The determination to keep under a new classification. */
   const determinationAfter = (next: C): D => {
     if (next === NO_CHANGE) return NO_CHANGE as D;
-    const fits = current !== NO_CHANGE && determinationsFor(next).includes(current);
-    return fits ? determination : ('unknown' as D);
+    if (current === NO_CHANGE) return 'unknown' as D;
+    return (determinationAfterReclassifying(next, current) ?? 'unknown') as D;
   };
 
   return (

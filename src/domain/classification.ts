@@ -59,3 +59,17 @@ export function checkClassificationPair(
     return undefined;
   return `Determination '${determination}' is not valid for classification '${classification}'. Allowed: ${allowed.join(', ')}.`;
 }
+
+/**
+ * The determination an incident or alert keeps when only its classification changes: the same
+ * one while the pair stays valid, otherwise none (`null`). The store applies it to a PATCH that
+ * sets only the classification; the forms apply it as the analyst picks one.
+ */
+export function determinationAfterReclassifying(
+  classification: AlertClassification | null | undefined,
+  determination: AlertDetermination | null | undefined,
+): AlertDetermination | null {
+  return checkClassificationPair(classification, determination) === undefined
+    ? (determination ?? null)
+    : null;
+}
