@@ -4,7 +4,7 @@
  * manage; an incident's sources are the service sources of its alerts.
  */
 import type { ServiceSource } from './enums';
-import { sourceLabel } from './sources';
+import { alertSources, sourceLabel } from './sources';
 
 export type Role = 'securityAdministrator' | 'securityOperator' | 'securityReader';
 
@@ -48,4 +48,16 @@ export function writeDenial(
   const missing = [...new Set(sources)].filter((s) => !canReadSource(persona, s));
   if (missing.length === 0) return undefined;
   return `${persona.upn} has no manage permission for ${missing.map(sourceLabel).join(', ')} data, which ${what} contains.`;
+}
+
+/**
+ * Why the persona may not change an incident (read with its alerts), or `undefined` when it may —
+ * or when no persona is known (live mode, where the server alone decides).
+ */
+export function incidentWriteDenial(
+  persona: Persona | undefined,
+  incident: { id?: string | null; alerts?: readonly { serviceSource?: string | null }[] | null },
+): string | undefined {
+  if (!persona) return undefined;
+  return writeDenial(persona, alertSources(incident.alerts), `incident ${incident.id ?? ''}`);
 }

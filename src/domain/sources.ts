@@ -56,3 +56,12 @@ export const PRODUCT_SOURCES = [
 export function sourceLabel(source: ServiceSource): string {
   return SOURCE_INFO[source].label;
 }
+
+/** The service sources of some alerts, each once: what writing them (or their incident) needs. */
+export function alertSources(
+  alerts: readonly { serviceSource?: string | null }[] | null | undefined,
+): ServiceSource[] {
+  const out = new Set<ServiceSource>();
+  for (const a of alerts ?? []) if (a.serviceSource) out.add(a.serviceSource as ServiceSource);
+  return [...out];
+}

@@ -2,9 +2,8 @@
  * What a merge of these incidents would do, computed in the browser with the very functions the
  * server enforces (src/domain/merge.ts): the checks, the target and why, and what moves to it.
  */
-import type { ServiceSource } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
-import { writeDenial, type Persona } from '@/domain/identity';
+import { incidentWriteDenial, type Persona } from '@/domain/identity';
 import {
   checkMerge,
   chooseMergeTarget,
@@ -12,17 +11,6 @@ import {
   type MergeCandidate,
   type MergeCheck,
 } from '@/domain/merge';
-
-/** The service sources of an incident's alerts (what the persona must be allowed to manage). */
-export function incidentSources(incident: Incident): ServiceSource[] {
-  return [
-    ...new Set(
-      (incident.alerts ?? []).flatMap((a) =>
-        a.serviceSource ? [a.serviceSource as ServiceSource] : [],
-      ),
-    ),
-  ];
-}
 
 /** An incident as the merge rules see it. */
 export function toMergeCandidate(incident: Incident): MergeCandidate {
@@ -38,15 +26,6 @@ export function toMergeCandidate(incident: Incident): MergeCandidate {
     customTags: incident.customTags ?? [],
     alertCount: incident.alerts?.length ?? 0,
   };
-}
-
-/** Why the persona may not change an incident, or `undefined` (also when the persona is unknown). */
-export function incidentWriteDenial(
-  persona: Persona | undefined,
-  incident: Incident,
-): string | undefined {
-  if (!persona) return undefined;
-  return writeDenial(persona, incidentSources(incident), `incident ${incident.id ?? ''}`);
 }
 
 export type MergePreview = {

@@ -4,9 +4,9 @@
  */
 import type { MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
-import type { ServiceSource } from '@/domain/enums';
 import type { Alert, Incident } from '@/domain/graph';
-import { writeDenial, type Persona } from '@/domain/identity';
+import { incidentWriteDenial, writeDenial, type Persona } from '@/domain/identity';
+import { alertSources } from '@/domain/sources';
 import {
   checkMove,
   incidentsLeftEmpty,
@@ -34,11 +34,6 @@ export function toMovingAlerts(alerts: readonly Alert[]): MovingAlert[] {
   }));
 }
 
-/** The service sources of some alerts (what writing them needs). */
-export function sourcesOf(alerts: readonly Alert[]): ServiceSource[] {
-  return alerts.flatMap((a) => (a.serviceSource ? [a.serviceSource as ServiceSource] : []));
-}
-
 /** An incident (read with its alerts) as a move destination. */
 export function toDestination(incident: Incident): NonNullable<MoveDestination> {
   return {
@@ -58,7 +53,7 @@ export function moveDenial(
   destination: Incident | null,
 ): string | undefined {
   if (!persona) return undefined;
-  const sources = [...sourcesOf(alerts), ...sourcesOf(destination?.alerts ?? [])];
+  const sources = [...alertSources(alerts), ...alertSources(destination?.alerts ?? [])];
   const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
   return writeDenial(persona, sources, what);
 }
@@ -73,10 +68,7 @@ export function isEligibleDestination(
   persona: Persona | undefined,
 ): boolean {
   if (moving.length > 0 && moving.every((a) => a.incidentId === incident.id)) return false;
-  if (!persona) return true;
-  return (
-    writeDenial(persona, sourcesOf(incident.alerts ?? []), `incident ${incident.id}`) === undefined
-  );
+  return incidentWriteDenial(persona, incident) === undefined;
 }
 
 export type MovePreview = {

@@ -23,8 +23,7 @@ import { MarkdownCommentBox } from '@/components/markdown-comment-box';
 import { RouterLink } from '@/components/router-link';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
-import type { ServiceSource } from '@/domain/enums';
-import { writeDenial } from '@/domain/identity';
+import { incidentWriteDenial } from '@/domain/identity';
 import { PENDING_COMMENT_PREFIX, useAddIncidentComment } from '../api/use-add-incident-comment';
 import { incidentPath } from '../incident-tabs';
 import { useIncidentActivityStyles } from './incident-activity.styles';
@@ -112,11 +111,7 @@ function IncidentCommentBox({ incidentId }: { incidentId: string }) {
   const persona = useCurrentPersona();
   const incident = useQuery(incidentQueries.detail(incidentId));
   const addComment = useAddIncidentComment(incidentId, persona?.upn ?? upn);
-  const sources = (incident.data?.alerts ?? []).flatMap((a) =>
-    a.serviceSource ? [a.serviceSource as ServiceSource] : [],
-  );
-  const denial =
-    persona && incident.data ? writeDenial(persona, sources, `incident ${incidentId}`) : undefined;
+  const denial = incident.data ? incidentWriteDenial(persona, incident.data) : undefined;
   const redirected = incident.data?.status === 'redirected';
   return (
     <section aria-label="Add a comment" className={styles.composer}>

@@ -17,7 +17,7 @@ import { detectionSourceLabel } from '@/domain/detection-sources';
 import { SEVERITY_RANK, type ServiceSource } from '@/domain/enums';
 import type { Alert, Incident } from '@/domain/graph';
 import { categoryLabel } from '@/domain/naming';
-import { SOURCE_INFO } from '@/domain/sources';
+import { alertSources, SOURCE_INFO } from '@/domain/sources';
 import { useAlertSelectionActions, useSelectedAlertIds } from '../incident-alerts-selection-store';
 import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
 import { AlertStatusBadge } from '@/components/alert-status-badge';
@@ -155,9 +155,7 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
   const moveHint =
     missingManageAccess(
       persona,
-      (selectedAlerts.length > 0 ? selectedAlerts : alerts).flatMap((a) =>
-        a.serviceSource ? [a.serviceSource as ServiceSource] : [],
-      ),
+      alertSources(selectedAlerts.length > 0 ? selectedAlerts : alerts),
     ) ??
     (selected.size === 0
       ? 'Select one or more alerts to move'

@@ -30,7 +30,7 @@ import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
-import type { ServiceSource } from '@/domain/enums';
+import { alertSources } from '@/domain/sources';
 import type { Incident } from '@/domain/graph';
 import { INCIDENT_TABS, incidentPath, isIncidentTab, type IncidentTab } from '../incident-tabs';
 import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
@@ -247,9 +247,7 @@ function LoadedIncident({
   const persona = useCurrentPersona();
   const entities = useQuery(entityQueries.all(incidentId));
   const alertCount = incident.alerts?.length ?? 0;
-  const sources = (incident.alerts ?? []).flatMap((a) =>
-    a.serviceSource ? [a.serviceSource as ServiceSource] : [],
-  );
+  const sources = alertSources(incident.alerts);
   const counts: Partial<Record<IncidentTab, number>> = {
     alerts: alertCount,
     assets: entities.data?.value.length,

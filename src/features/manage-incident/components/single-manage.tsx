@@ -12,9 +12,8 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
 import { useCurrentPersona } from '@/components/use-current-persona';
-import type { ServiceSource } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
-import { writeDenial } from '@/domain/identity';
+import { incidentWriteDenial } from '@/domain/identity';
 import { initialValues, patchFor, validate, type ManageValues } from '../manage-form';
 import type { IncidentPatch } from '@/api/incidents/incidents-api';
 import { FormSkeleton, ManageDrawerHeader } from './drawer-parts';
@@ -78,11 +77,7 @@ function SingleForm({
   const [base] = useState(incident);
   const [values, setValues] = useState<ManageValues>(() => initialValues(incident));
   const [submitted, setSubmitted] = useState(false);
-  const id = base.id ?? '';
-  const sources = (base.alerts ?? []).flatMap((a) =>
-    a.serviceSource ? [a.serviceSource as ServiceSource] : [],
-  );
-  const denial = persona ? writeDenial(persona, sources, `incident ${id}`) : undefined;
+  const denial = incidentWriteDenial(persona, base);
   const redirected = base.status === 'redirected';
   const locked = denial !== undefined || redirected;
   const errors = validate(values, false);

@@ -23,7 +23,8 @@ import { formatCorrelationReasons, type CorrelationReason } from '@/domain/corre
 import type { Incident } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
 import { checkMerge } from '@/domain/merge';
-import { incidentWriteDenial, previewMerge, toMergeCandidate } from '../merge-preview';
+import { incidentWriteDenial } from '@/domain/identity';
+import { previewMerge, toMergeCandidate } from '../merge-preview';
 import { useMergeIncidents } from '../use-merge-incidents';
 import { MergeChecks } from './merge-checks';
 import { MergeConfirmDialog, MergeFailedDialog } from './merge-dialogs';

@@ -6,37 +6,9 @@ import {
   useRestoreFocusSource,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { DrawerFocusReturn } from '@/components/drawer-focus-return';
 import { MergeForm, type MergeFormRequest, type MergeResult } from './merge-form';
-
-/** Where focus goes when the flyout has closed and nothing else claimed it. */
-function restoreFocus(lastOutside: HTMLElement | null) {
-  if (document.activeElement && document.activeElement !== document.body) return;
-  if (lastOutside?.isConnected) {
-    lastOutside.focus();
-    if (document.activeElement === lastOutside) return;
-  }
-  // The opener is gone (e.g. the page changed after the merge): the page's main region.
-  document.querySelector<HTMLElement>('main')?.focus();
-}
-
-/** The element that opened the flyout: the focused one, or the button of the menu focused. */
-function focusedOpener(): HTMLElement | null {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || active === document.body) return null;
-  if (!active.closest('[role="menu"]')) return active;
-  return document.querySelector<HTMLElement>('[aria-haspopup="menu"][aria-expanded="true"]');
-}
-
-/** Runs `onUnmount` once the drawer's content is gone, i.e. when the flyout has fully closed. */
-function UnmountWatcher({ onUnmount }: { onUnmount: () => void }) {
-  const callback = useRef(onUnmount);
-  useEffect(() => {
-    callback.current = onUnmount;
-  }, [onUnmount]);
-  useEffect(() => () => callback.current(), []);
-  return null;
-}
 
 export type MergeIncidentsFlyoutProps = {
   /** What to merge and where it was asked from; the flyout is open while there is one. */
@@ -83,20 +55,6 @@ function MergeDrawer({ open, request, onClose, onMerged }: MergeDrawerProps) {
   const restoreFocusSource = useRestoreFocusSource();
   const [busy, setBusy] = useState(false);
 
-  // The element focused before the flyout opened (a menu's button rather than its item): the
-  // fallback when focus would drop to the body as the flyout closes.
-  const lastOutside = useRef<HTMLElement | null>(focusedOpener());
-  useEffect(() => {
-    const onFocusIn = (event: FocusEvent) => {
-      const target = event.target;
-      if (target instanceof HTMLElement && !target.closest('[role="dialog"], [role="menu"]')) {
-        lastOutside.current = target;
-      }
-    };
-    document.addEventListener('focusin', onFocusIn);
-    return () => document.removeEventListener('focusin', onFocusIn);
-  }, []);
-
   return (
     <OverlayDrawer
       {...restoreFocusSource}
@@ -108,7 +66,7 @@ function MergeDrawer({ open, request, onClose, onMerged }: MergeDrawerProps) {
         if (!data.open && !busy) onClose();
       }}
     >
-      <UnmountWatcher onUnmount={() => setTimeout(() => restoreFocus(lastOutside.current), 0)} />
+      <DrawerFocusReturn />
       <DrawerHeader>
         <DrawerHeaderTitle
           action={
