@@ -10,32 +10,13 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { useOpenAlertId } from '@/components/alert-panel-param';
+import { DrawerFocusReturn } from '@/components/drawer-focus-return';
 import { ErrorState } from '@/components/error-state';
 import { AlertDetails } from './alert-details';
 import { useAlertDetailsPanelStyles } from './alert-details-panel.styles';
-
-/** Where focus goes when the panel closes and nothing else claimed it. */
-function restoreFocus(lastOutside: HTMLElement | null) {
-  if (document.activeElement && document.activeElement !== document.body) return;
-  if (lastOutside?.isConnected) {
-    lastOutside.focus();
-    if (document.activeElement === lastOutside) return;
-  }
-  document.querySelector<HTMLElement>('main')?.focus();
-}
-
-/** Runs `onUnmount` once the drawer's content is gone, i.e. when the panel has fully closed. */
-function UnmountWatcher({ onUnmount }: { onUnmount: () => void }) {
-  const callback = useRef(onUnmount);
-  useEffect(() => {
-    callback.current = onUnmount;
-  }, [onUnmount]);
-  useEffect(() => () => callback.current(), []);
-  return null;
-}
 
 function PanelSkeleton() {
   const styles = useAlertDetailsPanelStyles();
@@ -69,24 +50,6 @@ export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
   const [shownId, setShownId] = useState(alertId);
   if (alertId !== null && alertId !== shownId) setShownId(alertId);
 
-  // The element that had focus before the panel opened: the fallback when focus would drop to
-  // the body (an opener without a restore-focus target, or one that is gone).
-  const lastOutside = useRef<HTMLElement | null>(
-    document.activeElement instanceof HTMLElement && document.activeElement !== document.body
-      ? document.activeElement
-      : null,
-  );
-  useEffect(() => {
-    const onFocusIn = (event: FocusEvent) => {
-      const target = event.target;
-      if (target instanceof HTMLElement && !target.closest('[role="dialog"], [role="menu"]')) {
-        lastOutside.current = target;
-      }
-    };
-    document.addEventListener('focusin', onFocusIn);
-    return () => document.removeEventListener('focusin', onFocusIn);
-  }, []);
-
   const query = useQuery({ ...alertQueries.detail(shownId ?? ''), enabled: shownId !== null });
   const title = query.data?.title || (query.isError ? 'Alert' : 'Alert details');
 
@@ -100,7 +63,7 @@ export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
         if (!data.open) close();
       }}
     >
-      <UnmountWatcher onUnmount={() => setTimeout(() => restoreFocus(lastOutside.current), 0)} />
+      <DrawerFocusReturn />
       <DrawerHeader>
         <DrawerHeaderTitle
           action={

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { ApiError } from '@/api/http';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { incidentQueries } from '@/api/incidents/incident-queries';
+import { DrawerFocusReturn } from '@/components/drawer-focus-return';
 import type { Incident } from '@/domain/graph';
 import { useUpdateIncident, type UpdateIncidentVariables } from '../api/use-update-incident';
 import { conflictsOf, type ConflictRow } from '../manage-form';
@@ -101,6 +102,7 @@ export function ManageIncident({
           if (!data.open) onClose();
         }}
       >
+        <DrawerFocusReturn />
         {ids.length === 1 && ids[0] !== undefined && (
           <SingleManage
             incidentId={ids[0]}

@@ -1,3 +1,4 @@
+import { DrawerFocusReturn } from '@/components/drawer-focus-return';
 import {
   Button,
   DrawerBody,
@@ -40,7 +41,6 @@ import { CorrelationReasonsPicker } from './correlation-reasons-picker';
 import { useMoveAlertsFlyoutStyles } from './move-alerts-flyout.styles';
 import { MoveChecksList } from './move-checks-list';
 import { MovingAlertsList } from './moving-alerts-list';
-import { FocusReturn } from './focus-return';
 
 /** What a successful move did, for the app's toast. */
 export type MovedAlerts = {
@@ -145,7 +145,7 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
         if (!data.open && !move.isPending) onDismiss();
       }}
     >
-      <FocusReturn />
+      <DrawerFocusReturn />
       <DrawerHeader>
         <DrawerHeaderTitle
           action={
