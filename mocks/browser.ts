@@ -1,61 +1,52 @@
 /**
- * The mock in the browser: the service worker intercepts, the handlers run in the page over a
- * store persisted in IndexedDB and kept in step across tabs.
+ * The mock in the browser. MSW's service worker intercepts the app's Graph (and ARM) requests,
+ * and this page relays each one to the SharedWorker that holds the store
+ * (mocks/shared-worker.ts), so every tab shares one store and one writer and the page's frames
+ * never wait on store work. Where SharedWorker is missing or does not start, the page opens the
+ * store and answers itself, with the weaker guarantees the README lists.
  */
+import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createHandlers } from './handlers';
-import { DEFAULT_SEED, type MockRuntime } from './runtime';
-import { IncidentStore } from './store/incident-store';
-import { openBrowserStore } from './store/persistence';
-import { generateSeed, SEED_SIZES } from './store/seed';
+import { openStore, type Backend, type OpeningStore } from './open-store';
 import type { SeedSize } from './store/types';
+import { reportFloatingWorkerUpdates } from './worker-update';
 
-/** `?mock-size=large` (remembered for the tab) opens the 10,000-incident store, for speed checks. */
-const SIZE_PARAM = 'mock-size';
-const SIZE_KEY = 'soc-console-mock-size';
+/** What the mock answers; anything else goes to the network untouched. */
+const RELAYED_URLS = ['https://graph.microsoft.com/*', 'https://management.azure.com/*'];
 
-/** Today at 00:00 UTC: the demo data is dated relative to the day it was generated. */
-function startOfToday(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-function requestedSize(): SeedSize {
-  const fromUrl = new URLSearchParams(window.location.search).get(SIZE_PARAM);
-  if (fromUrl === 'large' || fromUrl === 'default') sessionStorage.setItem(SIZE_KEY, fromUrl);
-  return sessionStorage.getItem(SIZE_KEY) === 'large' ? 'large' : 'default';
-}
-
-/** A merge takes this long in the browser, so the console's "merging" state is visible. */
-const MERGE_DELAY_MS = 800;
-
-async function start(runtime: MockRuntime): Promise<void> {
-  const worker = setupWorker(...createHandlers({ ...runtime, mergeDelayMs: MERGE_DELAY_MS }));
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
-}
+export type MockStarted = {
+  /** What the analyst must be told about the demo data, if anything. */
+  notice?: string;
+  /** Sent with each relayed request; the store names it in the data-changed broadcast of a write. */
+  tabId: string;
+  /** Which store this tab uses; broadcasts name it too. */
+  store: SeedSize;
+  /** Where the store runs: shared by every tab, or in this page only (the fallback). */
+  host: 'shared-worker' | 'page';
+};
 
 /**
- * Opens (or seeds) the persisted store and starts the worker. Resolves with a notice when the
- * stored demo data had to be restored from the seed or cannot be saved.
+ * Starts the service worker beside the store being opened (src/mock-start.ts starts that first).
+ * Requests intercepted before the store is open wait for it rather than fail.
  */
-export async function startMockWorker(): Promise<{ notice?: string }> {
-  if (requestedSize() === 'large') {
-    // Hundreds of megabytes do not belong in IndexedDB: the large store lives in memory only.
-    const seed = { seed: DEFAULT_SEED, size: 'large' as const };
-    const fresh = () => generateSeed({ ...seed, now: startOfToday() });
-    const store = new IncidentStore(fresh());
-    await start({ store, seed, reset: () => Promise.resolve(store.replaceState(fresh())) });
-    const { incidents, alerts } = SEED_SIZES.large;
-    return {
-      notice: `Large demo store: ${incidents.toLocaleString('en-US')} incidents and about ${alerts.toLocaleString('en-US')} alerts, held in memory only — changes are lost on reload. Open the console with ?mock-size=default to return to the saved demo data.`,
-    };
+export async function startMockWorker(opening: OpeningStore = openStore()): Promise<MockStarted> {
+  const { size, tabId } = opening;
+  const backend: Promise<Backend> = opening.backend;
+  const respond = backend.then((b) => b.respond);
+  respond.catch(() => {}); // reported through `backend` below
+  if (typeof ServiceWorkerRegistration !== 'undefined') {
+    reportFloatingWorkerUpdates(ServiceWorkerRegistration.prototype);
   }
-  const seed = { seed: DEFAULT_SEED, size: 'default' as const };
-  const persisted = await openBrowserStore({ ...seed, seedNow: startOfToday });
-  await start({ store: persisted.store, seed, reset: () => persisted.reset() });
-  return persisted.notice ? { notice: persisted.notice } : {};
+  const worker = setupWorker(
+    ...RELAYED_URLS.map((url) => http.all(url, async ({ request }) => (await respond)(request))),
+  );
+  const [{ notice, host }] = await Promise.all([
+    backend,
+    worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    }),
+  ]);
+  return { tabId, store: size, host, ...(notice ? { notice } : {}) };
 }

@@ -4,11 +4,10 @@
  */
 import { setupServer } from 'msw/node';
 import { createHandlers } from './handlers';
-import { DEFAULT_SEED, type MockRuntime } from './runtime';
+import { DEFAULT_SEED, inMemoryOnly, type MockRuntime } from './runtime';
 import { IncidentStore, type Clock } from './store/incident-store';
-import { generateSeed } from './store/seed';
-import type { SeedSize } from './store/types';
-
+import { generateSeed } from './store/seed/generate';
+import type { SeedSize, StoreState } from './store/types';
 /** The seed's "now" in tests, so every date in the demo data is the same on every run. */
 export const TEST_NOW = new Date('2026-11-01T12:00:00Z');
 
@@ -19,6 +18,11 @@ export type TestRuntimeOptions = {
   now?: Date;
   /** Time of the store's operations; by default a clock that starts at `now` and ticks. */
   clock?: Clock;
+  /**
+   * The data to serve instead of the seed (UI tests build a small store for the test); `reset()`
+   * restores it. Its `seed.now` is the default `now`.
+   */
+  state?: StoreState;
 };
 
 /**
@@ -34,11 +38,13 @@ export function steppingClock(start: Date, stepMs = 1000): Clock {
   };
 }
 
-/** An in-memory runtime over the seed; `reset()` restores the very same seed. */
+/** An in-memory runtime over the seed (or the given state); `reset()` restores the very same data. */
 export function createTestRuntime(options: TestRuntimeOptions = {}): MockRuntime {
-  const { seed = DEFAULT_SEED, size = 'default', now = TEST_NOW } = options;
+  const given = options.state;
+  const { seed = given?.seed.seed ?? DEFAULT_SEED, size = given?.seed.size ?? 'default' } = options;
+  const now = options.now ?? (given ? new Date(given.seed.now) : TEST_NOW);
   // Generate once and clone on reset: tests reset before each case, and cloning is cheaper.
-  const pristine = generateSeed({ seed, size, now });
+  const pristine = given ?? generateSeed({ seed, size, now });
   const store = new IncidentStore(structuredClone(pristine), {
     clock: options.clock ?? steppingClock(now),
   });
@@ -46,6 +52,7 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): MockRuntime
     store,
     seed: { seed, size },
     reset: () => Promise.resolve(store.replaceState(structuredClone(pristine))),
+    durable: inMemoryOnly,
   };
 }
 

@@ -2,6 +2,7 @@
  * What the handlers run against: one store, and how to reset it. The browser worker, msw/node
  * and the HTTP server each build one (with IndexedDB, nothing, or a JSON file behind it).
  */
+import type { Authenticator } from './handlers/auth';
 import type { IncidentStore } from './store/incident-store';
 import type { SeedSize } from './store/types';
 
@@ -16,7 +17,21 @@ export type MockRuntime = {
    * the incidents are merging you can't change either"). 0 in tests; the browser makes it visible.
    */
   mergeDelayMs?: number;
+  /**
+   * Resolves once every change committed so far is stored where this runtime keeps its data
+   * (IndexedDB, the journal file, or nowhere for an in-memory store); rejects when it could not
+   * be. The routes await it before answering a write: acknowledged means durable.
+   */
+  durable(): Promise<void>;
+  /**
+   * Who a request comes from; the mock's `Bearer mock.<upn>` scheme when absent. The HTTP
+   * server's `--auth entra` sets a JWT check here (mocks/entra).
+   */
+  authenticate?: Authenticator;
 };
+
+/** `durable()` of a runtime that keeps nothing: every change is as durable as it will get. */
+export const inMemoryOnly = (): Promise<void> => Promise.resolve();
 
 /** The demo tenant's seed unless told otherwise. */
 export const DEFAULT_SEED = 20_260_101;

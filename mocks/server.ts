@@ -5,17 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer as createHttpServer,
+  maxHeaderSize,
+  STATUS_CODES,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getResponse, type HttpHandler } from 'msw';
+import { generate as generateCertificate } from 'selfsigned';
+import { createEntra, type Entra } from './entra';
 import { createHandlers } from './handlers';
-import { DEFAULT_SEED, type MockRuntime } from './runtime';
+import { DEFAULT_SEED, inMemoryOnly, type MockRuntime } from './runtime';
 import { openFileStore, type FileStore } from './store/file-persistence';
 import { IncidentStore } from './store/incident-store';
 import { DEFAULT_PERSONA_UPN } from './store/personas';
-import { generateSeed } from './store/seed';
+import { generateSeed } from './store/seed/generate';
 import type { SeedSize } from './store/types';
 
 export const DEFAULT_PORT = 4010;
@@ -25,7 +34,7 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   // A browser client must be able to read these, or it cannot send If-Match or follow paging.
   'Access-Control-Expose-Headers':
-    'ETag, Location, request-id, client-request-id, Preference-Applied, Retry-After',
+    'ETag, Location, request-id, client-request-id, Preference-Applied, Retry-After, WWW-Authenticate',
 };
 
 const PREFLIGHT_HEADERS: Record<string, string> = {
@@ -35,6 +44,12 @@ const PREFLIGHT_HEADERS: Record<string, string> = {
     'Authorization, Content-Type, If-Match, If-None-Match, Prefer, ConsistencyLevel, client-request-id',
   'Access-Control-Max-Age': '600',
 };
+
+/**
+ * The longest request URL served. Graph's own front door refuses long URLs too; 8 KB keeps any
+ * real query (a $filter over a page of ids) and refuses what only a mistake or an attack sends.
+ */
+export const MAX_URL_BYTES = 8 * 1024;
 
 /** Hop-by-hop headers belong to this connection, not to the fetch Request/Response. */
 const HOP_BY_HOP = new Set([
@@ -57,6 +72,13 @@ export type ServerOptions = {
   now?: Date;
   /** Handlers tried before the mock's own (tests use them to exercise the HTTP plumbing). */
   extraHandlers?: HttpHandler[];
+  /** With `dataFile`: journal bytes after which it is folded into the file (see file-persistence). */
+  compactAfterBytes?: number;
+  /**
+   * `entra`: also play Entra ID for this tenant (mocks/entra.ts) over HTTPS with a self-signed
+   * certificate (MSAL accepts only an https authority), and accept only its JWTs.
+   */
+  entra?: { tenantId: string; clientId?: string };
 };
 
 export type RunningServer = {
@@ -66,6 +88,8 @@ export type RunningServer = {
   runtime: MockRuntime;
   /** Why stored data was replaced by the seed, when it was. */
   notice?: string;
+  /** With `entra`: the self-signed certificate (PEM) the server answers HTTPS with. */
+  certificate?: string;
   /** True when the data came from `dataFile`. */
   loadedFromFile: boolean;
   /** Stops accepting requests, drops idle connections and writes pending changes. */
@@ -77,8 +101,8 @@ function startOfToday(): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** Graph's error envelope, as a fetch Response. */
-function graphError(status: number, code: string, message: string): Response {
+/** Graph's error envelope as JSON, and the request id it names. */
+function graphErrorBody(code: string, message: string): { json: string; requestId: string } {
   const requestId = randomUUID();
   const body = {
     error: {
@@ -87,10 +111,91 @@ function graphError(status: number, code: string, message: string): Response {
       innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId },
     },
   };
-  return new Response(JSON.stringify(body), {
+  return { json: JSON.stringify(body), requestId };
+}
+
+/** Graph's error envelope, as a fetch Response. */
+function graphError(status: number, code: string, message: string): Response {
+  const { json, requestId } = graphErrorBody(code, message);
+  return new Response(json, {
     status,
     headers: { 'Content-Type': 'application/json', 'request-id': requestId },
   });
+}
+
+type Refusal = { status: number; code: string; message: string };
+
+/** The parser's error: Node adds the chunk it was reading and how far it got. */
+type ParserError = NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number };
+
+/**
+ * What to answer a request Node's parser refused before any handler saw it. Node counts the
+ * request line and the headers against one limit (`maxHeaderSize`, 16 KB unless configured), and
+ * its error carries only the chunk it was parsing: when that chunk starts the request and the
+ * limit was hit before its first line ended, the URL is what was too long. (A request line that
+ * arrives in several packets and overflows in a later one is answered 431.)
+ */
+function parserRefusal(error: ParserError): Refusal {
+  const limit = `${Math.round(maxHeaderSize / 1024)} KB`;
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW': {
+      const parsed = error.rawPacket?.subarray(0, error.bytesParsed ?? 0);
+      const startsRequest =
+        parsed !== undefined && /^[A-Z]+ /.test(parsed.toString('latin1', 0, 16));
+      return startsRequest && !parsed.includes('\r\n')
+        ? {
+            status: 414,
+            code: 'RequestUriTooLong',
+            message: `The request URL is too long: the request line and headers may take ${limit} together.`,
+          }
+        : {
+            status: 431,
+            code: 'RequestHeaderFieldsTooLarge',
+            message: `The request headers are too large: the request line and headers may take ${limit} together.`,
+          };
+    }
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return {
+        status: 413,
+        code: 'RequestEntityTooLarge',
+        message: 'The chunk extensions are too large.',
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        code: 'RequestTimeout',
+        message: 'The request took too long to arrive.',
+      };
+    default:
+      return {
+        status: 400,
+        code: 'BadRequest',
+        message: `The request is not valid HTTP (${error.code ?? error.message}).`,
+      };
+  }
+}
+
+/**
+ * Node's 'clientError': answers in Graph's envelope, as a raw HTTP/1.1 response, where Node
+ * would send a bare status line, then closes the connection (the parser cannot go on).
+ */
+function answerClientError(error: Error, socket: Socket): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const refusal = parserRefusal(error);
+  const { json, requestId } = graphErrorBody(refusal.code, refusal.message);
+  const head = [
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(json)}`,
+    `request-id: ${requestId}`,
+    ...Object.entries(CORS_HEADERS).map(([name, value]) => `${name}: ${value}`),
+    'Connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${json}`);
 }
 
 async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -133,17 +238,39 @@ async function handle(
   res: ServerResponse,
   handlers: HttpHandler[],
   origin: string,
+  entra: Entra | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET';
+  if (Buffer.byteLength(req.url ?? '') > MAX_URL_BYTES) {
+    res.shouldKeepAlive = false;
+    await writeResponse(
+      res,
+      graphError(
+        414,
+        'RequestUriTooLong',
+        `The request URL is too long: this server accepts at most ${MAX_URL_BYTES} bytes; shorten the query.`,
+      ),
+      method === 'HEAD',
+    );
+    return;
+  }
   if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-    res.writeHead(204, PREFLIGHT_HEADERS);
+    // Graph allows whatever headers a client asks for (MSAL adds its own x-client-* ones).
+    const asked = req.headers['access-control-request-headers'];
+    res.writeHead(204, {
+      ...PREFLIGHT_HEADERS,
+      ...(asked ? { 'Access-Control-Allow-Headers': asked } : {}),
+    });
     res.end();
     return;
   }
   const request = await toFetchRequest(req, origin);
   let response: Response | undefined;
   try {
-    response = await getResponse(handlers, request);
+    response =
+      (await entra?.handle(request)) ??
+      entra?.throttle(request) ??
+      (await getResponse(handlers, request));
   } catch (error) {
     console.error(`[mock] ${method} ${req.url} failed:`, error);
     response = graphError(500, 'InternalServerError', 'The mock failed to handle the request.');
@@ -168,27 +295,50 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let fileStore: FileStore | undefined;
   let runtime: MockRuntime;
   if (options.dataFile) {
-    const opened = await openFileStore({ file: options.dataFile, seed, size, seedNow: () => now });
+    const opened = await openFileStore({
+      file: options.dataFile,
+      seed,
+      size,
+      seedNow: () => now,
+      ...(options.compactAfterBytes ? { compactAfterBytes: options.compactAfterBytes } : {}),
+    });
     fileStore = opened;
-    runtime = { store: opened.store, seed: { seed, size }, reset: () => opened.reset() };
+    runtime = {
+      store: opened.store,
+      seed: { seed, size },
+      reset: () => opened.reset(),
+      durable: () => opened.flush(),
+    };
   } else {
     const store = new IncidentStore(generateSeed({ seed, size, now }));
     runtime = {
       store,
       seed: { seed, size },
       reset: () => Promise.resolve(store.replaceState(generateSeed({ seed, size, now }))),
+      durable: inMemoryOnly,
     };
   }
 
   const handlers = [...(options.extraHandlers ?? []), ...createHandlers(runtime)];
   let origin = '';
-  const server = createServer((req, res) => {
-    handle(req, res, handlers, origin).catch((error: unknown) => {
+  let entra: Entra | undefined;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res, handlers, origin, entra).catch((error: unknown) => {
       console.error('[mock] request failed:', error);
       if (!res.headersSent) res.writeHead(500, CORS_HEADERS);
       res.end();
     });
-  });
+  };
+  const tls = options.entra
+    ? await generateCertificate([{ name: 'commonName', value: HOST }], {
+        keySize: 2048,
+        extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: HOST }] }],
+      })
+    : undefined;
+  const server = tls
+    ? createHttpsServer({ key: tls.private, cert: tls.cert }, onRequest)
+    : createHttpServer(onRequest);
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -202,13 +352,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const { port } = server.address() as AddressInfo;
-  origin = `http://${HOST}:${port}`;
+  origin = `${tls ? 'https' : 'http'}://${HOST}:${port}`;
+  if (options.entra) {
+    entra = await createEntra({ origin, ...options.entra });
+    runtime.authenticate = entra.authenticate;
+  }
 
   let closing: Promise<void> | undefined;
   return {
     url: origin,
     port,
     runtime,
+    ...(tls ? { certificate: tls.cert } : {}),
     ...(fileStore?.notice ? { notice: fileStore.notice } : {}),
     loadedFromFile: fileStore?.loadedFromFile ?? false,
     close: () =>
@@ -230,14 +385,30 @@ on http://${HOST}:${DEFAULT_PORT}.
 
 Options:
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data FILE       load the demo data from FILE and save every change to it
-                    (seeded, and created, when FILE is missing or unreadable)
+  --data FILE       load the demo data from FILE and keep every change: each write is
+                    fsynced to FILE's journal (FILE.journal.*) before it is answered,
+                    and the journal is folded into FILE in the background
+                    (seeded, and created, when FILE is missing; set aside when unreadable)
+  --compact-after N journal bytes after which they are folded into FILE
+                    (default: a quarter of FILE's size, at least 256 KiB)
   --size SIZE       default (500 incidents) or large (10,000 incidents)
   --seed N          seed of the generated demo data (default ${DEFAULT_SEED})
+  --auth entra      also play Entra ID (OpenID configuration, authorize with a sign-in page
+                    listing the personas, token, JWKS) over HTTPS with a self-signed
+                    certificate, and accept only its signed JWTs (no mock.<upn> tokens)
+  --tenant ID       the tenant of --auth entra (default contoso.onmicrosoft.com)
+  --client-id ID    the only app --auth entra lets sign in (default: any)
   --help            show this help
 `;
 
-type CliOptions = { port: number; dataFile?: string; size: SeedSize; seed: number };
+type CliOptions = {
+  entra?: { tenantId: string; clientId?: string };
+  port: number;
+  dataFile?: string;
+  size: SeedSize;
+  seed: number;
+  compactAfterBytes?: number;
+};
 
 function parseCli(argv: string[]): CliOptions | { help: true } | { error: string } {
   let values;
@@ -249,6 +420,10 @@ function parseCli(argv: string[]): CliOptions | { help: true } | { error: string
         data: { type: 'string' },
         size: { type: 'string' },
         seed: { type: 'string' },
+        'compact-after': { type: 'string' },
+        auth: { type: 'string' },
+        tenant: { type: 'string' },
+        'client-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -268,7 +443,32 @@ function parseCli(argv: string[]): CliOptions | { help: true } | { error: string
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isSafeInteger(seed))
     return { error: `--seed must be an integer, not "${values.seed}"` };
-  return { port, size, seed, ...(values.data ? { dataFile: values.data } : {}) };
+  const compactAfter = values['compact-after'];
+  const compactAfterBytes = compactAfter === undefined ? undefined : Number(compactAfter);
+  if (
+    compactAfterBytes !== undefined &&
+    !(Number.isSafeInteger(compactAfterBytes) && compactAfterBytes > 0)
+  ) {
+    return { error: `--compact-after must be a number of bytes, not "${compactAfter}"` };
+  }
+  if (values.auth !== undefined && values.auth !== 'entra') {
+    return { error: `--auth must be "entra", not "${values.auth}"` };
+  }
+  const entra =
+    values.auth === 'entra'
+      ? {
+          tenantId: values.tenant ?? 'contoso.onmicrosoft.com',
+          ...(values['client-id'] ? { clientId: values['client-id'] } : {}),
+        }
+      : undefined;
+  return {
+    ...(entra ? { entra } : {}),
+    port,
+    size,
+    seed,
+    ...(values.data ? { dataFile: values.data } : {}),
+    ...(compactAfterBytes ? { compactAfterBytes } : {}),
+  };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -295,15 +495,18 @@ async function main(argv: string[]): Promise<void> {
     [
       `Mock Graph API listening on ${server.url} (${counts})`,
       parsed.dataFile
-        ? `Data: ${parsed.dataFile} (saved after every change)`
+        ? `Data: ${parsed.dataFile} (every acknowledged write is fsynced to ${parsed.dataFile}.journal.* before it is answered)`
         : 'Data: in memory (pass --data FILE to keep changes)',
-      `Try:  curl -H 'Authorization: Bearer mock.${DEFAULT_PERSONA_UPN}' '${server.url}/v1.0/security/incidents?$top=5'`,
+      parsed.entra
+        ? `Entra ID: authority ${server.url}/${parsed.entra.tenantId} (self-signed certificate; only its JWTs are accepted)`
+        : `Try:  curl -H 'Authorization: Bearer mock.${DEFAULT_PERSONA_UPN}' '${server.url}/v1.0/security/incidents?$top=5'`,
       '',
     ].join('\n'),
   );
 
   const shutdown = (signal: string) => {
-    process.stdout.write(`\n${signal}: saving and stopping…\n`);
+    const saving = parsed.dataFile ? ` (folding the journal into ${parsed.dataFile} first)` : '';
+    process.stdout.write(`\n${signal}: stopping${saving}…\n`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

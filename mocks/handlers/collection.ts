@@ -13,11 +13,13 @@ import {
 } from './odata';
 import { firstK } from './top-k';
 
-export type CollectionQuery = {
+type CollectionQuery = {
   top: number;
   skip: number;
   count: boolean;
   expand: string[];
+  /** The properties a `$select` inside `$expand` keeps, by expanded property. */
+  expandSelect: Record<string, string[]>;
   select?: string[];
 };
 
@@ -32,6 +34,8 @@ export type CollectionSpec<R> = {
   maxTop: number;
   defaultTop: number;
   expandable: string[];
+  /** The schema of each expandable property's items (for `$select` inside `$expand`). */
+  expandSchemas?: Readonly<Record<string, EntitySchema>>;
   /** Order when the client gives none, and the last tiebreak of every order. */
   defaultOrder: (a: R, b: R) => number;
 };
@@ -46,6 +50,7 @@ export function queryCollection<R>(
     maxTop: spec.maxTop,
     defaultTop: spec.defaultTop,
     expandable: spec.expandable,
+    ...(spec.expandSchemas ? { expandSchemas: spec.expandSchemas } : {}),
     entity: spec.entity,
   });
   if (!options.ok) return { ok: false, code: options.error.code, message: options.error.message };
@@ -92,6 +97,7 @@ export function queryCollection<R>(
       skip: o.skip,
       count: o.count,
       expand: o.expand,
+      expandSelect: o.expandSelect,
       ...(select ? { select } : {}),
     },
   };

@@ -1,13 +1,14 @@
 /** `security/alerts_v2`: list and get (SPEC.md §3.7). */
 import type { HttpHandler } from 'msw';
 import { LIMITS } from '@/domain/limits';
-import { addAlertComment, updateAlert } from '../store/manage';
-import { moveAlerts } from '../store/move';
+import { addAlertComment, updateAlert } from '../store/alert-ops';
+import { moveAlerts, type MoveRequest } from '../store/move';
+import { parseAlertPatch, parseComment, parseMoveRequest } from './bodies';
 import type { AlertRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
-import { graphError, graphJson, readJsonObject, storeError } from './graph-response';
-import { graphRoute, param, serviceRoot, type GraphContext } from './route';
+import { graphError, graphJson, graphRefusal } from './graph-response';
+import { param, routeKit, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA } from './schemas';
 import { alertToWire, wantsUnknownEnums } from './serialize';
 
@@ -24,12 +25,11 @@ const alertSpec: CollectionSpec<AlertRecord> = {
 
 export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
+  const { graphRoute } = routeKit(runtime);
 
-  const move = async ({ request, url, persona }: GraphContext) => {
-    const body = await readJsonObject(request);
-    if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-    const moved = moveAlerts(store, persona, body.value);
-    if (!moved.ok) return storeError(moved.error, request);
+  const move = ({ request, url, persona, input }: GraphContext<MoveRequest>) => {
+    const moved = moveAlerts(store, persona, input);
+    if (!moved.ok) return graphRefusal(moved.error, request);
     return graphJson({
       '@odata.context': `${serviceRoot(url)}/$metadata#microsoft.graph.security.mergeResponse`,
       targetIncidentId: moved.value.targetId,
@@ -38,8 +38,10 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
 
   return [
     // SDKs call the namespace-qualified action; the docs show the short form. Both route here.
-    ...graphRoute('post', 'security/alerts_v2/moveAlerts', move),
-    ...graphRoute('post', 'security/alerts_v2/microsoft.graph.security.moveAlerts', move),
+    ...graphRoute('post', 'security/alerts_v2/moveAlerts', move, { parse: parseMoveRequest }),
+    ...graphRoute('post', 'security/alerts_v2/microsoft.graph.security.moveAlerts', move, {
+      parse: parseMoveRequest,
+    }),
 
     ...graphRoute('get', 'security/alerts_v2', ({ request, url, persona }) => {
       const visible = store.alerts().filter((a) => store.canSeeAlert(persona, a));
@@ -52,6 +54,7 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
         value: page.rows.map((a) =>
           alertToWire(a, {
             includeUnknownEnums,
+            annotate: { store, persona },
             ...(page.query.select ? { select: page.query.select } : {}),
           }),
         ),
@@ -59,30 +62,35 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
       });
     }),
 
-    ...graphRoute('patch', 'security/alerts_v2/:id', async ({ request, url, params, persona }) => {
-      const body = await readJsonObject(request);
-      if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-      const result = updateAlert(store, persona, param(params, 'id'), body.value);
-      if (!result.ok) return storeError(result.error, request);
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
-        ...alertToWire(result.value, { includeUnknownEnums: wantsUnknownEnums(request) }),
-      });
-    }),
+    ...graphRoute(
+      'patch',
+      'security/alerts_v2/:id',
+      ({ request, url, params, persona, input }) => {
+        const result = updateAlert(store, persona, param(params, 'id'), input);
+        if (!result.ok) return graphRefusal(result.error, request);
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
+          ...alertToWire(result.value, {
+            includeUnknownEnums: wantsUnknownEnums(request),
+            annotate: { store, persona },
+          }),
+        });
+      },
+      { parse: parseAlertPatch },
+    ),
 
     ...graphRoute(
       'post',
       'security/alerts_v2/:id/comments',
-      async ({ request, url, params, persona }) => {
-        const body = await readJsonObject(request);
-        if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-        const result = addAlertComment(store, persona, param(params, 'id'), body.value);
-        if (!result.ok) return storeError(result.error, request);
+      ({ request, url, params, persona, input }) => {
+        const result = addAlertComment(store, persona, param(params, 'id'), input);
+        if (!result.ok) return graphRefusal(result.error, request);
         return graphJson({
           '@odata.context': `${serviceRoot(url)}/$metadata#Collection(microsoft.graph.security.alertComment)`,
           value: result.value,
         });
       },
+      { parse: parseComment },
     ),
 
     ...graphRoute('get', 'security/alerts_v2/:id', ({ request, url, params, persona }) => {
@@ -93,7 +101,10 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
       }
       return graphJson({
         '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
-        ...alertToWire(alert, { includeUnknownEnums: wantsUnknownEnums(request) }),
+        ...alertToWire(alert, {
+          includeUnknownEnums: wantsUnknownEnums(request),
+          annotate: { store, persona },
+        }),
       });
     }),
   ];

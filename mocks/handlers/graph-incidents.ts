@@ -4,14 +4,16 @@ import { LIMITS } from '@/domain/limits';
 import { SEVERITY_RANK } from '@/domain/enums';
 import type { Persona } from '@/domain/identity';
 import type { IncidentStore } from '../store/incident-store';
-import { addIncidentComment, updateIncident } from '../store/manage';
-import { mergeIncidents, planMerge } from '../store/merge';
+import { addIncidentComment, updateIncident } from '../store/incident-ops';
+import { mergeIncidents, planMerge, type MergeRequest } from '../store/merge';
+import { parseComment, parseIncidentPatch, parseMergeRequest } from './bodies';
 import type { IncidentRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
-import { graphError, graphJson, readJsonObject, storeError } from './graph-response';
-import { graphRoute, param, serviceRoot, type GraphContext } from './route';
-import { INCIDENT_SCHEMA } from './schemas';
+import { graphError, graphJson, graphRefusal } from './graph-response';
+import { parseExpand } from './odata';
+import { param, routeKit, serviceRoot, type GraphContext } from './route';
+import { ALERT_SCHEMA, INCIDENT_SCHEMA } from './schemas';
 import { incidentToWire, wantsUnknownEnums } from './serialize';
 
 const byNumericIdDesc = (a: { id: string }, b: { id: string }) =>
@@ -24,6 +26,7 @@ function incidentSpec(store: IncidentStore, persona: Persona): CollectionSpec<In
     maxTop: LIMITS.maxIncidentsTop,
     defaultTop: LIMITS.defaultPageSize,
     expandable: ['alerts'],
+    expandSchemas: { alerts: ALERT_SCHEMA },
     get: (row, field) => {
       if (field === 'alerts')
         return store.alertsOf(row.id).filter((a) => store.canSeeAlert(persona, a));
@@ -42,32 +45,30 @@ function notFound(id: string, request: Request) {
 
 export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
+  const { graphRoute } = routeKit(runtime);
 
-  const merge = async ({ request, url, persona }: GraphContext) => {
-    const body = await readJsonObject(request);
-    if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-    const planned = planMerge(store, persona, body.value);
-    if (!planned.ok) return storeError(planned.error, request);
-    // Lock before the first await: a write or a second merge arriving meanwhile gets 409.
-    const ids = new Set(planned.value.incidentIds);
-    for (const id of ids) store.locked.add(id);
-    try {
+  const merge = async ({ request, url, persona, input }: GraphContext<MergeRequest>) => {
+    const planned = planMerge(store, persona, input);
+    if (!planned.ok) return graphRefusal(planned.error, request);
+    // The store locks the incidents before the first await: a write or a second merge
+    // arriving meanwhile is refused as locked.
+    const merged = await store.runExclusive(planned.value.incidentIds, async (held) => {
       if (runtime.mergeDelayMs) await delay(runtime.mergeDelayMs);
-      const merged = mergeIncidents(store, persona, body.value, { ignoreLocks: ids });
-      if (!merged.ok) return storeError(merged.error, request);
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#microsoft.graph.security.mergeResponse`,
-        targetIncidentId: merged.value.targetId,
-      });
-    } finally {
-      for (const id of ids) store.locked.delete(id);
-    }
+      return mergeIncidents(store, persona, input, { ignoreLocks: held });
+    });
+    if (!merged.ok) return graphRefusal(merged.error, request);
+    return graphJson({
+      '@odata.context': `${serviceRoot(url)}/$metadata#microsoft.graph.security.mergeResponse`,
+      targetIncidentId: merged.value.targetId,
+    });
   };
 
   return [
     // SDKs call the namespace-qualified action; the docs show the short form. Both route here.
-    ...graphRoute('post', 'security/incidents/mergeIncidents', merge),
-    ...graphRoute('post', 'security/incidents/microsoft.graph.security.mergeIncidents', merge),
+    ...graphRoute('post', 'security/incidents/mergeIncidents', merge, { parse: parseMergeRequest }),
+    ...graphRoute('post', 'security/incidents/microsoft.graph.security.mergeIncidents', merge, {
+      parse: parseMergeRequest,
+    }),
 
     ...graphRoute('get', 'security/incidents', ({ request, url, persona }) => {
       const visible = store.incidents().filter((i) => store.canSee(persona, i.id));
@@ -82,6 +83,9 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
             includeUnknownEnums,
             expandAlerts: page.query.expand.includes('alerts'),
             ...(page.query.select ? { select: page.query.select } : {}),
+            ...(page.query.expandSelect.alerts
+              ? { alertSelect: page.query.expandSelect.alerts }
+              : {}),
           }),
         ),
         ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
@@ -92,58 +96,60 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
       const id = param(params, 'id');
       const incident = store.incident(id);
       if (!incident || !store.canSee(persona, id)) return notFound(id, request);
-      const expand = url.searchParams.get('$expand');
-      if (expand !== null && expand.trim() !== 'alerts') {
-        return graphError(
-          400,
-          'BadRequest',
-          `Could not find a property named '${expand}' on type 'microsoft.graph.security.incident' to expand. Expandable: alerts.`,
-          request,
-        );
+      const expandText = url.searchParams.get('$expand');
+      let expand: ReturnType<typeof parseExpand> = { expand: [], expandSelect: {} };
+      if (expandText !== null) {
+        try {
+          expand = parseExpand(expandText, {
+            expandable: ['alerts'],
+            expandSchemas: { alerts: ALERT_SCHEMA },
+            entity: 'incident',
+          });
+        } catch (e) {
+          return graphError(400, 'BadRequest', (e as Error).message, request);
+        }
       }
+      const alertSelect = expand.expandSelect.alerts;
       return graphJson({
         '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
         ...incidentToWire(store, persona, incident, {
           includeUnknownEnums: wantsUnknownEnums(request),
-          expandAlerts: expand !== null,
-        }),
-      });
-    }),
-
-    ...graphRoute('patch', 'security/incidents/:id', async ({ request, url, params, persona }) => {
-      const id = param(params, 'id');
-      const body = await readJsonObject(request);
-      if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-      const result = updateIncident(
-        store,
-        persona,
-        id,
-        body.value,
-        request.headers.get('if-match'),
-      );
-      if (!result.ok) return storeError(result.error, request);
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
-        ...incidentToWire(store, persona, result.value, {
-          includeUnknownEnums: wantsUnknownEnums(request),
+          expandAlerts: expand.expand.includes('alerts'),
+          ...(alertSelect ? { alertSelect } : {}),
         }),
       });
     }),
 
     ...graphRoute(
+      'patch',
+      'security/incidents/:id',
+      ({ request, url, params, persona, input }) => {
+        const id = param(params, 'id');
+        const result = updateIncident(store, persona, id, input, request.headers.get('if-match'));
+        if (!result.ok) return graphRefusal(result.error, request);
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
+          ...incidentToWire(store, persona, result.value, {
+            includeUnknownEnums: wantsUnknownEnums(request),
+          }),
+        });
+      },
+      { parse: parseIncidentPatch },
+    ),
+
+    ...graphRoute(
       'post',
       'security/incidents/:id/comments',
-      async ({ request, url, params, persona }) => {
+      ({ request, url, params, persona, input }) => {
         const id = param(params, 'id');
-        const body = await readJsonObject(request);
-        if (!body.ok) return graphError(400, 'BadRequest', body.message, request);
-        const result = addIncidentComment(store, persona, id, body.value);
-        if (!result.ok) return storeError(result.error, request);
+        const result = addIncidentComment(store, persona, id, input);
+        if (!result.ok) return graphRefusal(result.error, request);
         return graphJson({
           '@odata.context': `${serviceRoot(url)}/$metadata#Collection(microsoft.graph.security.alertComment)`,
           value: result.value,
         });
       },
+      { parse: parseComment },
     ),
   ];
 }

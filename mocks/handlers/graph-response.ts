@@ -1,7 +1,7 @@
 /** Answers in Graph's shapes: the error envelope (SPEC.md §9.1) and JSON bodies. */
 import { HttpResponse } from 'msw';
 import type { GraphErrorBody } from '@/domain/graph';
-import type { StoreError } from '../store/types';
+import type { Refusal, RefusalKind } from '@/domain/outcome';
 
 let requestCounter = 0;
 
@@ -13,7 +13,7 @@ function requestId(): string {
 }
 
 /** Graph's error envelope, with `innerError.date` (no fraction, like Graph) and `request-id`. */
-export function errorBody(code: string, message: string, request?: Request): GraphErrorBody {
+function errorBody(code: string, message: string, request?: Request): GraphErrorBody {
   const clientRequestId = request?.headers.get('client-request-id');
   return {
     error: {
@@ -37,8 +37,20 @@ export function graphError(
   return HttpResponse.json(errorBody(code, message, request), { status });
 }
 
-export function storeError(error: StoreError, request: Request): HttpResponse<GraphErrorBody> {
-  return graphError(error.status, error.code, error.message, request);
+/** How Graph answers each kind of refusal (SPEC.md §9.2). */
+const GRAPH_REFUSALS: Record<RefusalKind, { status: number; code: string }> = {
+  invalid: { status: 400, code: 'BadRequest' },
+  notFound: { status: 404, code: 'NotFound' },
+  forbidden: { status: 403, code: 'Forbidden' },
+  conflict: { status: 409, code: 'Conflict' },
+  stale: { status: 412, code: 'PreconditionFailed' },
+  locked: { status: 409, code: 'Conflict' },
+};
+
+/** A refusal of the store or the rules, in Graph's envelope. */
+export function graphRefusal(error: Refusal, request: Request): HttpResponse<GraphErrorBody> {
+  const { status, code } = GRAPH_REFUSALS[error.kind];
+  return graphError(status, code, error.message, request);
 }
 
 export function graphJson(
@@ -72,5 +84,47 @@ export async function readJsonObject(
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, message: 'The request body must be a JSON object.' };
   }
+  const tooDeep = firstTooDeep(parsed);
+  if (tooDeep !== undefined) {
+    return {
+      ok: false,
+      message: `Property '${tooDeep}' is nested more than ${MAX_JSON_DEPTH} levels deep; the limit is ${MAX_JSON_DEPTH}.`,
+    };
+  }
   return { ok: true, value: parsed as Record<string, unknown> };
+}
+
+/** How deep a request body may nest: System.Text.Json's default, which Graph's services use. */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * The path (`customTags[0].a…`) of the first value nested deeper than MAX_JSON_DEPTH, or
+ * undefined. Iterative, so no body can overflow the stack, and nothing later recurses into one.
+ */
+function firstTooDeep(root: object): string | undefined {
+  const stack: { value: unknown; depth: number; path: string[] }[] = [
+    { value: root, depth: 1, path: [] },
+  ];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop() as (typeof stack)[number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) {
+      const shown = path.slice(0, 4).join('');
+      return `${shown.replace(/^\./, '')}${path.length > 4 ? '…' : ''}`;
+    }
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [`[${i}]`, v] as const)
+      : Object.entries(value).map(([k, v]) => [`.${k}`, v] as const);
+    for (const [segment, child] of entries) {
+      if (child !== null && typeof child === 'object') {
+        // Only the first few segments are ever shown, so the path stops growing there.
+        stack.push({
+          value: child,
+          depth: depth + 1,
+          path: path.length > 4 ? path : [...path, segment],
+        });
+      }
+    }
+  }
+  return undefined;
 }

@@ -3,14 +3,18 @@
  * at real Graph loses exactly these: personas, the activity log, derived entities, demo reset.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { redactForReader } from '@/domain/audit';
+import { resetDenial } from '@/domain/identity';
 import { LIMITS } from '@/domain/limits';
 import { DIRECTORY, PERSONAS } from '../store/personas';
 import type { MockRuntime } from '../runtime';
 import { withPage } from './collection';
 import { graphError, graphJson } from './graph-response';
-import { mockRoute, param } from './route';
+import { alertToWire, readableText, wantsUnknownEnums } from './serialize';
+import { param, routeKit } from './route';
 
 const KINDS = ['audit', 'comment'] as const;
+const ENTITY_KINDS = ['device', 'user', 'mailbox', 'app', 'ip', 'url', 'file', 'process'] as const;
 const ORIGINS = ['all', 'this', 'merged'] as const;
 
 function intParam(url: URL, name: string, fallback: number, max: number): number | string {
@@ -25,13 +29,16 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
 
 export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
+  const { mockRoute } = routeKit(runtime);
   return [
     // The persona list is the mock's sign-in page: readable without a token.
     http.get('*/mock/v1/personas', () =>
       HttpResponse.json({ value: PERSONAS, directory: DIRECTORY }),
     ),
 
-    mockRoute('post', 'reset', async () => {
+    mockRoute('post', 'reset', async ({ request, persona }) => {
+      const denial = resetDenial(persona);
+      if (denial) return graphError(403, 'Forbidden', denial, request);
       await runtime.reset();
       return new HttpResponse(null, { status: 204 });
     }),
@@ -66,8 +73,18 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
 
       // Who did it: a UPN, "System", or "Microsoft Defender XDR - alert correlation".
       const performedBy = url.searchParams.get('performedBy');
-      const entries = store
-        .activities(id)
+      // A scoped reader is not told of alerts it may not see (SPEC.md §11.3).
+      const readable =
+        persona.sources === 'all'
+          ? store.activities(id)
+          : store.activities(id).flatMap((e) => {
+              const shown = redactForReader(e, (alertId) => {
+                const alert = store.alert(alertId);
+                return alert !== undefined && store.canSeeAlert(persona, alert);
+              });
+              return shown ? [shown] : [];
+            });
+      const entries = readable
         .filter((e) => kind === null || e.kind === kind)
         .filter(
           (e) => performedBy === null || e.performedBy.toLowerCase() === performedBy.toLowerCase(),
@@ -103,14 +120,77 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
       });
     }),
 
+    // The Sentinel workspaces the store holds, so a client knows where ARM's incidents are.
+    mockRoute('get', 'workspaces', () =>
+      graphJson({
+        value: store.workspaces().map((w) => ({
+          id: `/subscriptions/${w.subscriptionId}/resourceGroups/${w.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${w.workspaceName}`,
+          subscriptionId: w.subscriptionId,
+          resourceGroup: w.resourceGroup,
+          workspaceName: w.workspaceName,
+        })),
+      }),
+    ),
+
+    // Every alert that involves an entity, oldest first, with the incidents each belongs to:
+    // an entity's Timeline and its "Related alerts" (Graph has no such query).
+    mockRoute('get', 'entities/alerts', ({ request, url, persona }) => {
+      const kind = url.searchParams.get('kind') ?? '';
+      const key = (url.searchParams.get('key') ?? '').trim();
+      if (!(ENTITY_KINDS as readonly string[]).includes(kind)) {
+        return graphError(
+          400,
+          'BadRequest',
+          `Query option 'kind' must be one of ${ENTITY_KINDS.join(', ')}; got '${kind}'.`,
+          request,
+        );
+      }
+      if (key === '' || key.length > 1000) {
+        return graphError(
+          400,
+          'BadRequest',
+          "Query option 'key' must name the entity (its host name, UPN, address, file name…), at most 1000 characters.",
+          request,
+        );
+      }
+      const includeUnknownEnums = wantsUnknownEnums(request);
+      const value = store
+        .alertsOfEntity(kind, key)
+        .filter((a) => store.canSeeAlert(persona, a))
+        .sort((a, b) =>
+          a.createdDateTime < b.createdDateTime
+            ? -1
+            : a.createdDateTime > b.createdDateTime
+              ? 1
+              : 0,
+        )
+        .map((a) => ({
+          alert: alertToWire(a, { includeUnknownEnums, annotate: { store, persona } }),
+          incidents: store
+            .incidentIdsOfAlert(a.id)
+            .filter((id) => store.canSee(persona, id))
+            .map((id) => {
+              const incident = store.incident(id)!;
+              return {
+                incidentId: id,
+                displayName: readableText(store, persona, incident).displayName,
+                status: incident.status,
+                alertCount: store.membersOf(id).filter((m) => store.canSeeAlert(persona, m)).length,
+              };
+            }),
+        }));
+      return graphJson({ value });
+    }),
+
     mockRoute('get', 'incidents/:id/entities', ({ request, params, persona }) => {
       const id = param(params, 'id');
       if (!store.incident(id) || !store.canSee(persona, id)) {
         return graphError(404, 'NotFound', `Incident ${id} was not found.`, request);
       }
+      // Home and related alerts alike: a related alert brings its entities (seed 004).
       const visibleAlerts = new Set(
         store
-          .alertsOf(id)
+          .membersOf(id)
           .filter((a) => store.canSeeAlert(persona, a))
           .map((a) => a.id),
       );

@@ -4,7 +4,7 @@
  */
 import { ODataQueryError, quoteForMessage, syntaxMessage } from './odata-types';
 
-export type TokenKind =
+type TokenKind =
   | 'ident' // a name, possibly dotted (`microsoft.graph.security.alertSeverity`)
   | 'string' // 'text' with '' escaping; `text` is the unescaped value
   | 'typed' // qualified'value' — an enum literal; `typeName` is the qualifier
@@ -141,7 +141,7 @@ function readString(text: string, start: number, option: string): [string, numbe
 }
 
 /** How a token reads in "… but found X". */
-export function describeToken(token: Token): string {
+function describeToken(token: Token): string {
   if (token.kind === 'eof') return 'end of input';
   if (token.kind === 'string' || token.kind === 'typed') return quoteForMessage(token.raw, false);
   return quoteForMessage(token.raw);

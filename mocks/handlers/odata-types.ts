@@ -9,7 +9,7 @@
  * `id` is a string compared exactly (other strings compare case-insensitively, as Graph does for
  * UPNs), and numeric ids order by number.
  */
-export type FieldType =
+type FieldType =
   'string' | 'id' | 'enum' | 'datetime' | 'int' | 'boolean' | 'collection' | 'complex';
 
 export type FieldSpec = {
@@ -61,7 +61,7 @@ export type Accessor<R> = (row: R, field: string) => unknown;
 export type ODataError = { code: string; message: string };
 
 /** Error code of every OData rejection except Graph's `$top` limit (which has an empty code). */
-export const BAD_REQUEST = 'BadRequest';
+const BAD_REQUEST = 'BadRequest';
 
 /** Thrown inside the parsers only; every public function catches it and returns an error value. */
 export class ODataQueryError extends Error {

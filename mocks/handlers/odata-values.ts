@@ -54,7 +54,7 @@ const INSTANT_CACHE_LIMIT = 50_000;
  * A row's DateTimeOffset as an instant (`null` when absent or unreadable). Cached by text: a
  * queue re-filters the same few thousand timestamps on every request.
  */
-export function instantOf(value: unknown): Instant | null {
+function instantOf(value: unknown): Instant | null {
   if (typeof value === 'string') {
     let hit = instantCache.get(value);
     if (hit === undefined) {
@@ -72,14 +72,14 @@ export function instantOf(value: unknown): Instant | null {
 }
 
 /** Orders two instants. */
-export function compareInstants(a: Instant, b: Instant): number {
+function compareInstants(a: Instant, b: Instant): number {
   return a.ms - b.ms || a.sub - b.sub;
 }
 
 const NUMERIC = /^\d+$/;
 
 /** Orders ids: numeric ids by number (`'29'` before `'2972395'`), others by code unit. */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
   if (NUMERIC.test(a) && NUMERIC.test(b)) {
     const ta = a.replace(/^0+(?=\d)/, '');
     const tb = b.replace(/^0+(?=\d)/, '');

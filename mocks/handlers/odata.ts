@@ -22,18 +22,10 @@ import { valueOps, type ValueOps } from './odata-values';
 import { firstK } from './top-k';
 
 export { parseFilter } from './odata-filter';
-export { BAD_REQUEST } from './odata-types';
-export type {
-  Accessor,
-  CollectionSpec,
-  EntitySchema,
-  FieldSpec,
-  FieldType,
-  ODataError,
-} from './odata-types';
+export type { Accessor, EntitySchema, FieldSpec, ODataError } from './odata-types';
 
 /** The system query options the mock understands; any other `$name` is a 400. */
-export const SUPPORTED_OPTIONS = [
+const SUPPORTED_OPTIONS = [
   '$filter',
   '$orderby',
   '$top',
@@ -47,7 +39,7 @@ export const SUPPORTED_OPTIONS = [
 
 // ── $orderby ──────────────────────────────────────────────────────────────────
 
-export type OrderKey = { field: string; descending: boolean };
+type OrderKey = { field: string; descending: boolean };
 
 export type OrderBy<R> = {
   keys: OrderKey[];
@@ -211,6 +203,8 @@ export type QueryOptionsConfig = {
   defaultTop: number;
   /** Navigation properties `$expand` accepts (`['alerts']` on incidents). */
   expandable: readonly string[];
+  /** The schema of each expandable property's items, for a `$select` inside `$expand`. */
+  expandSchemas?: Readonly<Record<string, EntitySchema>>;
   /** `incident` | `alert`, for messages. */
   entity: string;
 };
@@ -229,6 +223,8 @@ export type QueryOptions = {
   count: boolean;
   /** Canonical names from `expandable`. */
   expand: string[];
+  /** The properties a `$select` inside `$expand` keeps, by expanded property. */
+  expandSelect: Record<string, string[]>;
 };
 
 /** Validates the query string's system options (names, duplicates, `$top`/`$skip`/`$count`/`$expand`/`$format`). */
@@ -278,7 +274,8 @@ export function parseQueryOptions(
       );
     }
     const expandText = raw.get('$expand');
-    const expand = expandText === undefined ? [] : parseExpand(expandText, opts);
+    const { expand, expandSelect } =
+      expandText === undefined ? { expand: [], expandSelect: {} } : parseExpand(expandText, opts);
     return {
       ok: true,
       value: {
@@ -291,6 +288,7 @@ export function parseQueryOptions(
         skip,
         count,
         expand,
+        expandSelect,
       },
     };
   } catch (e) {
@@ -312,27 +310,66 @@ function isJsonFormat(text: string): boolean {
   return lower === 'json' || lower === 'application/json' || lower.startsWith('application/json;');
 }
 
-function parseExpand(text: string, opts: QueryOptionsConfig): string[] {
+/** Splits on the commas that are not inside parentheses: `alerts($select=id,title),x`. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * `$expand=alerts` or, as OData allows, `$expand=alerts($select=id,title)`: the expanded items
+ * keep only those properties. No other option is accepted inside `$expand`.
+ */
+export function parseExpand(
+  text: string,
+  opts: Pick<QueryOptionsConfig, 'expandable' | 'expandSchemas' | 'entity'>,
+): { expand: string[]; expandSelect: Record<string, string[]> } {
   const names: string[] = [];
-  for (const part of text.split(',')) {
+  const expandSelect: Record<string, string[]> = {};
+  for (const part of splitTopLevel(text)) {
     const item = part.trim();
     if (item === '') {
       throw new ODataQueryError(`The $expand query option '${text}' has an empty item.`);
     }
-    if (item.includes('(')) {
-      throw new ODataQueryError(
-        `Query options inside $expand are not supported: '${item}'. Use $expand=${item.slice(0, item.indexOf('('))}.`,
-      );
-    }
-    const name = resolveName(opts.expandable, item);
+    const open = item.indexOf('(');
+    const head = (open === -1 ? item : item.slice(0, open)).trim();
+    const name = resolveName(opts.expandable, head);
     if (name === undefined) {
       const list =
         opts.expandable.length > 0 ? ` Expandable properties: ${opts.expandable.join(', ')}.` : '';
       throw new ODataQueryError(
-        `Could not find a property named '${item}' on type '${qualifiedType(opts.entity)}' to expand.${list}`,
+        `Could not find a property named '${head}' on type '${qualifiedType(opts.entity)}' to expand.${list}`,
       );
+    }
+    if (open !== -1) {
+      const inner = /^\(\s*(\$?\w+)\s*=(.*)\)$/s.exec(item.slice(open));
+      const option = inner?.[1] ?? '';
+      if (!inner || option.toLowerCase() !== '$select') {
+        throw new ODataQueryError(
+          `Query option '${option || item.slice(open)}' inside $expand is not supported: '${item}'. Only $select is, as in $expand=${name}($select=id).`,
+        );
+      }
+      const schema = opts.expandSchemas?.[name];
+      if (!schema) {
+        throw new ODataQueryError(`$select inside $expand is not supported for '${name}'.`);
+      }
+      const selected = parseSelect(inner[2] ?? '', schema);
+      if (!selected.ok) throw new ODataQueryError(selected.error.message);
+      expandSelect[name] = selected.fields;
     }
     if (!names.includes(name)) names.push(name);
   }
-  return names;
+  return { expand: names, expandSelect };
 }

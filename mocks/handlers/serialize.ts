@@ -4,8 +4,12 @@
  */
 import { DETECTION_SOURCES, INCIDENT_STATUSES, isEvolvable, SERVICE_SOURCES } from '@/domain/enums';
 import type { Alert, Incident } from '@/domain/graph';
-import type { Persona } from '@/domain/identity';
+import { CAN_MANAGE_ANNOTATION, writeDenial, type Persona } from '@/domain/identity';
+import { autoIncidentName, derivedSummary } from '@/domain/naming';
 import { etagOf, type IncidentStore } from '../store/incident-store';
+import { summarize, summaryFacts } from '../store/summary';
+import { armAlertId, armIncidentId } from './arm-serialize';
+import { PORTAL } from './portal';
 import type { AlertRecord, IncidentRecord } from '../store/types';
 
 export type WireOptions = {
@@ -13,8 +17,6 @@ export type WireOptions = {
   /** `$select`: properties to keep (id and the etag always stay). */
   select?: readonly string[];
 };
-
-export const PORTAL = 'https://security.microsoft.com';
 
 export function wantsUnknownEnums(request: Request): boolean {
   return (request.headers.get('prefer') ?? '')
@@ -35,41 +37,108 @@ function pick<T extends Record<string, unknown>>(obj: T, select: readonly string
   return out as T;
 }
 
-export function alertToWire(alert: AlertRecord, options: WireOptions): Alert {
-  const { workspace: _workspace, ...wire } = alert;
-  void _workspace;
-  return pick(
-    {
-      ...wire,
-      serviceSource: evolvable(SERVICE_SOURCES, alert.serviceSource, options.includeUnknownEnums),
-      ...(alert.detectionSource
-        ? {
-            detectionSource: evolvable(
-              DETECTION_SOURCES,
-              alert.detectionSource,
-              options.includeUnknownEnums,
-            ),
-          }
-        : {}),
-    },
-    options.select,
-  ) as Alert;
+/**
+ * Mock extensions on an alert (OData instance annotations; real Graph has none): the alert's id
+ * in Sentinel's ARM API, and every incident it belongs to that the reader may see — its home
+ * first, then those it is related to (seed 004).
+ */
+export type AlertAnnotations = { store: IncidentStore; persona: Persona };
+
+export function alertToWire(
+  alert: AlertRecord,
+  options: WireOptions & { annotate?: AlertAnnotations },
+): Alert {
+  const annotate = options.annotate;
+  const { select } = options;
+  // Only what is selected is built: a queue page asks 14 of an alert's ~40 properties, and
+  // leaves its evidence out.
+  const wanted = (key: string) => select === undefined || select.includes(key);
+  const wire: Record<string, unknown> = {};
+  for (const key of Object.keys(alert) as (keyof AlertRecord)[]) {
+    if (key === 'workspace' || key === 'systemAlertId') continue;
+    if (key === 'id' || wanted(key)) wire[key] = alert[key];
+  }
+  if (annotate && select === undefined) {
+    wire['@mock.sentinelAlertId'] = armAlertId(alert);
+    wire['@mock.incidentIds'] = annotate.store
+      .incidentIdsOfAlert(alert.id)
+      .filter((id) => annotate.store.canSee(annotate.persona, id));
+  }
+  if (wanted('serviceSource')) {
+    wire.serviceSource = evolvable(
+      SERVICE_SOURCES,
+      alert.serviceSource,
+      options.includeUnknownEnums,
+    );
+  }
+  if (alert.detectionSource && wanted('detectionSource')) {
+    wire.detectionSource = evolvable(
+      DETECTION_SOURCES,
+      alert.detectionSource,
+      options.includeUnknownEnums,
+    );
+  }
+  return wire;
+}
+
+/**
+ * The name and summary as this reader may read them. The summary is derived from the alerts
+ * unless an analyst wrote one; for a reader who may see only some of the alerts, the derived
+ * summary and an automatic name are derived from those alerts alone, so neither names a source,
+ * an asset or a count the reader may not know of.
+ */
+export function readableText(
+  store: IncidentStore,
+  persona: Persona,
+  incident: IncidentRecord,
+): { displayName: string; summary: string | null } {
+  const all = store.membersOf(incident.id);
+  const visible =
+    persona.sources === 'all' ? all : all.filter((a) => store.canSeeAlert(persona, a));
+  if (visible.length === all.length) {
+    return {
+      displayName: incident.displayName,
+      summary: incident.summary ?? derivedSummary(summaryFacts(store.summary(incident.id))),
+    };
+  }
+  const facts = summaryFacts(summarize(visible));
+  return {
+    displayName: incident.nameIsAutomatic ? autoIncidentName(facts) : incident.displayName,
+    summary: incident.summary ?? derivedSummary(facts),
+  };
 }
 
 export function incidentToWire(
   store: IncidentStore,
   persona: Persona,
   incident: IncidentRecord,
-  options: WireOptions & { expandAlerts?: boolean },
+  options: WireOptions & {
+    expandAlerts?: boolean;
+    /** `$expand=alerts($select=…)`: the properties each expanded alert keeps. */
+    alertSelect?: readonly string[];
+  },
 ): Incident {
+  const { displayName, summary } = readableText(store, persona, incident);
   const wire: Incident = {
     '@odata.etag': etagOf(incident),
+    // Mock extensions (seed 004): its ARM id in Sentinel, and the alerts related to it besides
+    // its home alerts (Graph's `alerts` stays the home alerts).
+    '@mock.sentinelIncidentId': armIncidentId(incident),
+    '@mock.relatedAlertIds': store
+      .relationsOf(incident.id)
+      .map((r) => r.alertId)
+      .filter((id) => {
+        const alert = store.alert(id);
+        return alert !== undefined && store.canSeeAlert(persona, alert);
+      }),
+    [CAN_MANAGE_ANNOTATION]:
+      writeDenial(persona, store.sourcesOf(incident.id), `incident ${incident.id}`) === undefined,
     id: incident.id,
     tenantId: incident.tenantId,
     status: evolvable(INCIDENT_STATUSES, incident.status, options.includeUnknownEnums),
     incidentWebUrl: `${PORTAL}/incident2/${incident.id}/overview?tid=${incident.tenantId}`,
     redirectIncidentId: incident.redirectIncidentId,
-    displayName: incident.displayName,
+    displayName,
     createdDateTime: incident.createdDateTime,
     lastUpdateDateTime: incident.lastUpdateDateTime,
     assignedTo: incident.assignedTo,
@@ -81,7 +150,7 @@ export function incidentToWire(
     description: incident.description,
     lastModifiedBy: incident.lastModifiedBy,
     resolvingComment: incident.resolvingComment,
-    summary: incident.summary,
+    summary,
     priorityScore: incident.priorityScore,
     comments: incident.comments,
   };
@@ -90,7 +159,12 @@ export function incidentToWire(
     selected.alerts = store
       .alertsOf(incident.id)
       .filter((a) => store.canSeeAlert(persona, a))
-      .map((a) => alertToWire(a, { includeUnknownEnums: options.includeUnknownEnums }));
+      .map((a) =>
+        alertToWire(a, {
+          includeUnknownEnums: options.includeUnknownEnums,
+          ...(options.alertSelect ? { select: options.alertSelect } : {}),
+        }),
+      );
   }
   return selected;
 }

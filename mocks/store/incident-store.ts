@@ -7,20 +7,19 @@
  * alerts, and tells the listeners (persistence, other tabs) exactly what changed.
  */
 import type { ActivityEntry } from '@/domain/activity';
-import { SYSTEM_ACTOR } from '@/domain/activity';
+import * as audit from '@/domain/audit';
 import type { ServiceSource } from '@/domain/enums';
-import { SEVERITY_LABELS } from '@/domain/enums';
 import { canReadSource, type Persona } from '@/domain/identity';
 import { deriveSeverity } from '@/domain/severity';
-import { summarize, type IncidentSummary } from './summary';
+import { entityOf, summarize, type IncidentSummary } from './summary';
 import type {
   AlertRecord,
   IncidentRecord,
   RelationRecord,
-  Result,
+  Outcome,
   StoreChange,
-  StoreError,
   StoreState,
+  WorkspaceRef,
 } from './types';
 
 export type Clock = () => Date;
@@ -50,12 +49,9 @@ export type ExternalPatch = {
   counters?: StoreState['counters'];
 };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(
-  status: StoreError['status'],
-  code: StoreError['code'],
-  message: string,
-): Result<T> => ({ ok: false, error: { status, code, message } });
+import { mergeLocked, ok, refuse as fail } from '@/domain/outcome';
+
+export { fail, ok };
 
 /** The weak etag Graph-style clients send back in If-Match. */
 export function etagOf(incident: Pick<IncidentRecord, 'version'>): string {
@@ -134,7 +130,7 @@ export class Tx {
   /** Appends an activity entry to an incident's log. */
   record(incidentId: string, draft: ActivityDraft): void {
     // Object.assign, not a spread: a spread of drafts of many shapes is slow, and a move logs
-    // hundreds of entries in one transaction (issue 5's 5 ms budget).
+    // hundreds of entries in one transaction (a move of 150 alerts has a 5 ms budget).
     const entry = Object.assign(
       { id: this.store.nextActivityId(this.log.length), incidentId },
       draft,
@@ -149,6 +145,16 @@ export class Tx {
   nextIncidentId(): string {
     return this.store.nextIncidentId(this.created.size);
   }
+
+  /** True while the operation has staged no change at all. */
+  isEmpty(): boolean {
+    return (
+      this.incidents.size === 0 &&
+      this.alerts.size === 0 &&
+      this.log.length === 0 &&
+      this.relations === undefined
+    );
+  }
 }
 
 export class IncidentStore {
@@ -158,9 +164,20 @@ export class IncidentStore {
   private alertIndex = new Map<string, Set<string>>();
   private summaries = new Map<string, IncidentSummary>();
   private sortedAlerts = new Map<string, readonly AlertRecord[]>();
+  private members = new Map<string, readonly AlertRecord[]>();
+  /** incident id → its relations; alert id → the relations that name it (Sentinel, seed 004). */
+  private relationsByIncident = new Map<string, RelationRecord[]>();
+  private relationsByAlert = new Map<string, RelationRecord[]>();
+  /** Sentinel's name of each incident (a GUID) → its Graph id. */
+  private byArmName = new Map<string, string>();
+  /** Sentinel's id of each alert (a GUID) → its Graph id. */
+  private bySystemAlertId = new Map<string, string>();
+  private workspaceList: readonly WorkspaceRef[] | undefined;
+  /** entity (kind:key) → the alerts whose evidence names it; built on first use. */
+  private entityIndex: Map<string, string[]> | undefined;
   private readonly listeners = new Set<(change: StoreChange) => void>();
-  /** Incidents taking part in a merge that is running (issue 4): writes to them answer 409. */
-  readonly locked = new Set<string>();
+  /** Incidents taking part in an operation still running (a merge): writes to them are refused. */
+  private readonly running = new Set<string>();
 
   constructor(state: StoreState, options: StoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
@@ -207,11 +224,103 @@ export class IncidentStore {
     return this.state.relations;
   }
 
-  /** What the incident's alerts add up to (counts, sources, entities, activity times); cached. */
+  /** The incident's Sentinel relations: the alerts related to it besides its home alerts. */
+  relationsOf(incidentId: string): readonly RelationRecord[] {
+    return this.relationsByIncident.get(incidentId) ?? [];
+  }
+
+  /** The relations that name this alert, in any incident. */
+  relationsOfAlert(alertId: string): readonly RelationRecord[] {
+    return this.relationsByAlert.get(alertId) ?? [];
+  }
+
+  /**
+   * Every alert the incident holds, home and related, oldest first (cached until either
+   * changes): what its counts, entities, sources and derived severity are made of.
+   */
+  membersOf(incidentId: string): readonly AlertRecord[] {
+    let list = this.members.get(incidentId);
+    if (!list) {
+      const related = this.relationsOf(incidentId);
+      const home = this.alertsOf(incidentId);
+      list =
+        related.length === 0
+          ? home
+          : [...home, ...related.map((r) => this.state.alerts[r.alertId] as AlertRecord)].sort(
+              (a, b) => cmp(a.createdDateTime, b.createdDateTime) || cmp(a.id, b.id),
+            );
+      this.members.set(incidentId, list);
+    }
+    return list;
+  }
+
+  /** The incidents an alert belongs to: its home first, then those it is related to. */
+  incidentIdsOfAlert(alertId: string): string[] {
+    const alert = this.alert(alertId);
+    if (!alert) return [];
+    return [alert.incidentId, ...this.relationsOfAlert(alertId).map((r) => r.incidentId)];
+  }
+
+  /** The Sentinel workspaces the store's incidents live in, each once, in the order first seen. */
+  workspaces(): readonly WorkspaceRef[] {
+    if (!this.workspaceList) {
+      const seen = new Map<string, WorkspaceRef>();
+      for (const i of Object.values(this.state.incidents)) {
+        if (!i.workspace) continue;
+        const key =
+          `${i.workspace.subscriptionId}/${i.workspace.resourceGroup}/${i.workspace.workspaceName}`.toLowerCase();
+        if (!seen.has(key)) seen.set(key, i.workspace);
+      }
+      this.workspaceList = [...seen.values()];
+    }
+    return this.workspaceList;
+  }
+
+  /**
+   * Every alert whose evidence names the entity, anywhere in the store (an entity's timeline,
+   * its "Related alerts"). Alerts never change their evidence, so the index lasts until the
+   * state is replaced.
+   */
+  alertsOfEntity(kind: string, key: string): readonly AlertRecord[] {
+    if (!this.entityIndex) {
+      const index = new Map<string, string[]>();
+      for (const alert of Object.values(this.state.alerts)) {
+        const seen = new Set<string>();
+        for (const evidence of alert.evidence) {
+          const entity = entityOf(evidence);
+          if (!entity) continue;
+          const k = `${entity.kind}:${entity.key}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          let list = index.get(k);
+          if (!list) index.set(k, (list = []));
+          list.push(alert.id);
+        }
+      }
+      this.entityIndex = index;
+    }
+    return (this.entityIndex.get(`${kind}:${key.toLowerCase()}`) ?? []).map(
+      (id) => this.state.alerts[id] as AlertRecord,
+    );
+  }
+
+  /** The alert Sentinel knows by this id (a GUID), if any. */
+  alertBySystemId(systemAlertId: string): AlertRecord | undefined {
+    const id = this.bySystemAlertId.get(systemAlertId.toLowerCase());
+    return id === undefined ? undefined : this.alert(id);
+  }
+
+  /** The incident Sentinel knows by this name (a GUID), if any. */
+  incidentByArmName(armName: string): IncidentRecord | undefined {
+    const id = this.byArmName.get(armName.toLowerCase());
+    return id === undefined ? undefined : this.incident(id);
+  }
+
+  /** What the incident's alerts (home and related) add up to: counts, sources, entities; cached. */
   summary(incidentId: string): IncidentSummary {
     let s = this.summaries.get(incidentId);
     if (!s) {
-      s = summarize(this.alertsOf(incidentId));
+      s = summarize(this.membersOf(incidentId));
       this.summaries.set(incidentId, s);
     }
     return s;
@@ -285,30 +394,61 @@ export class IncidentStore {
     return this.clock().toISOString();
   }
 
+  /** Whether the incident takes part in an operation that is still running (a merge). */
+  isLocked(incidentId: string): boolean {
+    return this.running.has(incidentId);
+  }
+
   // ---------------------------------------------------------------- writes
+
+  /**
+   * Runs `work` with these incidents locked: until it settles, other writes to them are refused
+   * as locked (Defender: "while the incidents are merging you can't change either"). Refused at
+   * once when one of them is locked already. `work` gets the ids it holds, so its own
+   * validation can let them through.
+   */
+  async runExclusive<T>(
+    incidentIds: readonly string[],
+    work: (held: ReadonlySet<string>) => Promise<Outcome<T>>,
+  ): Promise<Outcome<T>> {
+    const busy = incidentIds.filter((id) => this.running.has(id));
+    if (busy.length > 0) {
+      return mergeLocked(busy);
+    }
+    const held = new Set(incidentIds);
+    for (const id of held) this.running.add(id);
+    try {
+      return await work(held);
+    } finally {
+      for (const id of held) this.running.delete(id);
+    }
+  }
 
   /**
    * Runs one operation atomically. `op` validates and stages its changes in the Tx; if it
    * returns an error nothing is committed. Throwing is a bug, and also commits nothing.
    */
-  transact<T>(actor: string, op: (tx: Tx) => Result<T>): Result<T> {
+  transact<T>(actor: string, op: (tx: Tx) => Outcome<T>): Outcome<T> {
     const tx = new Tx(this, this.now(), actor);
     const result = op(tx);
     if (!result.ok) return result;
-    this.commit(tx);
+    // An operation that staged nothing changed nothing: no new etag, no log entry, no write, no
+    // announcement to other tabs.
+    if (!tx.isEmpty()) this.commit(tx);
     return result;
   }
 
   /** Replaces the whole state (reset to seed, load from storage, another tab's write). */
   replaceState(state: StoreState, options: { silent?: boolean } = {}): void {
     this.state = state;
-    this.locked.clear();
+    this.running.clear();
     this.reindex();
     if (!options.silent) {
       this.emit({
         incidentIds: [],
         alertIds: [],
         activityIncidentIds: [],
+        entries: [],
         relations: true,
         reset: true,
       });
@@ -331,10 +471,19 @@ export class IncidentStore {
       this.alertIndex.get(alert.incidentId)?.add(alert.id);
       this.forgetDerived(alert.incidentId);
       s.alerts[alert.id] = alert;
+      this.bySystemAlertId.set(alert.systemAlertId.toLowerCase(), alert.id);
     }
     for (const incident of patch.incidents ?? []) s.incidents[incident.id] = incident;
     for (const [id, entries] of Object.entries(patch.activities ?? {})) s.activities[id] = entries;
-    if (patch.relations) s.relations = patch.relations;
+    for (const incident of patch.incidents ?? []) {
+      this.byArmName.set(incident.armName.toLowerCase(), incident.id);
+    }
+    if (patch.relations) {
+      for (const id of this.relationsByIncident.keys()) this.forgetDerived(id);
+      s.relations = patch.relations;
+      this.indexRelations();
+      for (const id of this.relationsByIncident.keys()) this.forgetDerived(id);
+    }
     if (patch.counters) {
       // Never move a counter back: ids this tab already handed out must stay unique.
       for (const key of Object.keys(s.counters) as (keyof StoreState['counters'])[]) {
@@ -373,7 +522,26 @@ export class IncidentStore {
       alertMembershipChanged.add(alert.incidentId);
       s.alerts[id] = alert;
     }
-    for (const [id, incident] of tx.incidents) s.incidents[id] = incident;
+    for (const [id, incident] of tx.incidents) {
+      s.incidents[id] = incident;
+      if (tx.created.has(id)) this.byArmName.set(incident.armName.toLowerCase(), id);
+    }
+    if (tx.relations) {
+      // An incident whose related alerts changed, or whose alerts are related elsewhere, holds
+      // other alerts now: its derived fields follow.
+      const before = new Set(s.relations.map((r) => `${r.incidentId}|${r.alertId}`));
+      const after = new Set(tx.relations.map((r) => `${r.incidentId}|${r.alertId}`));
+      for (const key of before)
+        if (!after.has(key)) alertMembershipChanged.add(key.split('|')[0] as string);
+      for (const key of after)
+        if (!before.has(key)) alertMembershipChanged.add(key.split('|')[0] as string);
+      s.relations = tx.relations;
+      this.indexRelations();
+    }
+    // A moved alert changes every incident it is related to as well (their members' homes).
+    for (const id of tx.alerts.keys()) {
+      for (const r of this.relationsOfAlert(id)) alertMembershipChanged.add(r.incidentId);
+    }
     for (const id of alertMembershipChanged) this.forgetDerived(id);
 
     // Derived fields follow the alerts (law 8): severity unless an analyst set it by hand.
@@ -381,18 +549,10 @@ export class IncidentStore {
       const incident = s.incidents[id];
       if (!incident || incident.severitySetByHand) continue;
       // Only the severities are needed here; the full summary is computed when it is next read.
-      const derived = deriveSeverity(this.alertsOf(id).map((a) => a.severity));
+      const derived = deriveSeverity(this.membersOf(id).map((a) => a.severity));
       if (derived && derived !== incident.severity) {
         const copy = touchedIncidents.has(id) ? incident : structuredClone(incident);
-        tx.record(id, {
-          kind: 'audit',
-          category: 'incident',
-          action: 'severityChanged',
-          performedBy: SYSTEM_ACTOR,
-          description: `Severity changed from ${SEVERITY_LABELS[incident.severity]} to ${SEVERITY_LABELS[derived]} as the incident's alerts changed.`,
-          oldValue: incident.severity,
-          newValue: derived,
-        });
+        tx.record(id, audit.severityDerived(incident.severity, derived));
         copy.severity = derived;
         s.incidents[id] = copy;
         touchedIncidents.add(id);
@@ -413,12 +573,12 @@ export class IncidentStore {
     }
     s.counters.activity += tx.log.length;
     s.counters.incident += tx.created.size;
-    if (tx.relations) s.relations = tx.relations;
 
     this.emit({
       incidentIds: [...touchedIncidents],
       alertIds: [...tx.alerts.keys()],
       activityIncidentIds: [...activityIncidentIds],
+      entries: tx.log,
       relations: tx.relations !== undefined,
       reset: false,
     });
@@ -432,12 +592,38 @@ export class IncidentStore {
   private forgetDerived(incidentId: string): void {
     this.summaries.delete(incidentId);
     this.sortedAlerts.delete(incidentId);
+    this.members.delete(incidentId);
+  }
+
+  private indexRelations(): void {
+    this.relationsByIncident = new Map();
+    this.relationsByAlert = new Map();
+    for (const r of this.state.relations) {
+      let byIncident = this.relationsByIncident.get(r.incidentId);
+      if (!byIncident) this.relationsByIncident.set(r.incidentId, (byIncident = []));
+      byIncident.push(r);
+      let byAlert = this.relationsByAlert.get(r.alertId);
+      if (!byAlert) this.relationsByAlert.set(r.alertId, (byAlert = []));
+      byAlert.push(r);
+    }
   }
 
   private reindex(): void {
     this.alertIndex = new Map();
     this.summaries = new Map();
     this.sortedAlerts = new Map();
+    this.members = new Map();
+    this.byArmName = new Map();
+    this.bySystemAlertId = new Map();
+    this.workspaceList = undefined;
+    this.entityIndex = undefined;
+    for (const incident of Object.values(this.state.incidents)) {
+      this.byArmName.set(incident.armName.toLowerCase(), incident.id);
+    }
+    for (const alert of Object.values(this.state.alerts)) {
+      this.bySystemAlertId.set(alert.systemAlertId.toLowerCase(), alert.id);
+    }
+    this.indexRelations();
     for (const alert of Object.values(this.state.alerts)) {
       let set = this.alertIndex.get(alert.incidentId);
       if (!set) this.alertIndex.set(alert.incidentId, (set = new Set()));

@@ -36,13 +36,30 @@ export function checkLaws(state: StoreState): string[] {
     relationKeys.add(byAlert);
     relationNames.add(byName);
     relatedCount.set(r.incidentId, (relatedCount.get(r.incidentId) ?? 0) + 1);
+    const related = state.incidents[r.incidentId];
+    const alert = state.alerts[r.alertId];
+    if (!related)
+      problems.push(`relation ${r.relationName} names missing incident ${r.incidentId}`);
+    else if (related.status === 'redirected') {
+      problems.push(`relation ${r.relationName} is in redirected incident ${r.incidentId}`);
+    }
+    if (!alert) problems.push(`relation ${r.relationName} names missing alert ${r.alertId}`);
+    else if (alert.incidentId === r.incidentId) {
+      problems.push(`alert ${r.alertId} is related to its own home incident ${r.incidentId}`);
+    }
   }
 
+  // Severity follows every alert an incident holds, home and related (law 8).
   const severitiesByIncident = new Map<string, (typeof state.alerts)[string]['severity'][]>();
-  for (const a of Object.values(state.alerts)) {
-    const list = severitiesByIncident.get(a.incidentId) ?? [];
-    list.push(a.severity);
-    severitiesByIncident.set(a.incidentId, list);
+  const addSeverity = (incidentId: string, severity: (typeof state.alerts)[string]['severity']) => {
+    const list = severitiesByIncident.get(incidentId) ?? [];
+    list.push(severity);
+    severitiesByIncident.set(incidentId, list);
+  };
+  for (const a of Object.values(state.alerts)) addSeverity(a.incidentId, a.severity);
+  for (const r of state.relations) {
+    const alert = state.alerts[r.alertId];
+    if (alert) addSeverity(r.incidentId, alert.severity);
   }
 
   const versions = new Set<number>();
@@ -116,7 +133,7 @@ export function checkLaws(state: StoreState): string[] {
 }
 
 /** The live incident a redirect chain ends at, or undefined for a dangling or cyclic chain. */
-export function followRedirects(state: StoreState, id: string): string | undefined {
+function followRedirects(state: StoreState, id: string): string | undefined {
   const seen = new Set<string>();
   let current = state.incidents[id];
   while (current && current.status === 'redirected') {

@@ -2,14 +2,10 @@
  * `mergeIncidents` (SPEC.md §3.5, §5): validate every rule of src/domain/merge.ts, then move the
  * sources' content into the target in one transaction. A refusal changes nothing.
  */
-import { CORRELATION_ACTOR } from '@/domain/activity';
-import {
-  correlationReasonLabel,
-  parseCorrelationReasons,
-  type CorrelationReason,
-} from '@/domain/correlation';
+import { mergeLocked } from '@/domain/outcome';
+import * as audit from '@/domain/audit';
+import type { CorrelationReason } from '@/domain/correlation';
 import { writeDenial, type Persona } from '@/domain/identity';
-import { LIMITS } from '@/domain/limits';
 import {
   checkMerge,
   chooseMergeTarget,
@@ -20,7 +16,7 @@ import {
 } from '@/domain/merge';
 import { fail, ok, type IncidentStore, type Tx } from './incident-store';
 import { automaticName } from './summary';
-import type { IncidentRecord, Result } from './types';
+import type { IncidentRecord, Outcome } from './types';
 
 export type MergeRequest = {
   incidentIds: string[];
@@ -31,68 +27,10 @@ export type MergeRequest = {
 /** What a valid merge will do; returned by the dry run the preview and the handler use. */
 export type MergePlan = MergeRequest & { targetId: string; sourceIds: string[] };
 
-const bad = (message: string) => fail<never>(400, 'BadRequest', message);
-const KNOWN = ['incidentIds', 'incidentComment', 'mergeReasons'];
-
-/** Reads the action's body: `{ incidentIds, incidentComment?, mergeReasons? }`. */
-export function parseMergeRequest(body: Record<string, unknown>): Result<MergeRequest> {
-  const unknown = Object.keys(body).filter((k) => !KNOWN.includes(k) && !k.startsWith('@odata.'));
-  if (unknown.length) {
-    return bad(
-      `Unknown parameter ${unknown.map((k) => `'${k}'`).join(', ')}. mergeIncidents takes incidentIds, incidentComment and mergeReasons.`,
-    );
-  }
-  const ids = body.incidentIds;
-  if (!Array.isArray(ids)) {
-    return bad(
-      `Parameter 'incidentIds' is required: an array of ${LIMITS.minIncidentsPerMerge} to ${LIMITS.maxIncidentsPerMerge} incident ids.`,
-    );
-  }
-  if (ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
-    return bad("Every member of 'incidentIds' must be a non-empty string id.");
-  }
-  const incidentIds = (ids as string[]).map((id) => id.trim());
-  const dupes = [...new Set(incidentIds.filter((id, i) => incidentIds.indexOf(id) !== i))];
-  if (dupes.length)
-    return bad(`Incident ${dupes.join(', ')} is listed more than once in 'incidentIds'.`);
-  if (
-    incidentIds.length < LIMITS.minIncidentsPerMerge ||
-    incidentIds.length > LIMITS.maxIncidentsPerMerge
-  ) {
-    return bad(
-      `A merge takes ${LIMITS.minIncidentsPerMerge} to ${LIMITS.maxIncidentsPerMerge} incidents; ${incidentIds.length} ${incidentIds.length === 1 ? 'was' : 'were'} given.`,
-    );
-  }
-  const comment = body.incidentComment;
-  if (comment !== undefined && comment !== null && typeof comment !== 'string') {
-    return bad("Parameter 'incidentComment' must be a string.");
-  }
-  if (typeof comment === 'string' && comment.length > LIMITS.maxCommentLength) {
-    return bad(
-      `The merge comment is ${comment.length} characters long; the limit is ${LIMITS.maxCommentLength}.`,
-    );
-  }
-  const reasonsText = body.mergeReasons;
-  if (reasonsText !== undefined && reasonsText !== null && typeof reasonsText !== 'string') {
-    return bad(
-      'Parameter \'mergeReasons\' must be a string of correlationReason members, e.g. "sameCampaign, sameActor".',
-    );
-  }
-  const reasons = parseCorrelationReasons(reasonsText);
-  if (!reasons.ok) {
-    return bad(
-      `Unknown merge reason ${reasons.unknown.map((r) => `'${r}'`).join(', ')}. mergeReasons takes correlationReason members such as sameCampaign, sameActor, sharedIndicators.`,
-    );
-  }
-  return ok({
-    incidentIds,
-    incidentComment: typeof comment === 'string' && comment.trim() !== '' ? comment : null,
-    mergeReasons: reasons.reasons,
-  });
-}
+const bad = (message: string) => fail<never>('invalid', message);
 
 /** An incident as the merge rules see it. */
-export function mergeCandidate(store: IncidentStore, incident: IncidentRecord): MergeCandidate {
+function mergeCandidate(store: IncidentStore, incident: IncidentRecord): MergeCandidate {
   const related = store.relations().filter((r) => r.incidentId === incident.id).length;
   return {
     id: incident.id,
@@ -114,20 +52,15 @@ export function mergeCandidate(store: IncidentStore, incident: IncidentRecord): 
 export function planMerge(
   store: IncidentStore,
   persona: Persona,
-  body: Record<string, unknown>,
+  request: MergeRequest,
   options: { ignoreLocks?: ReadonlySet<string> } = {},
-): Result<MergePlan> {
-  const parsed = parseMergeRequest(body);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
-
+): Outcome<MergePlan> {
   const missing = request.incidentIds.filter(
     (id) => !store.incident(id) || !store.canSee(persona, id),
   );
   if (missing.length) {
     return fail(
-      404,
-      'NotFound',
+      'notFound',
       `${missing.length === 1 ? 'Incident' : 'Incidents'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found.`,
     );
   }
@@ -138,17 +71,13 @@ export function planMerge(
   );
 
   const denied = checks.find((c) => c.id === 'permission' && !c.passed);
-  if (denied) return fail(403, 'Forbidden', denied.problem ?? 'You cannot change every incident.');
+  if (denied) return fail('forbidden', denied.problem ?? 'You cannot change every incident.');
 
   const locked = request.incidentIds.filter(
-    (id) => store.locked.has(id) && !options.ignoreLocks?.has(id),
+    (id) => store.isLocked(id) && !options.ignoreLocks?.has(id),
   );
   if (locked.length) {
-    return fail(
-      409,
-      'Conflict',
-      `Incident ${locked.join(', ')} is being merged; try again when that merge has finished.`,
-    );
+    return mergeLocked(locked);
   }
   const failed = checks.find((c) => !c.passed);
   if (failed) return bad(failed.problem ?? failed.label);
@@ -161,10 +90,6 @@ export function planMerge(
   });
 }
 
-function reasonText(reasons: readonly CorrelationReason[]): string {
-  return reasons.length ? ` Merge reasons: ${reasons.map(correlationReasonLabel).join(', ')}.` : '';
-}
-
 /**
  * Merges: validates (as planMerge), then moves every source's alerts, tags and activity into the
  * target, carries the set owner/classification/determination, renames an automatically named
@@ -173,10 +98,10 @@ function reasonText(reasons: readonly CorrelationReason[]): string {
 export function mergeIncidents(
   store: IncidentStore,
   persona: Persona,
-  body: Record<string, unknown>,
+  request: MergeRequest,
   options: { ignoreLocks?: ReadonlySet<string> } = {},
-): Result<MergePlan> {
-  const planned = planMerge(store, persona, body, options);
+): Outcome<MergePlan> {
+  const planned = planMerge(store, persona, request, options);
   if (!planned.ok) return planned;
   const plan = planned.value;
   return store.transact(persona.upn, (tx) => {
@@ -248,67 +173,23 @@ function applyMerge(store: IncidentStore, tx: Tx, persona: Persona, plan: MergeP
       tx.record(target.id, { ...rest, originIncidentId: entry.originIncidentId ?? source.id });
     }
   }
-  const named = sources.map((s) => `'${s.displayName}' (${s.id})`).join(', ');
-  tx.record(target.id, {
-    kind: 'audit',
-    category: 'merge',
-    action: 'incidentsMerged',
-    description: `Merged ${sources.length === 1 ? 'incident' : 'incidents'} ${named} into this incident; ${moved.length} alert${moved.length === 1 ? '' : 's'} moved here.${reasonText(plan.mergeReasons)}`,
-    targetType: 'incident',
-    targetId: target.id,
-    targetName: target.displayName,
-    newValue: {
-      sourceIncidentIds: plan.sourceIds,
-      movedAlertIds: moved,
-      mergeReasons: plan.mergeReasons,
-    },
-    ...(plan.incidentComment ? { comment: plan.incidentComment } : {}),
-  });
+  tx.record(
+    target.id,
+    audit.incidentsMerged(target, sources, moved, plan.mergeReasons, plan.incidentComment),
+  );
   if (plan.incidentComment) {
-    tx.record(target.id, {
-      kind: 'comment',
-      category: 'comment',
-      action: 'commentAdded',
-      description: `${persona.displayName} commented on the merge.`,
-      comment: plan.incidentComment,
-    });
+    tx.record(target.id, audit.mergeCommented(persona.displayName, plan.incidentComment));
   }
   if (before.displayName !== target.displayName) {
-    tx.record(target.id, {
-      kind: 'audit',
-      category: 'incident',
-      action: 'displayNameChanged',
-      performedBy: CORRELATION_ACTOR,
-      description: `Incident name changed from '${before.displayName}' to '${target.displayName}' after the merge.`,
-      oldValue: before.displayName,
-      newValue: target.displayName,
-    });
+    tx.record(target.id, audit.renamedByMerge(before.displayName, target.displayName));
   }
   for (const field of ['assignedTo', 'classification', 'determination'] as const) {
     if (before[field] !== target[field]) {
-      tx.record(target.id, {
-        kind: 'audit',
-        category: field === 'assignedTo' ? 'assignment' : 'classification',
-        action: `${field}Changed`,
-        performedBy: CORRELATION_ACTOR,
-        description: `${field === 'assignedTo' ? 'Assigned to' : field === 'classification' ? 'Classification' : 'Determination'} set to ${target[field]} from a merged incident.`,
-        oldValue: before[field],
-        newValue: target[field],
-      });
+      tx.record(target.id, audit.carriedByMerge(field, before[field], target[field]));
     }
   }
-  const addedTags = target.customTags.filter((t) => !before.customTags.includes(t));
-  if (addedTags.length) {
-    tx.record(target.id, {
-      kind: 'audit',
-      category: 'tag',
-      action: 'customTagsChanged',
-      performedBy: CORRELATION_ACTOR,
-      description: `Tags added from merged incidents: ${addedTags.map((t) => `'${t}'`).join(', ')}.`,
-      oldValue: before.customTags,
-      newValue: target.customTags,
-    });
-  }
+  const tags = audit.tagsAddedByMerge(before.customTags, target.customTags);
+  if (tags) tx.record(target.id, tags);
 
   for (const source of sources) {
     const edit = tx.editIncident(source.id);
@@ -317,17 +198,6 @@ function applyMerge(store: IncidentStore, tx: Tx, persona: Persona, plan: MergeP
     if (!edit.systemTags.includes(REDIRECTED_TAG))
       edit.systemTags = [...edit.systemTags, REDIRECTED_TAG];
     edit.lastModifiedBy = persona.upn;
-    tx.record(source.id, {
-      kind: 'audit',
-      category: 'merge',
-      action: 'mergedInto',
-      performedBy: CORRELATION_ACTOR,
-      description: `Merged into incident '${target.displayName}' (${target.id}) by ${persona.upn}; its alerts, tags and activity moved there.${reasonText(plan.mergeReasons)}`,
-      targetType: 'incident',
-      targetId: target.id,
-      targetName: target.displayName,
-      oldValue: source.status,
-      newValue: 'redirected',
-    });
+    tx.record(source.id, audit.mergedInto(target, persona.upn, plan.mergeReasons, source.status));
   }
 }

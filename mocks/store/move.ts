@@ -2,19 +2,17 @@
  * `moveAlerts` (SPEC.md §3.6, §6): validate every rule of src/domain/move.ts, then re-home the
  * alerts in one transaction — to an existing incident or to a new one named from its alerts.
  */
-import { CORRELATION_ACTOR } from '@/domain/activity';
-import {
-  correlationReasonLabel,
-  parseCorrelationReasons,
-  type CorrelationReason,
-} from '@/domain/correlation';
+import { mergeLocked } from '@/domain/outcome';
+import * as audit from '@/domain/audit';
+import type { CorrelationReason } from '@/domain/correlation';
 import { writeDenial, type Persona } from '@/domain/identity';
-import { LIMITS } from '@/domain/limits';
 import { checkMove, incidentsLeftEmpty, type MovingAlert } from '@/domain/move';
+import { isDefenderAlert } from '@/domain/relations';
 import { deriveSeverity } from '@/domain/severity';
 import { fail, ok, type IncidentStore, type Tx } from './incident-store';
+import { guidOf } from './seed/random';
 import { automaticName } from './summary';
-import type { AlertRecord, IncidentRecord, Result } from './types';
+import type { AlertRecord, IncidentRecord, Outcome } from './types';
 
 export type MoveRequest = {
   alertIds: string[];
@@ -26,78 +24,17 @@ export type MoveRequest = {
 
 export type MovePlan = MoveRequest & { leftEmpty: string[] };
 
-const bad = (message: string) => fail<never>(400, 'BadRequest', message);
-const KNOWN = ['alertIds', 'incidentId', 'alertComment', 'newCorrelationReasons'];
-
-/** Reads the action's body: `{ alertIds, incidentId?, alertComment?, newCorrelationReasons? }`. */
-export function parseMoveRequest(body: Record<string, unknown>): Result<MoveRequest> {
-  const unknown = Object.keys(body).filter((k) => !KNOWN.includes(k) && !k.startsWith('@odata.'));
-  if (unknown.length) {
-    return bad(
-      `Unknown parameter ${unknown.map((k) => `'${k}'`).join(', ')}. moveAlerts takes alertIds, incidentId, alertComment and newCorrelationReasons.`,
-    );
-  }
-  const ids = body.alertIds;
-  if (!Array.isArray(ids) || ids.length === 0) {
-    return bad("Parameter 'alertIds' is required: an array of one or more alert ids.");
-  }
-  if (ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
-    return bad("Every member of 'alertIds' must be a non-empty string id.");
-  }
-  const alertIds = (ids as string[]).map((id) => id.trim());
-  const dupes = [...new Set(alertIds.filter((id, i) => alertIds.indexOf(id) !== i))];
-  if (dupes.length) return bad(`Alert ${dupes.join(', ')} is listed more than once in 'alertIds'.`);
-  const target = body.incidentId;
-  if (
-    target !== undefined &&
-    target !== null &&
-    (typeof target !== 'string' || target.trim() === '')
-  ) {
-    return bad("Parameter 'incidentId' must be an incident id, or null to create a new incident.");
-  }
-  const comment = body.alertComment;
-  if (comment !== undefined && comment !== null && typeof comment !== 'string') {
-    return bad("Parameter 'alertComment' must be a string.");
-  }
-  if (typeof comment === 'string' && comment.length > LIMITS.maxCommentLength) {
-    return bad(
-      `The comment is ${comment.length} characters long; the limit is ${LIMITS.maxCommentLength}.`,
-    );
-  }
-  const reasonsText = body.newCorrelationReasons;
-  if (reasonsText !== undefined && reasonsText !== null && typeof reasonsText !== 'string') {
-    return bad("Parameter 'newCorrelationReasons' must be a string of correlationReason members.");
-  }
-  const reasons = parseCorrelationReasons(reasonsText);
-  if (!reasons.ok) {
-    return bad(`Unknown correlation reason ${reasons.unknown.map((r) => `'${r}'`).join(', ')}.`);
-  }
-  return ok({
-    alertIds,
-    incidentId: typeof target === 'string' ? target.trim() : null,
-    alertComment: typeof comment === 'string' && comment.trim() !== '' ? comment : null,
-    newCorrelationReasons: reasons.reasons,
-  });
-}
+const bad = (message: string) => fail<never>('invalid', message);
 
 /** Validates a move without changing anything: the same answer the real move would give. */
-export function planMove(
-  store: IncidentStore,
-  persona: Persona,
-  body: Record<string, unknown>,
-): Result<MovePlan> {
-  const parsed = parseMoveRequest(body);
-  if (!parsed.ok) return parsed;
-  const request = parsed.value;
-
+function planMove(store: IncidentStore, persona: Persona, request: MoveRequest): Outcome<MovePlan> {
   const missing = request.alertIds.filter((id) => {
     const a = store.alert(id);
     return !a || !store.canSeeAlert(persona, a);
   });
   if (missing.length) {
     return fail(
-      404,
-      'NotFound',
+      'notFound',
       `${missing.length === 1 ? 'Alert' : 'Alerts'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found.`,
     );
   }
@@ -106,12 +43,22 @@ export function planMove(
   if (request.incidentId !== null) {
     destination = store.incident(request.incidentId);
     if (!destination || !store.canSee(persona, request.incidentId)) {
-      return fail(404, 'NotFound', `Incident ${request.incidentId} was not found.`);
+      return fail('notFound', `Incident ${request.incidentId} was not found.`);
     }
   }
   const sources = new Set(alerts.map((a) => a.serviceSource));
   if (destination) for (const s of store.sourcesOf(destination.id)) sources.add(s);
   const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
+  // Taking an alert out of an incident changes that incident too: the caller must be allowed
+  // to change every incident the alerts leave (SPEC.md §11.3).
+  const origins = [...new Set(alerts.map((a) => a.incidentId))].filter(
+    (id) => id !== destination?.id,
+  );
+  const denial =
+    writeDenial(persona, sources, what) ??
+    origins
+      .map((id) => writeDenial(persona, store.sourcesOf(id), `incident ${id}`))
+      .find((d) => d !== undefined);
   const moving: MovingAlert[] = alerts.map((a) => ({
     id: a.id,
     title: a.title,
@@ -128,19 +75,15 @@ export function planMove(
             store.relations().filter((r) => r.incidentId === destination.id).length,
         }
       : null,
-    writeDenial(persona, sources, what),
+    denial,
   );
   const denied = checks.find((c) => c.id === 'permission' && !c.passed);
-  if (denied) return fail(403, 'Forbidden', denied.problem ?? 'You cannot move these alerts.');
+  if (denied) return fail('forbidden', denied.problem ?? 'You cannot move these alerts.');
   const involved = new Set(alerts.map((a) => a.incidentId));
   if (destination) involved.add(destination.id);
-  const locked = [...involved].filter((id) => store.locked.has(id));
+  const locked = [...involved].filter((id) => store.isLocked(id));
   if (locked.length) {
-    return fail(
-      409,
-      'Conflict',
-      `Incident ${locked.join(', ')} is being merged; try again when the merge has finished.`,
-    );
+    return mergeLocked(locked);
   }
   const failed = checks.find((c) => !c.passed);
   if (failed) return bad(failed.problem ?? failed.label);
@@ -153,9 +96,9 @@ export function planMove(
 export function moveAlerts(
   store: IncidentStore,
   persona: Persona,
-  body: Record<string, unknown>,
-): Result<{ targetId: string; plan: MovePlan }> {
-  const planned = planMove(store, persona, body);
+  request: MoveRequest,
+): Outcome<{ targetId: string; plan: MovePlan }> {
+  const planned = planMove(store, persona, request);
   if (!planned.ok) return planned;
   const plan = planned.value;
   return store.transact(persona.upn, (tx) =>
@@ -192,22 +135,15 @@ function applyMove(store: IncidentStore, tx: Tx, persona: Persona, plan: MovePla
       priorityScore: null,
       nameIsAutomatic: true,
       severitySetByHand: false,
-      workspace: workspaces.size === 1 ? first.workspace : null,
+      workspace: workspaces.size === 1 && first.workspace ? { ...first.workspace } : null,
+      armName: guidOf(`incident:${targetId}`),
+      // Sentinel raised it only if every alert is Sentinel's own; otherwise it is Defender's.
+      provider: alerts.every((a) => !isDefenderAlert(a.serviceSource)) ? 'sentinel' : 'defender',
       version: 0,
     });
-    tx.record(targetId, {
-      kind: 'audit',
-      category: 'incident',
-      action: 'incidentCreated',
-      description: `Incident created by ${persona.upn} from ${alerts.length} moved alert${alerts.length === 1 ? '' : 's'}.`,
-      targetType: 'incident',
-      targetId,
-    });
+    tx.record(targetId, audit.incidentCreatedByMove(targetId, persona.upn, plan.alertIds));
   }
   const target = tx.incident(targetId) as IncidentRecord;
-  const reasons = plan.newCorrelationReasons.length
-    ? ` Correlation reasons: ${plan.newCorrelationReasons.map(correlationReasonLabel).join(', ')}.`
-    : '';
   for (const alert of alerts) {
     if (alert.incidentId === targetId) continue;
     const from = tx.incident(alert.incidentId) as IncidentRecord;
@@ -216,50 +152,36 @@ function applyMove(store: IncidentStore, tx: Tx, persona: Persona, plan: MovePla
     edit.incidentWebUrl = `https://security.microsoft.com/incidents/${targetId}?tid=${target.tenantId}`;
     edit.lastUpdateDateTime = tx.now;
     if (target.assignedTo) edit.assignedTo = target.assignedTo;
-    tx.record(targetId, {
-      kind: 'audit',
-      category: 'alert',
-      action: 'alertCorrelated',
-      description: `Alert '${alert.title}' (${alert.id}) was correlated to this incident, moved from incident ${from.id} by ${persona.upn}.${reasons}`,
-      targetType: 'alert',
-      targetId: alert.id,
-      targetName: alert.title,
-      oldValue: from.id,
-      newValue: targetId,
-      ...(plan.alertComment ? { comment: plan.alertComment } : {}),
-    });
-    tx.record(from.id, {
-      kind: 'audit',
-      category: 'alert',
-      action: 'alertMovedOut',
-      description: `Alert '${alert.title}' (${alert.id}) was moved to incident '${target.displayName}' (${targetId}) by ${persona.upn}.`,
-      targetType: 'alert',
-      targetId: alert.id,
-      targetName: alert.title,
-      oldValue: from.id,
-      newValue: targetId,
-      ...(plan.alertComment ? { comment: plan.alertComment } : {}),
-    });
+    tx.record(
+      targetId,
+      audit.alertMovedIn(
+        alert,
+        from.id,
+        targetId,
+        persona.upn,
+        plan.newCorrelationReasons,
+        plan.alertComment,
+      ),
+    );
+    tx.record(from.id, audit.alertMovedOut(alert, from.id, target, persona.upn, plan.alertComment));
     // Editing the source marks it changed, so its etag and last update follow the alerts.
     tx.editIncident(from.id).lastModifiedBy = persona.upn;
   }
   if (plan.incidentId !== null) tx.editIncident(targetId).lastModifiedBy = persona.upn;
+  // An alert moving into an incident it was related to is now at home there: the relation goes.
+  const moving = new Set(plan.alertIds);
+  const relations = store.relations();
+  if (relations.some((r) => r.incidentId === targetId && moving.has(r.alertId))) {
+    tx.relations = relations.filter((r) => !(r.incidentId === targetId && moving.has(r.alertId)));
+  }
 
   // An incident left without alerts is resolved (our documented choice; Defender's is unpublished).
   for (const id of plan.leftEmpty) {
     const empty = tx.editIncident(id);
     const was = empty.status;
     empty.status = 'resolved';
-    empty.resolvingComment = `All alerts were moved to incident ${targetId}.`;
-    tx.record(id, {
-      kind: 'audit',
-      category: 'incident',
-      action: 'statusChanged',
-      performedBy: CORRELATION_ACTOR,
-      description: `Incident resolved: all its alerts were moved to incident ${targetId}, leaving it empty.`,
-      oldValue: was,
-      newValue: 'resolved',
-    });
+    empty.resolvingComment = audit.emptiedResolvingComment(targetId);
+    tx.record(id, audit.resolvedWhenEmptied(targetId, was));
   }
   return targetId;
 }

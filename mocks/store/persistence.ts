@@ -5,8 +5,8 @@
  * lay them over their own memory, then tell their app to refetch.
  */
 import { IncidentStore, type Clock, type ExternalPatch } from './incident-store';
-import { generateSeed } from './seed';
-import { restoredNotice, schemaVersionProblem, stateProblem } from './state-validation';
+import { generateSeed } from './seed/generate';
+import { restoredNotice, schemaVersionProblem, storedStateProblem } from './state-validation';
 import {
   SCHEMA_VERSION,
   type AlertRecord,
@@ -18,7 +18,7 @@ import {
 } from './types';
 
 /** IndexedDB database, and the channel tabs of the mock talk on. */
-export const MOCK_DB_NAME = 'soc-console-mock';
+const MOCK_DB_NAME = 'soc-console-mock';
 /** The app listens here for `{ type: 'changed' }` and refetches. */
 export const DATA_CHANNEL_NAME = 'soc-console-data';
 
@@ -40,7 +40,7 @@ type Meta = {
 type SyncMessage = { type: 'store-changed'; from: string; change: StoreChange };
 
 /** The data-changed message posted to the app after another tab's write was applied. */
-export type DataChangedMessage = { type: 'changed' };
+type DataChangedMessage = { type: 'changed' };
 
 /** Builds the demo data (the real seed generator unless a test passes a smaller one). */
 export type SeedGenerator = (options: { seed: number; size: SeedSize; now: Date }) => StoreState;
@@ -58,7 +58,10 @@ export type BrowserStoreOptions = {
   dataChannelName?: string;
   /** Defaults to the global `indexedDB`. */
   indexedDB?: IDBFactory;
-  /** Where failed background writes are reported (they never break the in-memory store). */
+  /**
+   * Where failed writes are reported besides `flush()` rejecting (they never break the
+   * in-memory store).
+   */
   onError?: (error: unknown) => void;
 };
 
@@ -66,9 +69,14 @@ export type BrowserStore = {
   store: IncidentStore;
   /** Set when stored data could not be used or cannot be saved; show it to the analyst. */
   notice?: string;
+  /** False when IndexedDB cannot be used and the store lives in memory only. */
+  saved: boolean;
   /** Restores the seed (a fresh "now"), rewrites every object store and tells the other tabs. */
   reset(): Promise<void>;
-  /** Resolves once every write so far has committed. */
+  /**
+   * Resolves once every change so far has committed to IndexedDB; rejects while a failed write
+   * has left a change in memory only (until a later write has stored everything again).
+   */
   flush(): Promise<void>;
   /** Stops listening, waits for pending writes and closes the database. */
   close(): Promise<void>;
@@ -83,10 +91,22 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/**
+ * Write transactions ask for `strict` durability: `oncomplete` then means the data reached the
+ * disk, not only the browser's buffers, which is what answering a write promises.
+ */
+const WRITE_OPTIONS: IDBTransactionOptions = { durability: 'strict' };
+
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    // A failed request reaches the transaction before it aborts, while `tx.error` is still null.
+    tx.onerror = (event) =>
+      reject(
+        (event.target as IDBRequest | null)?.error ??
+          tx.error ??
+          new Error('IndexedDB transaction failed'),
+      );
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 }
@@ -118,37 +138,59 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
 
 type Loaded = { state: StoreState } | { absent: true } | { problem: string };
 
-async function readEverything(db: IDBDatabase): Promise<Loaded> {
+/** Every record IndexedDB holds, exactly as read: what is set aside when it cannot be used. */
+type RawRecords = {
+  meta: unknown;
+  incidentKeys: IDBValidKey[];
+  incidents: unknown[];
+  alertKeys: IDBValidKey[];
+  alerts: unknown[];
+  activityKeys: IDBValidKey[];
+  activities: unknown[];
+  relations: unknown;
+};
+
+async function readRaw(db: IDBDatabase): Promise<RawRecords> {
   const tx = db.transaction([...STORES], 'readonly');
   const meta = request(tx.objectStore('meta').get(META_KEY));
   const incidentKeys = request(tx.objectStore('incidents').getAllKeys());
   const incidents = request(tx.objectStore('incidents').getAll());
   const alertKeys = request(tx.objectStore('alerts').getAllKeys());
   const alerts = request(tx.objectStore('alerts').getAll());
-  const logKeys = request(tx.objectStore('activities').getAllKeys());
-  const logs = request(tx.objectStore('activities').getAll());
+  const activityKeys = request(tx.objectStore('activities').getAllKeys());
+  const activities = request(tx.objectStore('activities').getAll());
   const relations = request(tx.objectStore('relations').get(RELATIONS_KEY));
   await done(tx);
+  return {
+    meta: await meta,
+    incidentKeys: await incidentKeys,
+    incidents: await incidents,
+    alertKeys: await alertKeys,
+    alerts: await alerts,
+    activityKeys: await activityKeys,
+    activities: await activities,
+    relations: await relations,
+  };
+}
 
-  const m = (await meta) as Partial<Meta> | undefined;
-  const incidentValues = await incidents;
-  const alertValues = await alerts;
+/** Checks raw records as a store: their shape, their counts, then the store's laws. */
+function interpret(raw: RawRecords): Loaded {
+  const m = raw.meta as Partial<Meta> | undefined;
   if (m === undefined) {
     const empty =
-      incidentValues.length === 0 && alertValues.length === 0 && (await logs).length === 0;
+      raw.incidents.length === 0 && raw.alerts.length === 0 && raw.activities.length === 0;
     return empty ? { absent: true } : { problem: 'no metadata record' };
   }
   if (typeof m !== 'object' || m === null) return { problem: 'the metadata record is malformed' };
   const version = schemaVersionProblem(m.schemaVersion);
   if (version) return { problem: version };
 
-  const relationValues = (await relations) as unknown;
   const counts = m.counts;
   if (typeof counts !== 'object' || counts === null) return { problem: 'no record counts in meta' };
   const found = {
-    incidents: incidentValues.length,
-    alerts: alertValues.length,
-    relations: Array.isArray(relationValues) ? relationValues.length : -1,
+    incidents: raw.incidents.length,
+    alerts: raw.alerts.length,
+    relations: Array.isArray(raw.relations) ? raw.relations.length : -1,
   };
   if (
     counts.incidents !== found.incidents ||
@@ -171,13 +213,89 @@ async function readEverything(db: IDBDatabase): Promise<Loaded> {
     schemaVersion: m.schemaVersion,
     seed: m.seed,
     counters: m.counters,
-    incidents: byKey(await incidentKeys, incidentValues),
-    alerts: byKey(await alertKeys, alertValues),
-    activities: byKey(await logKeys, await logs),
-    relations: relationValues,
+    incidents: byKey(raw.incidentKeys, raw.incidents),
+    alerts: byKey(raw.alertKeys, raw.alerts),
+    activities: byKey(raw.activityKeys, raw.activities),
+    relations: raw.relations,
   };
-  const problem = stateProblem(candidate);
+  const problem = storedStateProblem(candidate);
   return problem ? { problem } : { state: candidate as StoreState };
+}
+
+async function readEverything(db: IDBDatabase): Promise<Loaded> {
+  return interpret(await readRaw(db));
+}
+
+// ---------------------------------------------------------------- setting aside
+
+/** The object store, in the database `<dbName>-set-aside`, that keeps unusable stored data. */
+export const SET_ASIDE_STORE = 'copies';
+
+/** One set-aside copy: the records as they were read, and why they could not be used. */
+export type SetAsideCopy = {
+  /** Unique: the time it was set aside, and a counter for copies made in the same millisecond. */
+  name: string;
+  setAsideAt: string;
+  reason: string;
+  /** The database the records came from. */
+  from: string;
+  records: RawRecords;
+};
+
+export const setAsideDatabaseName = (dbName: string) => `${dbName}-set-aside`;
+
+function openSetAsideDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name, 1);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(SET_ASIDE_STORE)) {
+        req.result.createObjectStore(SET_ASIDE_STORE, { keyPath: 'name' });
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+    req.onblocked = () => reject(new Error('IndexedDB open is blocked by another tab'));
+  });
+}
+
+const isConstraintError = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as Error).name === 'ConstraintError';
+
+/**
+ * Copies the records into the set-aside database under a new name and resolves with that name.
+ * `add` refuses an existing key, so a copy never replaces an earlier one, even when two tabs set
+ * aside in the same millisecond: the loser takes the next counter.
+ */
+async function setAside(
+  factory: IDBFactory,
+  dbName: string,
+  records: RawRecords,
+  reason: string,
+  at: Date,
+): Promise<string> {
+  const db = await openSetAsideDatabase(factory, setAsideDatabaseName(dbName));
+  try {
+    const stamp = at.toISOString();
+    for (let counter = 1; ; counter++) {
+      const copy: SetAsideCopy = {
+        name: `${stamp} #${counter}`,
+        setAsideAt: stamp,
+        reason,
+        from: dbName,
+        records,
+      };
+      const tx = db.transaction(SET_ASIDE_STORE, 'readwrite', WRITE_OPTIONS);
+      tx.objectStore(SET_ASIDE_STORE).add(copy);
+      try {
+        await done(tx);
+        return copy.name;
+      } catch (error) {
+        if (!isConstraintError(error) || counter >= 10_000) throw error;
+      }
+    }
+  } finally {
+    db.close();
+  }
 }
 
 /** Reads back the records one change touched, for another tab's write. */
@@ -232,7 +350,7 @@ function metaOf(store: IncidentStore, state: Pick<StoreState, 'seed' | 'counters
 
 /** Clears every object store and writes the whole state, in one transaction. */
 function writeEverything(db: IDBDatabase, state: StoreState): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
   const incidents = Object.values(state.incidents);
   const alerts = Object.values(state.alerts);
   for (const name of STORES) tx.objectStore(name).clear();
@@ -261,7 +379,7 @@ function writeEverything(db: IDBDatabase, state: StoreState): Promise<void> {
  * IndexedDB clones the records before any later operation can touch them.
  */
 function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange): Promise<void> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
   for (const id of change.incidentIds) {
     const incident = store.incident(id);
     if (incident) tx.objectStore('incidents').put(incident);
@@ -283,6 +401,8 @@ function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange)
 
 // ---------------------------------------------------------------- the store
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const newTabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 function isSyncMessage(data: unknown): data is SyncMessage {
@@ -298,6 +418,7 @@ function inMemory(store: IncidentStore, fresh: () => StoreState, notice: string)
   return {
     store,
     notice,
+    saved: false,
     reset: () => Promise.resolve(store.replaceState(fresh())),
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
@@ -305,8 +426,9 @@ function inMemory(store: IncidentStore, fresh: () => StoreState, notice: string)
 }
 
 /**
- * Opens the persisted store: loads and validates what IndexedDB holds, or seeds it (with a
- * notice when stored data had to be replaced). Never resolves to an empty or broken store.
+ * Opens the persisted store: loads what IndexedDB holds when its shape and the store's laws
+ * check out, or seeds it. Stored data that fails is first copied to the set-aside database under
+ * a name of its own, and the notice names it. Never resolves to an empty or broken store.
  */
 export async function openBrowserStore(options: BrowserStoreOptions): Promise<BrowserStore> {
   const {
@@ -323,21 +445,34 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   const storeOptions = clock ? { clock } : {};
 
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  let db: IDBDatabase;
-  let loaded: Loaded;
-  try {
-    if (!factory) throw new Error('IndexedDB is not available');
-    db = await openDatabase(factory, dbName);
-    loaded = await readEverything(db).catch((error: unknown) => ({
-      problem: error instanceof Error ? error.message : String(error),
-    }));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return inMemory(
-      new IncidentStore(fresh(), storeOptions),
+  const cannotSave = (reason: string, state = fresh()) =>
+    inMemory(
+      new IncidentStore(state, storeOptions),
       fresh,
       `Demo data cannot be saved in this browser (${reason}); changes last until the page is reloaded.`,
     );
+  let db: IDBDatabase;
+  let raw: RawRecords;
+  try {
+    if (!factory) throw new Error('IndexedDB is not available');
+    db = await openDatabase(factory, dbName);
+  } catch (error) {
+    return cannotSave(messageOf(error));
+  }
+  try {
+    raw = await readRaw(db);
+  } catch (error) {
+    // What cannot be read cannot be set aside either: leave it where it is rather than
+    // overwrite it, and run on the seed until the browser can read it again.
+    db.close();
+    return cannotSave(`its stored data could not be read: ${messageOf(error)}`);
+  }
+  let loaded: Loaded;
+  try {
+    loaded = interpret(raw);
+  } catch (error) {
+    // Records odd enough to trip the checks themselves are unusable too: set them aside.
+    loaded = { problem: `checking it failed: ${messageOf(error)}` };
   }
 
   let notice: string | undefined;
@@ -346,16 +481,25 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     state = loaded.state;
   } else {
     state = fresh();
-    if ('problem' in loaded) notice = restoredNotice(loaded.problem);
+    if ('problem' in loaded) {
+      let name: string;
+      try {
+        name = await setAside(factory, dbName, raw, loaded.problem, clock?.() ?? new Date());
+      } catch (error) {
+        db.close();
+        return inMemory(
+          new IncidentStore(state, storeOptions),
+          fresh,
+          `${restoredNotice(loaded.problem)} It could not be set aside (${messageOf(error)}), so it was left in place and changes last until the page is reloaded.`,
+        );
+      }
+      notice = `${restoredNotice(loaded.problem)} The unusable data was kept in IndexedDB database "${setAsideDatabaseName(dbName)}" as "${name}".`;
+    }
     try {
       await writeEverything(db, state);
     } catch (error) {
       db.close();
-      return inMemory(
-        new IncidentStore(state, storeOptions),
-        fresh,
-        `Demo data cannot be saved in this browser (${String(error)}); changes last until the page is reloaded.`,
-      );
+      return cannotSave(messageOf(error), state);
     }
   }
   const store = new IncidentStore(state, storeOptions);
@@ -368,27 +512,42 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   // Writes are chained so flush() can wait for all of them; IndexedDB itself already commits
   // transactions over the same stores in the order they were created.
   let writes: Promise<void> = Promise.resolve();
+  /**
+   * Why memory holds changes IndexedDB does not: set when a write fails. Every flush rejects
+   * while it is set, since "everything committed so far is stored" is then false, whichever
+   * later writes succeed. The next change is written as a full rewrite; once one commits, memory
+   * and storage agree again.
+   */
+  let failure: Error | undefined;
+  let rewriteNeeded = false;
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
 
   const unsubscribe = store.subscribe((change) => {
     localSeq += 1;
+    const full = change.reset || rewriteNeeded;
+    rewriteNeeded = false;
     let written: Promise<void>;
     try {
-      written = change.reset
-        ? writeEverything(db, store.snapshot())
-        : writeChange(db, store, change);
+      written = full ? writeEverything(db, store.snapshot()) : writeChange(db, store, change);
     } catch (error) {
-      onError(error);
-      return;
+      // The database refused even to start the transaction (closed, or gone).
+      written = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const message: SyncMessage = { type: 'store-changed', from: tabId, change };
     // Handle the outcome at once (no unhandled rejection while earlier writes are pending);
     // transactions complete in creation order, so the announcements go out in order too.
     const announced = written.then(
-      () => sync?.postMessage(message),
-      (error: unknown) => onError(error),
+      () => {
+        if (full) failure = undefined;
+        sync?.postMessage(message);
+      },
+      (error: unknown) => {
+        failure = error instanceof Error ? error : new Error(String(error));
+        rewriteNeeded = true;
+        onError(error);
+      },
     );
     writes = writes.then(() => announced);
   });
@@ -422,11 +581,20 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     };
   }
 
-  const flush = () => writes;
+  const flush = async () => {
+    await writes;
+    if (failure) {
+      const reason = failure.name && failure.name !== 'Error' ? `${failure.name}: ` : '';
+      throw new Error(`IndexedDB did not store it: ${reason}${failure.message}`, {
+        cause: failure,
+      });
+    }
+  };
 
   return {
     store,
     ...(notice ? { notice } : {}),
+    saved: true,
     async reset() {
       store.replaceState(fresh());
       await flush();

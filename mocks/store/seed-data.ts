@@ -1183,7 +1183,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   },
 ];
 
-export type ThemeKey =
+type ThemeKey =
   | 'endpoint'
   | 'ransomware'
   | 'phishing'

@@ -1,8 +1,10 @@
 /**
- * Checks that stored demo data (IndexedDB or a JSON file) can be loaded into the store. It is a
- * shape check, not a replay of the store's laws: it catches old schemas, torn or hand-edited data
- * and garbage records, which would otherwise crash the handlers much later and far away.
+ * Checks that stored demo data (IndexedDB or a JSON file) can be loaded into the store: first its
+ * shape (old schemas, torn or hand-edited data, garbage records, which would otherwise crash the
+ * handlers much later and far away), then the store's laws (ARCHITECTURE.md §4), so that a file
+ * with an incident of 151 alerts is refused as surely as one that is not JSON.
  */
+import { checkLaws } from './laws';
 import { SCHEMA_VERSION, type StoreState } from './types';
 
 type Rec = Record<string, unknown>;
@@ -32,6 +34,10 @@ function incidentProblem(key: string, v: unknown): string | null {
     if (!isNullableString(v[f])) return `incident ${key} has a malformed ${f}`;
   }
   if (typeof v.version !== 'number') return `incident ${key} has no version`;
+  if (!isNonEmptyString(v.armName)) return `incident ${key} has no Sentinel name`;
+  if (v.provider !== 'defender' && v.provider !== 'sentinel') {
+    return `incident ${key} has no provider`;
+  }
   return null;
 }
 
@@ -42,6 +48,7 @@ function alertProblem(key: string, v: unknown, incidents: Rec): string | null {
     if (!isString(v[f])) return `alert ${key} has no ${f}`;
   }
   if (!Array.isArray(v.evidence)) return `alert ${key} has no evidence list`;
+  if (!isNonEmptyString(v.systemAlertId)) return `alert ${key} has no Sentinel id`;
   if (!isNonEmptyString(v.incidentId)) return `alert ${key} has no incidentId`;
   if (!Object.hasOwn(incidents, v.incidentId)) {
     return `alert ${key} belongs to incident ${v.incidentId}, which does not exist`;
@@ -114,9 +121,17 @@ export function stateProblem(candidate: unknown): string | null {
   return null;
 }
 
-/** Narrows a candidate to StoreState when `stateProblem` finds nothing wrong. */
-export function isLoadableState(candidate: unknown): candidate is StoreState {
-  return stateProblem(candidate) === null;
+/**
+ * Why stored data cannot be loaded — its shape, or the first of the store's laws it breaks — or
+ * null when it can. Both persistence layers (file and IndexedDB) load through this.
+ */
+export function storedStateProblem(candidate: unknown): string | null {
+  const shape = stateProblem(candidate);
+  if (shape) return shape;
+  const broken = checkLaws(candidate as StoreState);
+  if (broken.length === 0) return null;
+  const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+  return `it breaks the store's laws: ${broken[0]}${more}`;
 }
 
 /** The notice shown when stored data was replaced by the seed. */

@@ -4,7 +4,7 @@
  */
 import type { AlertSeverity, ServiceSource } from '@/domain/enums';
 import type { AlertEvidence } from '@/domain/graph';
-import { autoIncidentName } from '@/domain/naming';
+import { autoIncidentName, type SummaryFacts } from '@/domain/naming';
 import type { AlertRecord } from './types';
 
 export type EntityKind = 'device' | 'user' | 'mailbox' | 'app' | 'ip' | 'url' | 'file' | 'process';
@@ -142,15 +142,21 @@ export function countEntities(entities: readonly Entity[]): Record<EntityKind, n
   return counts;
 }
 
-/** Defender's automatic name for an incident holding these alerts (src/domain/naming.ts). */
-export function automaticName(alerts: readonly AlertRecord[]): string {
-  const s = summarize(alerts);
-  const counts = countEntities(s.entities);
-  return autoIncidentName({
-    categories: s.categories,
+/** The facts the automatic name and the derived summary are made of. */
+export function summaryFacts(summary: IncidentSummary): SummaryFacts {
+  const counts = countEntities(summary.entities);
+  return {
+    alertCount: summary.alertCount,
+    categories: summary.categories,
     devices: counts.device,
     users: counts.user,
     mailboxes: counts.mailbox,
-    sources: s.serviceSources,
-  });
+    apps: counts.app,
+    sources: summary.serviceSources,
+  };
+}
+
+/** Defender's automatic name for an incident holding these alerts (src/domain/naming.ts). */
+export function automaticName(alerts: readonly AlertRecord[]): string {
+  return autoIncidentName(summaryFacts(summarize(alerts)));
 }

@@ -3,6 +3,7 @@
  * mock-internal fields (prefixed in meaning, not in name) that never reach the wire.
  */
 import type { ActivityEntry } from '@/domain/activity';
+import type { IncidentProvider } from '@/domain/relations';
 import type {
   AlertClassification,
   AlertDetermination,
@@ -49,8 +50,12 @@ export type IncidentRecord = {
   nameIsAutomatic: boolean;
   /** True once an analyst set the severity by hand; then it is no longer derived. */
   severitySetByHand: boolean;
-  /** The Sentinel workspace of a Sentinel incident, else null. */
+  /** The Sentinel workspace the incident lives in (a Defender XDR incident synced there), or null. */
   workspace: WorkspaceRef | null;
+  /** Its name in Sentinel's ARM API (a GUID): the `{incidentId}` of its ARM path. */
+  armName: string;
+  /** Who raised it: Defender XDR (synced into Sentinel) or Sentinel's own analytics. */
+  provider: IncidentProvider;
   /** Bumped with every change to the incident; its etag is derived from it. */
   version: number;
 };
@@ -73,23 +78,32 @@ export type AlertRecord = Omit<
   evidence: AlertEvidence[];
   categories: string[];
   category: string;
-  /** Workspace of a Sentinel alert, else null. */
+  /** The Sentinel workspace the alert lives in (its incident's), or null. */
   workspace: WorkspaceRef | null;
+  /** Its id in Sentinel (a GUID): the `{systemAlertId}` of an ARM relation. */
+  systemAlertId: string;
 };
 
 /** A Sentinel relation: an alert related to an incident besides its home (SPEC.md §7.4). */
 export type RelationRecord = {
+  /** The incident's Graph id. */
   incidentId: string;
+  /** The caller's name for it (a GUID in Sentinel's examples), unique in the incident. */
   relationName: string;
   alertId: string;
   createdDateTime: string;
   createdBy: string;
+  /** Bumped when the relation is written again; its etag is derived from it. */
   version: number;
 };
 
 export type SeedSize = 'default' | 'large';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The stored data's format. 2: summaries are derived when read (null unless an analyst wrote
+ * one) and audit entries list the alerts they concern.
+ */
+export const SCHEMA_VERSION = 2;
 
 export type StoreState = {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -109,18 +123,11 @@ export type StoreChange = {
   alertIds: string[];
   /** Incidents whose activity log grew. */
   activityIncidentIds: string[];
+  /** The activity entries this change appended, in order (empty for a reset). */
+  entries: ActivityEntry[];
   relations: boolean;
   reset: boolean;
 };
 
-export type StoreErrorCode =
-  'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'Conflict' | 'PreconditionFailed';
-
-/** A refused operation: the HTTP status, Graph-style code and a message naming what was wrong. */
-export type StoreError = {
-  status: 400 | 401 | 403 | 404 | 409 | 412;
-  code: StoreErrorCode;
-  message: string;
-};
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: StoreError };
+/** What an operation answers, in domain terms (src/domain/outcome.ts); handlers speak HTTP. */
+export type { Outcome } from '@/domain/outcome';

@@ -4,7 +4,7 @@
  */
 export type ActivityKind = 'audit' | 'comment';
 
-export type ActivityCategory =
+type ActivityCategory =
   'incident' | 'alert' | 'merge' | 'assignment' | 'classification' | 'tag' | 'comment' | 'relation';
 
 export type ActivityEntry = {
@@ -29,6 +29,8 @@ export type ActivityEntry = {
   newValue?: unknown;
   /** The comment text (kind = comment), or a note attached to an audit. */
   comment?: string;
+  /** The alerts this entry is about, so a reader who may not see them is not told of them. */
+  alertIds?: string[];
 };
 
 export const SYSTEM_ACTOR = 'System';

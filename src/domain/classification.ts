@@ -27,7 +27,8 @@ export const DETERMINATIONS_BY_CLASSIFICATION: Record<
 };
 
 type Unset = null | undefined | 'unknown' | 'unknownFutureValue';
-const isUnset = (v: string | null | undefined): v is Unset =>
+/** Whether a classification or determination is unset: null, absent, or Graph's "unknown". */
+export const isUnset = (v: string | null | undefined): v is Unset =>
   v === null || v === undefined || v === 'unknown' || v === 'unknownFutureValue';
 
 /** Allowed determinations for a classification (`[]`-free: unset classification allows only unset). */

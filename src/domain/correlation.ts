@@ -2,7 +2,7 @@
  * `microsoft.graph.security.correlationReason`, a flags enum serialized as one string of members
  * joined by ", " (SPEC.md §2.6), e.g. "sameCampaign, sameActor".
  */
-export const CORRELATION_REASONS = [
+const CORRELATION_REASONS = [
   'repeatedAlertOccurrence',
   'sameGeography',
   'similarArtifacts',

@@ -23,6 +23,10 @@ export type CloudApplicationEvidence = G.CloudApplicationEvidence & AlertEvidenc
 
 export type Alert = Omit<G.Alert, 'evidence'> & {
   evidence?: AlertEvidence[] | null;
+  /** Mock extension: the alert's ARM id in Sentinel (…/entities/{systemAlertId}). */
+  '@mock.sentinelAlertId'?: string | null;
+  /** Mock extension: the incidents it belongs to that the reader may see, its home first. */
+  '@mock.incidentIds'?: string[];
   /** v1.0 metadata (2026); not in the npm typings yet. */
   categories?: string[] | null;
   investigationState?: string | null;
@@ -32,6 +36,12 @@ export type Incident = Omit<G.Incident, 'alerts'> & {
   /** 0–100, present in current metadata but not in the npm typings. */
   priorityScore?: number | null;
   '@odata.etag'?: string;
+  /** Mock extension: false when the caller may not change the incident (src/domain/identity.ts). */
+  '@mock.canManage'?: boolean;
+  /** Mock extension: the incident's ARM id in Sentinel, where relations are made. */
+  '@mock.sentinelIncidentId'?: string | null;
+  /** Mock extension: alerts related to it besides its home alerts (Sentinel, seed 004). */
+  '@mock.relatedAlertIds'?: string[];
   alerts?: Alert[];
 };
 

@@ -11,10 +11,14 @@ export const LIMITS = {
   maxIncidentsTop: 50,
   /** `$top` on `security/alerts_v2` (undocumented in Graph; SPEC.md §3.7 recommends 2000). */
   maxAlertsTop: 2000,
+  /** Incidents one CSV export of the queue holds at most (Defender's limit, SPEC.md §12.1). */
+  maxExportedIncidents: 10_000,
   /** Page size when the client sends no `$top`. */
   defaultPageSize: 50,
   /** Length of an incident name. */
   maxDisplayNameLength: 256,
+  /** Length of an owner (a UPN or a group's name). */
+  maxOwnerLength: 256,
   /** Length of one custom tag, and the number of custom tags on one incident. */
   maxTagLength: 100,
   maxTagsPerIncident: 50,

@@ -11,6 +11,7 @@ import {
   type AlertDetermination,
   type IncidentStatus,
 } from './enums';
+import { isUnset } from './classification';
 import { LIMITS } from './limits';
 
 /** What the rules need to know of one incident. */
@@ -27,7 +28,7 @@ export type MergeCandidate = {
   alertCount: number;
 };
 
-export type MergeCheckId =
+type MergeCheckId =
   | 'count'
   | 'distinct'
   | 'status'
@@ -47,8 +48,16 @@ export type MergeCheck = {
   problem?: string;
 };
 
-const unset = (v: string | null | undefined) =>
-  v === null || v === undefined || v === '' || v === 'unknown' || v === 'unknownFutureValue';
+const unset = (v: string | null | undefined) => v === '' || isUnset(v);
+
+/**
+ * Whether `n` incidents can be merged: too few, too many, or fine (undefined). Every screen
+ * and the server ask this, each wording it for its reader.
+ */
+export function mergeCountProblem(n: number): 'tooFew' | 'tooMany' | undefined {
+  if (n < LIMITS.minIncidentsPerMerge) return 'tooFew';
+  return n > LIMITS.maxIncidentsPerMerge ? 'tooMany' : undefined;
+}
 
 const FIELD_LABELS = {
   assignedTo: 'Assigned to',
@@ -86,14 +95,15 @@ export function checkMerge(
   const checks: MergeCheck[] = [];
   const n = candidates.length;
   const { minIncidentsPerMerge: min, maxIncidentsPerMerge: max } = LIMITS;
+  const countProblem = mergeCountProblem(n);
   checks.push({
     id: 'count',
-    passed: n >= min && n <= max,
+    passed: countProblem === undefined,
     label: `${min} to ${max} incidents`,
-    ...(n < min || n > max
+    ...(countProblem
       ? {
           problem:
-            n < min
+            countProblem === 'tooFew'
               ? `Select at least ${min} incidents to merge (${n} selected).`
               : `At most ${max} incidents can be merged at once (${n} selected). Merge in several steps.`,
         }
@@ -132,7 +142,7 @@ export function checkMerge(
       label,
       ...(values.length > 1
         ? {
-            problem: `${FIELD_LABELS[field]} differs: ${values.map((v) => shown(field, v)).join(' vs ')}. Set the same ${FIELD_LABELS[field].toLowerCase()} on all of them, or clear it on all but one.`,
+            problem: `${FIELD_LABELS[field]} differs: ${values.map((v) => shown(field, v)).join(' vs ')}. Make ${FIELD_LABELS[field]} the same on all of them, or clear it on all but one.`,
           }
         : {}),
     });
@@ -158,11 +168,6 @@ export function checkMerge(
       : {}),
   });
   return checks;
-}
-
-/** The failed checks, or none. */
-export function mergeProblems(checks: readonly MergeCheck[]): MergeCheck[] {
-  return checks.filter((c) => !c.passed);
 }
 
 const byNumericId = (a: string, b: string) => {

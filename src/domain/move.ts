@@ -15,13 +15,13 @@ export type MoveDestination = {
   alertCount: number;
 } | null;
 
-export type MoveCheckId = 'count' | 'destination' | 'notAlreadyThere' | 'permission' | 'alertCap';
+type MoveCheckId = 'count' | 'destination' | 'notAlreadyThere' | 'permission' | 'alertCap';
 
 export type MoveCheck = { id: MoveCheckId; passed: boolean; label: string; problem?: string };
 
 /**
- * Every precondition of a move. `denial` says why the caller may not write the alerts or the
- * destination (undefined when it may).
+ * Every precondition of a move. `denial` says why the caller may not write the alerts, the
+ * incidents they leave, or the destination (undefined when it may).
  */
 export function checkMove(
   alerts: readonly MovingAlert[],
@@ -81,7 +81,7 @@ export function checkMove(
   checks.push({
     id: 'permission',
     passed: denial === undefined,
-    label: 'You can change the alerts and the destination',
+    label: 'You can change the alerts, the incidents they leave and the destination',
     ...(denial ? { problem: denial } : {}),
   });
   return checks;

@@ -1,4 +1,5 @@
 import type { ServiceSource } from './enums';
+import { sourceLabel } from './sources';
 
 /** MITRE-aligned alert categories as Graph sends them, with the words the portal uses. */
 export const CATEGORY_LABELS: Record<string, string> = {
@@ -60,4 +61,30 @@ export function autoIncidentName(facts: NamingFacts): string {
     scope(facts.mailboxes, 'involving one mailbox', 'involving multiple mailboxes');
   const by = new Set(facts.sources).size > 1 ? 'reported by multiple sources' : undefined;
   return [head, where, by].filter(Boolean).join(' ');
+}
+
+/** What the derived summary is made of: the naming facts, plus the alert and app counts. */
+export type SummaryFacts = NamingFacts & { alertCount: number; apps: number };
+
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The summary Defender derives from an incident's alerts, e.g. "12 alerts affecting 1 device,
+ * 2 users. Tactics: Execution, Persistence. Reported by Microsoft Defender for Endpoint." It is
+ * recomputed from the alerts whenever they change (and from the alerts a reader may see), so it
+ * never goes stale; null for an incident without alerts.
+ */
+export function derivedSummary(facts: SummaryFacts): string | null {
+  if (facts.alertCount === 0) return null;
+  const parts: string[] = [];
+  if (facts.devices) parts.push(counted(facts.devices, 'device', 'devices'));
+  if (facts.users) parts.push(counted(facts.users, 'user', 'users'));
+  if (facts.mailboxes) parts.push(counted(facts.mailboxes, 'mailbox', 'mailboxes'));
+  if (facts.apps) parts.push(counted(facts.apps, 'app', 'apps'));
+  const assets = parts.length ? ` affecting ${parts.join(', ')}` : '';
+  const tactics = facts.categories.length
+    ? ` Tactics: ${[...new Set(facts.categories)].map(categoryLabel).join(', ')}.`
+    : '';
+  const sources = [...new Set(facts.sources)].map(sourceLabel).join(', ');
+  return `${counted(facts.alertCount, 'alert', 'alerts')}${assets}.${tactics} Reported by ${sources}.`;
 }

@@ -139,6 +139,63 @@ describe('mock extensions', () => {
     for (const e of res.body.value) for (const a of e.alertIds) expect(alertIds.has(a)).toBe(true);
   });
 
+  it("lists an entity's alerts (its Timeline, the graph's Related alerts), oldest first, with their incidents", async () => {
+    const store = runtime().store;
+    const incident = store
+      .incidents()
+      .find((i) =>
+        store.summary(i.id).entities.some((e) => store.alertsOfEntity(e.kind, e.key).length > 2),
+      )!;
+    const entity = store
+      .summary(incident.id)
+      .entities.find((e) => store.alertsOfEntity(e.kind, e.key).length > 2)!;
+    type Entry = { alert: Alert; incidents: { incidentId: string; alertCount: number }[] };
+    const query = new URLSearchParams({ kind: entity.kind, key: entity.name });
+    const res = await call<{ value: Entry[] }>(`${MOCK}/entities/alerts?${query}`);
+    expect(res.status).toBe(200);
+    const want = store.alertsOfEntity(entity.kind, entity.key).map((a) => a.id);
+    expect(res.body.value.map((e) => e.alert.id).sort()).toEqual([...want].sort());
+    const times = res.body.value.map((e) => e.alert.createdDateTime ?? '');
+    expect(times).toEqual([...times].sort());
+    for (const { alert, incidents } of res.body.value) {
+      expect(incidents.map((i) => i.incidentId)).toEqual(store.incidentIdsOfAlert(alert.id!));
+      expect(alert['@mock.sentinelAlertId']).toBeDefined();
+    }
+    // The entity's key is matched without regard to case; the incident's own alerts are among them.
+    expect(res.body.value.some((e) => e.incidents.some((i) => i.incidentId === incident.id))).toBe(
+      true,
+    );
+  });
+
+  it("answers a scoped persona with only the entity's alerts it may read", async () => {
+    const store = runtime().store;
+    const entity = store
+      .incidents()
+      .flatMap((i) => store.summary(i.id).entities)
+      .find((e) => {
+        const sources = new Set(store.alertsOfEntity(e.kind, e.key).map((a) => a.serviceSource));
+        return sources.has('microsoftDefenderForEndpoint') && sources.size > 1;
+      })!;
+    const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
+    const res = await call<{ value: { alert: Alert }[] }>(`${MOCK}/entities/alerts?${query}`, {
+      as: ENDPOINT,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.value.length).toBeGreaterThan(0);
+    for (const { alert } of res.body.value) {
+      expect(alert.serviceSource).toBe('microsoftDefenderForEndpoint');
+    }
+  });
+
+  it("refuses an entity's alerts with an unknown kind or no key, naming the option", async () => {
+    expectGraphError(await call(`${MOCK}/entities/alerts?kind=planet&key=x`), 400, /'kind'/);
+    expectGraphError(await call(`${MOCK}/entities/alerts?kind=device&key=%20`), 400, /'key'/);
+    expectGraphError(await call(`${MOCK}/entities/alerts?kind=device`), 400, /'key'/);
+    expect((await call(`${MOCK}/entities/alerts?kind=device&key=x`, { as: null })).status).toBe(
+      401,
+    );
+  });
+
   it('resets the demo data to the seed', async () => {
     const store = runtime().store;
     const seeded = store.snapshot();

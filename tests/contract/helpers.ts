@@ -67,7 +67,7 @@ export async function call<T = Record<string, unknown>>(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-export type GraphError = {
+type GraphError = {
   error: { code: string; message: string; innerError: { date: string; 'request-id': string } };
 };
 

@@ -254,6 +254,36 @@ describe('get one incident', () => {
     expectGraphError(await call(`${GRAPH}/security/incidents/999999`), 404, /999999/);
   });
 
+  it('keeps only the properties a $select inside $expand names, on the list and on one incident', async () => {
+    const fields = ['id', 'title', 'severity', 'serviceSource'];
+    const list = await call<ODataCollection<Incident>>(
+      `${GRAPH}/security/incidents?$top=5&$expand=alerts($select=title,severity,serviceSource)`,
+    );
+    expect(list.status).toBe(200);
+    const alerts = list.body.value.flatMap((i) => i.alerts ?? []);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) expect(Object.keys(alert).sort()).toEqual([...fields].sort());
+    const full = await call<ODataCollection<Incident>>(
+      `${GRAPH}/security/incidents?$top=5&$expand=alerts`,
+    );
+    expect(full.body.value.map((i) => i.alerts?.map((a) => a.id))).toEqual(
+      list.body.value.map((i) => i.alerts?.map((a) => a.id)),
+    );
+    const one = list.body.value[0]!;
+    const res = await call<Incident>(
+      `${GRAPH}/security/incidents/${one.id}?$expand=alerts($select=title,severity,serviceSource)`,
+    );
+    expect(res.status).toBe(200);
+    for (const alert of res.body.alerts ?? []) {
+      expect(Object.keys(alert).sort()).toEqual([...fields].sort());
+    }
+    expectGraphError(
+      await call(`${GRAPH}/security/incidents/${one.id}?$expand=alerts($top=1)`),
+      400,
+      /'\$top' inside \$expand is not supported/,
+    );
+  });
+
   it('returns a redirected incident as it is, with its redirectIncidentId', async () => {
     const redirected = runtime()
       .store.incidents()
@@ -300,5 +330,53 @@ describe('identity', () => {
           i.status !== 'redirected',
       )!;
     expectGraphError(await call(`${GRAPH}/security/incidents/${hidden.id}`, { as: ENDPOINT }), 404);
+  });
+});
+
+describe("list: the queue's time range and export paging", () => {
+  it('filters on lastUpdateDateTime with unquoted UTC instants, as the time range sends them', async () => {
+    const incidents = runtime().store.incidents();
+    const times = incidents.map((i) => i.lastUpdateDateTime).sort();
+    const from = times[Math.floor(times.length / 2)]!;
+    const to = times[times.length - 1]!;
+    const fromInstant = new Date(from).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const all = await readAll(
+      q({
+        $filter: `lastUpdateDateTime ge ${fromInstant} and lastUpdateDateTime le ${to}`,
+        $top: '50',
+      }),
+    );
+    const expected = storeIds(
+      (i) =>
+        Date.parse(i.lastUpdateDateTime) >= Date.parse(fromInstant) &&
+        Date.parse(i.lastUpdateDateTime) <= Date.parse(to),
+    );
+    expect(all.map((i) => i.id).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(incidents.length);
+  });
+
+  it("keeps the view's $filter, $orderby and $expand=alerts($select=…) in every nextLink", async () => {
+    const first = await call<List>(
+      q({
+        $filter: "status eq 'active' and lastUpdateDateTime ge 2000-01-01T00:00:00Z",
+        $orderby: 'id asc',
+        $expand: 'alerts($select=title,serviceSource)',
+        $top: '50',
+        $count: 'true',
+      }),
+    );
+    const next = new URL(first.body['@odata.nextLink']!);
+    expect(next.searchParams.get('$filter')).toBe(
+      "status eq 'active' and lastUpdateDateTime ge 2000-01-01T00:00:00Z",
+    );
+    expect(next.searchParams.get('$orderby')).toBe('id asc');
+    expect(next.searchParams.get('$expand')).toBe('alerts($select=title,serviceSource)');
+    const second = await call<List>(next.toString());
+    const alert = second.body.value.find((i) => (i.alerts?.length ?? 0) > 0)?.alerts?.[0];
+    expect(Object.keys(alert ?? {}).sort()).toEqual(
+      expect.arrayContaining(['serviceSource', 'title']),
+    );
+    expect(alert).not.toHaveProperty('evidence');
   });
 });

@@ -54,7 +54,8 @@ describe('a successful merge', () => {
     const logs = Object.fromEntries(ids.map((id) => [id, store.activities(id).length]));
     const expected = [...ids].sort(
       (x, y) =>
-        store.alertIdsOf(y).length - store.alertIdsOf(x).length ||
+        // An incident's alerts are its home and its related (Sentinel) alerts alike.
+        store.membersOf(y).length - store.membersOf(x).length ||
         store.incident(x)!.createdDateTime.localeCompare(store.incident(y)!.createdDateTime) ||
         Number(x) - Number(y),
     )[0]!;

@@ -20,6 +20,7 @@ import {
   type EntitySchema,
   type FieldSpec,
 } from '@mocks/handlers/odata';
+import { ALERT_SCHEMA } from '@mocks/handlers/schemas';
 
 type AlertRow = {
   id: string;
@@ -667,6 +668,7 @@ describe('query options', () => {
     maxTop: 50,
     defaultTop: 50,
     expandable: ['alerts'],
+    expandSchemas: { alerts: ALERT_SCHEMA },
     entity: 'incident',
   } as const;
   const parse = (query: string, opts: Parameters<typeof parseQueryOptions>[1] = incidents) =>
@@ -690,6 +692,7 @@ describe('query options', () => {
         skip: 0,
         count: false,
         expand: [],
+        expandSelect: {},
       },
     });
     const q = new URLSearchParams();
@@ -715,7 +718,15 @@ describe('query options', () => {
         skip: 100,
         count: true,
         expand: ['alerts'],
+        expandSelect: {},
       },
+    });
+  });
+
+  it('reads a $select inside $expand, commas and all', () => {
+    expect(parse('$expand=alerts($select=id,Title, severity)&$top=5')).toMatchObject({
+      ok: true,
+      value: { top: 5, expand: ['alerts'], expandSelect: { alerts: ['id', 'title', 'severity'] } },
     });
   });
 
@@ -762,8 +773,12 @@ describe('query options', () => {
       "Could not find a property named 'foo' on type 'microsoft.graph.security.incident' to expand. Expandable properties: alerts.",
     ],
     [
-      '$expand=alerts($select=id)',
-      "Query options inside $expand are not supported: 'alerts($select=id)'. Use $expand=alerts.",
+      "$expand=alerts($filter=severity eq 'high')",
+      "Query option '$filter' inside $expand is not supported: 'alerts($filter=severity eq 'high')'. Only $select is, as in $expand=alerts($select=id).",
+    ],
+    [
+      '$expand=alerts($select=id,nope)',
+      "Could not find a property named 'nope' on type 'microsoft.graph.security.alert'.",
     ],
     ['$expand=alerts,', "The $expand query option 'alerts,' has an empty item."],
     ['$format=xml', "The value 'xml' for $format is not supported; only 'json' is."],

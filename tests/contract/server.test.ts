@@ -4,8 +4,10 @@
  * the other contract tests; here a few extra handlers stand in for routes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -117,6 +119,65 @@ describe('mock HTTP server', () => {
     expect(await empty.text()).toBe('');
   });
 
+  type Envelope = {
+    error: { code: string; message: string; innerError: { date: string; 'request-id': string } };
+  };
+
+  /** Sends bytes as they are on a raw socket and reads the answer until the server closes. */
+  async function rawExchange(request: string) {
+    const socket = connect(server.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.write(request);
+    await once(socket, 'close');
+    const text = Buffer.concat(chunks).toString('utf8');
+    const [head = '', body = ''] = text.split('\r\n\r\n');
+    const [statusLine = '', ...headerLines] = head.split('\r\n');
+    const headers = new Map(
+      headerLines.map((line) => {
+        const at = line.indexOf(':');
+        return [line.slice(0, at).toLowerCase(), line.slice(at + 1).trim()] as const;
+      }),
+    );
+    return { statusLine, headers, body: JSON.parse(body) as Envelope };
+  }
+
+  const expectEnvelope = (body: Envelope, code: string) => {
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toMatch(/too (long|large)/);
+    expect(body.error.innerError.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(body.error.innerError['request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  };
+
+  it("answers a request line past Node's limit with 414 in Graph's envelope", async () => {
+    const url = `/v1.0/security/incidents?$filter=${'a'.repeat(20_000)}`;
+    const res = await rawExchange(`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    expect(res.statusLine).toBe('HTTP/1.1 414 URI Too Long');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectEnvelope(res.body, 'RequestUriTooLong');
+    expect(res.headers.get('request-id')).toBe(res.body.error.innerError['request-id']);
+  });
+
+  it("answers headers past Node's limit with 431 in Graph's envelope", async () => {
+    const headers = Array.from({ length: 20 }, (_, i) => `X-Padding-${i}: ${'b'.repeat(1000)}`);
+    const res = await rawExchange(
+      `GET /v1.0/security/incidents HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers.join('\r\n')}\r\n\r\n`,
+    );
+    expect(res.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expectEnvelope(res.body, 'RequestHeaderFieldsTooLarge');
+  });
+
+  it('refuses a URL longer than 8 KB with 414 even when Node would parse it', async () => {
+    const res = await fetch(`${server.url}/v1.0/security/incidents?$filter=${'c'.repeat(10_000)}`, {
+      headers: { Authorization: 'Bearer mock.analyst@contoso.com' },
+    });
+    expect(res.status).toBe(414);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expectEnvelope((await res.json()) as Envelope, 'RequestUriTooLong');
+  });
+
   it("turns a handler's crash into Graph's 500 envelope", async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await fetch(`${server.url}/test/throws`);
@@ -156,7 +217,7 @@ describe('mock HTTP server with --data', () => {
       return ok(null);
     });
     const before = store.snapshot();
-    await first.close(); // flushes the debounced write
+    await first.close(); // folds the journal into the file
 
     const saved = JSON.parse(await readFile(file, 'utf8')) as StoreState;
     expect(saved.incidents[id]?.displayName).toBe('Renamed over HTTP');
@@ -227,6 +288,9 @@ describe('npm run mock:serve', () => {
       }, 50);
     });
     expect(run.out()).toContain("curl -H 'Authorization: Bearer mock.");
+    expect(run.out()).toContain(
+      `Data: ${file} (every acknowledged write is fsynced to ${file}.journal.* before it is answered)`,
+    );
     expect(run.err()).toContain('did not exist');
     const url = line[1] ?? '';
     expect((await fetch(`${url}/nope`)).status).toBe(404);

@@ -1,34 +1,35 @@
 import 'fake-indexeddb/auto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { getResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityEntry } from '@/domain/activity';
+import { createHandlers } from '@mocks/handlers';
 import { ok, type IncidentStore } from '@mocks/store/incident-store';
 import {
   openFileStore,
   readStateFile,
-  writeStateFile,
   type FileStore,
+  type FileStoreOptions,
 } from '@mocks/store/file-persistence';
+import { listSegments, segmentPath, writeStateFile } from '@mocks/store/file-snapshot';
 import {
   openBrowserStore,
+  SET_ASIDE_STORE,
+  setAsideDatabaseName,
   type BrowserStore,
+  type SetAsideCopy,
   type BrowserStoreOptions,
   type SeedGenerator,
 } from '@mocks/store/persistence';
-import { generateSeed } from '@mocks/store/seed';
-import {
-  SCHEMA_VERSION,
-  type AlertRecord,
-  type IncidentRecord,
-  type StoreState,
-} from '@mocks/store/types';
+import { generateSeed } from '@mocks/store/seed/generate';
+import { SCHEMA_VERSION, type AlertRecord, type IncidentRecord } from '@mocks/store/types';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 const clock = () => new Date('2026-11-02T09:30:00Z');
 
-function incident(id: string, displayName: string): IncidentRecord {
+function incident(id: string, displayName: string, version: number): IncidentRecord {
   return {
     id,
     tenantId: 'tenant',
@@ -52,7 +53,9 @@ function incident(id: string, displayName: string): IncidentRecord {
     nameIsAutomatic: true,
     severitySetByHand: false,
     workspace: null,
-    version: 1,
+    armName: `00000000-0000-4000-8000-${id.padStart(12, '0')}`,
+    provider: 'defender',
+    version,
   };
 }
 
@@ -73,6 +76,7 @@ function alert(id: string, incidentId: string): AlertRecord {
     categories: ['Execution'],
     category: 'Execution',
     workspace: null,
+    systemAlertId: `20000000-0000-4000-8000-${id.padStart(12, '0')}`,
   };
 }
 
@@ -93,7 +97,11 @@ function entry(id: string, incidentId: string): ActivityEntry {
 const tinySeed: SeedGenerator = ({ seed, size, now }) => ({
   schemaVersion: SCHEMA_VERSION,
   seed: { seed, size, now: now.toISOString() },
-  incidents: { '1': incident('1', 'Execution on one endpoint'), '2': incident('2', 'Phishing') },
+  // Lawful (ARCHITECTURE.md §4), as both stores check on load: each incident its own version.
+  incidents: {
+    '1': incident('1', 'Execution on one endpoint', 1),
+    '2': incident('2', 'Phishing', 2),
+  },
   alerts: { a1: alert('a1', '1'), a2: alert('a2', '1'), a3: alert('a3', '2') },
   activities: { '1': [entry('act-1', '1')], '2': [entry('act-2', '2')] },
   relations: [],
@@ -239,6 +247,31 @@ describe('browser persistence (IndexedDB)', () => {
     expect(reloaded.store.nextActivityId()).toBe(`act-${before.counters.activity}`);
   });
 
+  /** The set-aside copies kept for a database, oldest name first. */
+  async function setAsideCopies(dbName: string): Promise<SetAsideCopy[]> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(setAsideDatabaseName(dbName));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    try {
+      const req = db.transaction(SET_ASIDE_STORE).objectStore(SET_ASIDE_STORE).getAll();
+      return await new Promise<SetAsideCopy[]>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result as SetAsideCopy[]);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The set-aside copies are named by the store's clock. */
+  const SET_ASIDE_AT = clock().toISOString();
+
+  const setAsideNotice = (dbName: string, reason: string, name: string) =>
+    `Stored demo data was unreadable (${reason}); the demo data was restored from the seed. ` +
+    `The unusable data was kept in IndexedDB database "${dbName}-set-aside" as "${name}".`;
+
   const corruptions: [string, (tx: IDBTransaction) => void, string][] = [
     [
       'an old schema version',
@@ -247,17 +280,13 @@ describe('browser persistence (IndexedDB)', () => {
         const req = meta.get('meta');
         req.onsuccess = () => meta.put({ ...req.result, schemaVersion: 0 }, 'meta');
       },
-      'Stored demo data was unreadable (schema version 0, expected 1); the demo data was restored from the seed.',
+      `schema version 0, expected ${SCHEMA_VERSION}`,
     ],
-    [
-      'a missing meta record',
-      (tx) => tx.objectStore('meta').delete('meta'),
-      'Stored demo data was unreadable (no metadata record); the demo data was restored from the seed.',
-    ],
+    ['a missing meta record', (tx) => tx.objectStore('meta').delete('meta'), 'no metadata record'],
     [
       'a garbage record',
       (tx) => tx.objectStore('incidents').put({ id: '2', junk: true }),
-      'Stored demo data was unreadable (incident 2 has no displayName); the demo data was restored from the seed.',
+      'incident 2 has no displayName',
     ],
     [
       'an alert whose incident is gone',
@@ -265,21 +294,21 @@ describe('browser persistence (IndexedDB)', () => {
         tx.objectStore('alerts').delete('a3');
         tx.objectStore('alerts').put(alert('a3', '99'));
       },
-      'Stored demo data was unreadable (alert a3 belongs to incident 99, which does not exist); the demo data was restored from the seed.',
+      'alert a3 belongs to incident 99, which does not exist',
     ],
     [
       'a lost record (counts differ)',
       (tx) => tx.objectStore('alerts').delete('a2'),
-      'Stored demo data was unreadable (record counts do not match: expected 2 incidents and 3 alerts, found 2 and 2); the demo data was restored from the seed.',
+      'record counts do not match: expected 2 incidents and 3 alerts, found 2 and 2',
     ],
     [
       'a malformed activity log',
       (tx) => tx.objectStore('activities').put('not a list', '1'),
-      'Stored demo data was unreadable (activity log of incident 1 is not a list); the demo data was restored from the seed.',
+      'activity log of incident 1 is not a list',
     ],
   ];
 
-  it.each(corruptions)('restores the seed with a notice after %s', async (_, edit, notice) => {
+  it.each(corruptions)('sets it aside and restores the seed after %s', async (_, edit, reason) => {
     const dbName = newDbName();
     const tab = await open(dbName);
     rename(tab.store, '1', 'Renamed');
@@ -287,14 +316,171 @@ describe('browser persistence (IndexedDB)', () => {
     await tamper(dbName, edit);
 
     const reloaded = await open(dbName);
-    expect(reloaded.notice).toBe(notice);
+    expect(reloaded.notice).toBe(setAsideNotice(dbName, reason, `${SET_ASIDE_AT} #1`));
     expect(reloaded.store.snapshot()).toEqual(seeded());
     await reloaded.close();
+    const [copy] = await setAsideCopies(dbName);
+    expect(copy).toMatchObject({ name: `${SET_ASIDE_AT} #1`, reason, from: dbName });
 
     // The restored seed was written back: the next load is clean.
     const again = await open(dbName);
     expect(again.notice).toBeUndefined();
     expect(again.store.snapshot()).toEqual(seeded());
+  });
+
+  /** Gives incident 1 alerts up to `total`, keeping the record counts right. */
+  const overfill = (total: number) => (tx: IDBTransaction) => {
+    const meta = tx.objectStore('meta');
+    const req = meta.get('meta');
+    req.onsuccess = () => {
+      const m = req.result as { counts: { alerts: number }; counters: { alert: number } };
+      // Incident 1 holds a1 and a2; alert a3 lives in incident 2.
+      const extra = total - 2;
+      for (let i = 0; i < extra; i++) tx.objectStore('alerts').put(alert(`x${i}`, '1'));
+      meta.put({ ...m, counts: { ...m.counts, alerts: m.counts.alerts + extra } }, 'meta');
+    };
+  };
+
+  it('sets a lawless store aside (an incident of 151 alerts), under a new name each time', async () => {
+    const dbName = newDbName();
+    const tab = await open(dbName);
+    rename(tab.store, '1', 'Renamed');
+    await tab.close();
+    await tamper(dbName, overfill(151));
+    const reason = "it breaks the store's laws: incident 1 holds 151 alerts, over the limit of 150";
+
+    const first = await open(dbName);
+    expect(first.notice).toBe(setAsideNotice(dbName, reason, `${SET_ASIDE_AT} #1`));
+    expect(first.store.snapshot()).toEqual(seeded());
+    await first.close();
+
+    // A second corruption, set aside at the very same moment, gets a name of its own.
+    await tamper(dbName, overfill(160));
+    const second = await open(dbName);
+    expect(second.notice).toBe(
+      setAsideNotice(
+        dbName,
+        "it breaks the store's laws: incident 1 holds 160 alerts, over the limit of 150",
+        `${SET_ASIDE_AT} #2`,
+      ),
+    );
+    await second.close();
+
+    const copies = await setAsideCopies(dbName);
+    expect(copies.map((c) => [c.name, c.records.alerts.length])).toEqual([
+      [`${SET_ASIDE_AT} #1`, 152],
+      [`${SET_ASIDE_AT} #2`, 161],
+    ]);
+    // The copy holds the records as they were stored, the analyst's rename included.
+    expect(copies[0]?.records.incidents).toContainEqual(
+      expect.objectContaining({ id: '1', displayName: 'Renamed' }),
+    );
+    expect(copies[0]?.records.meta).toMatchObject({ counts: { alerts: 152 } });
+  });
+
+  it('leaves stored data in place, and keeps the seed in memory, when it cannot be set aside', async () => {
+    const dbName = newDbName();
+    const tab = await open(dbName);
+    rename(tab.store, '1', 'Kept');
+    await tab.close();
+    await tamper(dbName, overfill(151));
+    const open_ = IDBFactory.prototype.open;
+    vi.spyOn(IDBFactory.prototype, 'open').mockImplementation(function (
+      this: IDBFactory,
+      name: string,
+      version?: number,
+    ) {
+      if (name.endsWith('-set-aside')) throw new Error('no room for a copy');
+      return open_.call(this, name, version);
+    });
+
+    const reloaded = await open(dbName);
+    expect(reloaded.notice).toMatch(
+      /^Stored demo data was unreadable \(it breaks the store's laws: .*\); the demo data was restored from the seed\. It could not be set aside \(no room for a copy\), so it was left in place and changes last until the page is reloaded\.$/,
+    );
+    expect(reloaded.store.snapshot()).toEqual(seeded());
+    await reloaded.close();
+    vi.restoreAllMocks();
+
+    // Untouched: the next load finds the same data and sets it aside then.
+    const again = await open(dbName);
+    expect(again.notice).toMatch(/kept in IndexedDB database .* as ".* #1"\.$/);
+    const [copy] = await setAsideCopies(dbName);
+    expect(copy?.records.incidents).toContainEqual(
+      expect.objectContaining({ id: '1', displayName: 'Kept' }),
+    );
+  });
+
+  /** Makes the next write transaction abort before it commits, as a full disk would. */
+  function failNextWrite() {
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementationOnce(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = transaction.apply(this, args);
+      queueMicrotask(() => tx.abort());
+      return tx;
+    });
+  }
+
+  it('flush rejects after a failed write, and keeps rejecting until everything is stored again', async () => {
+    const dbName = newDbName();
+    const onError = vi.fn();
+    const tab = await open(dbName, { onError });
+    failNextWrite();
+    rename(tab.store, '1', 'Not stored at first');
+    await expect(tab.flush()).rejects.toThrow(/^IndexedDB did not store it: /);
+    expect(onError).toHaveBeenCalledTimes(1);
+    // Nothing was written since: the change is still in memory only.
+    await expect(tab.flush()).rejects.toThrow(/^IndexedDB did not store it: /);
+
+    // The next change rewrites everything, the earlier change included.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    rename(tab.store, '2', 'Stored');
+    await tab.flush();
+    expect(put.mock.contexts.some((s) => (s as IDBObjectStore).name === 'relations')).toBe(true);
+    const before = tab.store.snapshot();
+    await tab.close();
+
+    const reloaded = await open(dbName);
+    expect(reloaded.notice).toBeUndefined();
+    expect(reloaded.store.snapshot()).toEqual(before);
+    expect(reloaded.store.incident('1')?.displayName).toBe('Not stored at first');
+  });
+
+  it("answers a write whose transaction did not commit with 503, in Graph's envelope", async () => {
+    const tab = await open(newDbName(), { onError: () => {}, generate: generateSeed });
+    const handlers = createHandlers({
+      store: tab.store,
+      seed: { seed: 7, size: 'default' },
+      reset: () => tab.reset(),
+      durable: () => tab.flush(),
+    });
+    const id = tab.store.incidents()[0]?.id ?? '';
+    const patch = (displayName: string) =>
+      getResponse(
+        handlers,
+        new Request(`https://graph.microsoft.com/v1.0/security/incidents/${id}`, {
+          method: 'PATCH',
+          headers: {
+            Authorization: 'Bearer mock.analyst@contoso.com',
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ displayName }),
+        }),
+      );
+    failNextWrite();
+    const refused = await patch('Renamed');
+    expect(refused?.status).toBe(503);
+    const body = (await refused?.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('ServiceUnavailable');
+    expect(body.error.message).toMatch(
+      /^The change could not be saved \(IndexedDB did not store it/,
+    );
+
+    // The next change stores everything again and is acknowledged.
+    expect((await patch('Renamed again'))?.status).toBe(200);
   });
 
   it('reset restores the seed in memory and in storage', async () => {
@@ -380,18 +566,18 @@ describe('browser persistence (IndexedDB)', () => {
   });
 });
 
-// ---------------------------------------------------------------- JSON file
+// ---------------------------------------------------------------- JSON file and journal
 
 describe('file persistence (Node)', () => {
-  let dir: string;
+  const dirs: string[] = [];
   const fileStores: FileStore[] = [];
 
   afterEach(async () => {
-    await Promise.all(fileStores.splice(0).map((s) => s.close()));
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await Promise.all(fileStores.splice(0).map((s) => s.close().catch(() => undefined)));
+    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  async function openFile(file: string) {
+  async function openFile(file: string, extra: Partial<FileStoreOptions> = {}) {
     const opened = await openFileStore({
       file,
       seed: 7,
@@ -399,56 +585,91 @@ describe('file persistence (Node)', () => {
       seedNow: () => NOW,
       clock,
       generate: tinySeed,
-      debounceMs: 20,
+      ...extra,
     });
     fileStores.push(opened);
     return opened;
   }
 
   const newFile = async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mock-data-'));
+    const dir = await mkdtemp(join(tmpdir(), 'mock-data-'));
+    dirs.push(dir);
     return join(dir, 'data.json');
   };
 
-  it('creates the file from the seed, saves changes, and a restart shows them', async () => {
+  /**
+   * The files as a crash would leave them, copied elsewhere: the store that wrote them stays
+   * open on the originals, so a restart can be opened on the copy without two stores sharing one
+   * journal.
+   */
+  const crashImage = async (file: string) => {
+    const copy = await newFile();
+    await cp(dirname(file), dirname(copy), { recursive: true });
+    return copy;
+  };
+
+  /** What a restart would load, read without opening a store. */
+  const stored = async (file: string) => {
+    const content = await readStateFile(file);
+    if (content.kind !== 'state') throw new Error(`not loadable: ${JSON.stringify(content)}`);
+    return content.state;
+  };
+
+  it('creates the file from the seed, journals each change before flush() resolves, and a restart replays them', async () => {
     const file = await newFile();
     const first = await openFile(file);
     expect(first.notice).toBeUndefined();
     expect(first.loadedFromFile).toBe(false);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(seeded());
+    expect(await stored(file)).toEqual(seeded());
 
     rename(first.store, '1', 'Renamed');
-    await vi.waitFor(async () =>
-      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(first.store.snapshot()),
-    );
-    const before = first.store.snapshot();
-    await first.close();
+    rename(first.store, '2', 'Also renamed');
+    await first.flush();
+    // No close(): what is on disk right after flush() is what a crash would leave.
+    expect(await listSegments(file)).toEqual([1]);
+    const lines = (await readFile(segmentPath(file, 1), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(await stored(file)).toEqual(first.store.snapshot());
 
-    const restarted = await openFile(file);
+    const restarted = await openFile(await crashImage(file));
     expect(restarted.loadedFromFile).toBe(true);
     expect(restarted.notice).toBeUndefined();
-    expect(restarted.store.snapshot()).toEqual(before);
+    expect(restarted.store.snapshot()).toEqual(first.store.snapshot());
   });
 
-  it('gathers a burst of changes for one write, and close() flushes what is pending', async () => {
+  it('close() folds the journal into the file, which then holds everything alone', async () => {
     const file = await newFile();
-    const opened = await openFileStore({
-      file,
-      seed: 7,
-      size: 'default',
-      seedNow: () => NOW,
-      generate: tinySeed,
-      debounceMs: 60_000,
-    });
+    const opened = await openFile(file);
     rename(opened.store, '1', 'One');
     rename(opened.store, '2', 'Two');
-    expect((await readStateFile(file)) as { state: StoreState }).toEqual({ state: seeded() });
+    const before = opened.store.snapshot();
     await opened.close();
-    const { state } = (await readStateFile(file)) as { state: StoreState };
-    expect([state.incidents['1']?.displayName, state.incidents['2']?.displayName]).toEqual([
-      'One',
-      'Two',
-    ]);
+    expect(await listSegments(file)).toEqual([]);
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('{"journalFoldedThrough":1,')).toBe(true);
+    expect(await stored(file)).toEqual(before);
+  });
+
+  it('folds closed segments into the file in the background and loads snapshot plus journal', async () => {
+    const file = await newFile();
+    const opened = await openFile(file, { compactAfterBytes: 1 });
+    for (let i = 0; i < 6; i++) {
+      rename(opened.store, '1', `Name ${i}`);
+      await opened.flush();
+    }
+    // Each line fills a segment; the worker folds the closed ones and deletes them while the
+    // store goes on.
+    // The folded segments are deleted just after the new snapshot is renamed in: wait for both.
+    await vi.waitFor(
+      async () => {
+        expect((await readFile(file, 'utf8')).startsWith('{"journalFoldedThrough":0,')).toBe(false);
+        expect((await listSegments(file)).length).toBeLessThan(6);
+      },
+      { timeout: 10_000 },
+    );
+    const expected = opened.store.snapshot();
+    await opened.close();
+    expect(await stored(file)).toEqual(expected);
   });
 
   it.each([
@@ -456,7 +677,7 @@ describe('file persistence (Node)', () => {
     [
       'an old schema version',
       JSON.stringify({ ...seeded(), schemaVersion: 0 }),
-      'schema version 0, expected 1',
+      `schema version 0, expected ${SCHEMA_VERSION}`,
     ],
     [
       'a garbage alert',
@@ -464,27 +685,107 @@ describe('file persistence (Node)', () => {
       'alert a9 has no title',
     ],
   ])(
-    'restores the seed with a warning when the file is %s, keeping the bad file',
+    'restores the seed with a warning when the file is %s, keeping the bad file under a unique name',
     async (_, text, reason) => {
       const file = await newFile();
       await writeFile(file, text);
       const opened = await openFile(file);
+      const copy = `${file}.corrupt-20261102T093000Z`;
       expect(opened.notice).toBe(
-        `${file}: Stored demo data was unreadable (${reason}); the demo data was restored from the seed. The unreadable file was kept as ${file}.corrupt.`,
+        `${file}: Stored demo data was unreadable (${reason}); the demo data was restored from the seed. The unreadable data was kept as ${copy}.`,
       );
       expect(opened.store.snapshot()).toEqual(seeded());
-      expect(await readFile(`${file}.corrupt`, 'utf8')).toBe(text);
-      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(seeded());
+      expect(await readFile(copy, 'utf8')).toBe(text);
+      expect(await stored(file)).toEqual(seeded());
+
+      // The same corruption in the same second: the first copy is never overwritten.
+      await opened.close();
+      await writeFile(file, `${text} again`);
+      const again = await openFile(file);
+      expect(again.notice).toContain(`kept as ${copy}-2.`);
+      expect(await readFile(copy, 'utf8')).toBe(text);
+      expect(await readFile(`${copy}-2`, 'utf8')).toBe(`${text} again`);
     },
   );
 
-  it('reset restores the seed and writes it', async () => {
+  it('sets the journal aside with its file', async () => {
+    const file = await newFile();
+    const first = await openFile(file);
+    rename(first.store, '1', 'Renamed');
+    await first.flush();
+    const image = await crashImage(file);
+    await writeFile(image, 'not json'); // as if the disk had garbled the snapshot
+    const second = await openFile(image);
+    const copy = `${image}.corrupt-20261102T093000Z`;
+    expect(second.notice).toContain(`kept as ${copy} and ${copy}.journal.*.`);
+    expect(await listSegments(image)).toEqual([]);
+    expect(await listSegments(copy)).toEqual([1]);
+  });
+
+  it('refuses a journal line that is not the torn last one', async () => {
+    const file = await newFile();
+    const first = await openFile(file);
+    rename(first.store, '1', 'Renamed');
+    rename(first.store, '2', 'Renamed too');
+    await first.flush();
+    const image = await crashImage(file);
+    const segment = segmentPath(image, 1);
+    const [line1, line2] = (await readFile(segment, 'utf8')).trimEnd().split('\n');
+    await writeFile(segment, `${line1?.slice(0, 20)}\n${line2}\n`);
+    const second = await openFile(image);
+    expect(second.notice).toContain(
+      'Stored demo data was unreadable (line 1 of journal segment 1 cannot be replayed: it is not valid JSON)',
+    );
+    expect(second.store.snapshot()).toEqual(seeded());
+  });
+
+  it('drops a torn last line, and cuts it off before appending', async () => {
+    const file = await newFile();
+    const first = await openFile(file);
+    rename(first.store, '1', 'Renamed');
+    await first.flush();
+    const acknowledged = first.store.snapshot();
+    const image = await crashImage(file);
+    await appendFile(segmentPath(image, 1), '{"incidents":[{"id":"2","displayNa');
+
+    const second = await openFile(image);
+    expect(second.notice).toBeUndefined();
+    expect(second.store.snapshot()).toEqual(acknowledged);
+    rename(second.store, '2', 'After the crash');
+    const expected = second.store.snapshot();
+    await second.close();
+    // Had the torn bytes stayed, segment 1 would end in half a line before segment 2.
+    expect(await stored(image)).toEqual(expected);
+  });
+
+  it('reset restores the seed and makes it durable: a new file, the journal emptied', async () => {
     const file = await newFile();
     const opened = await openFile(file);
     rename(opened.store, '1', 'Renamed');
+    await opened.flush();
     await opened.reset();
     expect(opened.store.snapshot()).toEqual(seeded());
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(seeded());
+    expect(await listSegments(file)).toEqual([]);
+    expect(await stored(file)).toEqual(seeded());
+
+    rename(opened.store, '2', 'After the reset');
+    await opened.flush();
+    expect(await listSegments(file)).toEqual([2]);
+    expect(await stored(file)).toEqual(opened.store.snapshot());
+  });
+
+  it('rejects flush() once a journal write failed, and for every write after it', async () => {
+    const file = await newFile();
+    const errors: unknown[] = [];
+    const opened = await openFile(file, { onError: (e) => errors.push(e) });
+    // A directory where the segment should be: the append fails as a full disk would.
+    await mkdir(segmentPath(file, 1));
+    rename(opened.store, '1', 'Lost');
+    await expect(opened.flush()).rejects.toThrow(/journal of .* could not be written: EISDIR/);
+    rename(opened.store, '2', 'Not saved either');
+    await expect(opened.flush()).rejects.toThrow(/could not be written/);
+    expect(errors).toHaveLength(1);
+    await expect(opened.close()).rejects.toThrow(/could not be written/);
   });
 
   it('writes atomically: a temporary file, then a rename; a failed write leaves the file as it was', async () => {
@@ -496,7 +797,7 @@ describe('file persistence (Node)', () => {
     // Make the temporary file impossible to create: the write fails before touching FILE.
     await mkdir(`${file}.tmp`);
     const changed = seeded();
-    changed.incidents['1'] = incident('1', 'Changed');
+    changed.incidents['1'] = incident('1', 'Changed', 1);
     await expect(writeStateFile(file, changed)).rejects.toThrow();
     expect(await readFile(file, 'utf8')).toBe(original);
   });

@@ -1,14 +1,16 @@
+import type { MergeFacts } from '@/domain/audit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORRELATION_ACTOR, type ActivityEntry } from '@/domain/activity';
 import { checkClassificationPair } from '@/domain/classification';
 import { EVIDENCE_TYPE } from '@/domain/graph';
-import { autoIncidentName } from '@/domain/naming';
+import { autoIncidentName, derivedSummary } from '@/domain/naming';
 import { deriveSeverity } from '@/domain/severity';
 import { PRODUCT_SOURCES, SOURCE_INFO } from '@/domain/sources';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { DIRECTORY } from '@mocks/store/personas';
-import { generateSeed, SEED_SIZES, type SeedOptions } from '@mocks/store/seed';
-import { countEntities, summarize } from '@mocks/store/summary';
+import { generateSeed, type SeedOptions } from '@mocks/store/seed/generate';
+import { SEED_SIZES } from '@mocks/store/seed/tenant';
+import { countEntities, summarize, summaryFacts } from '@mocks/store/summary';
 import type { AlertRecord, IncidentRecord, StoreState } from '@mocks/store/types';
 
 const NOW = new Date('2026-01-15T12:00:00.000Z');
@@ -42,6 +44,22 @@ beforeAll(() => {
 });
 
 describe('generateSeed: determinism and size', () => {
+  it('reports its progress as it generates, and the progress changes nothing', () => {
+    const reports: [number, number][] = [];
+    const reported = generateSeed({
+      ...OPTIONS,
+      onProgress: (done, total) => reports.push([done, total]),
+    });
+    const total = SEED_SIZES.default.incidents;
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.every(([, t]) => t === total)).toBe(true);
+    expect(reports.map(([done]) => done)).toEqual(
+      [...reports.map(([done]) => done)].sort((a, b) => a - b),
+    );
+    expect(reports.at(-1)).toEqual([total, total]);
+    expect(reported).toEqual(state);
+  });
+
   it('gives a deep-equal state for the same options and a different one for another seed', () => {
     expect(generateSeed(OPTIONS)).toEqual(state);
     const other = generateSeed({ ...OPTIONS, seed: OPTIONS.seed + 1 });
@@ -51,9 +69,20 @@ describe('generateSeed: determinism and size', () => {
     );
   });
 
-  it('records its options, starts with no relations, and sizes within 15% of the target', () => {
+  it('records its options, relates a few alerts to a second incident, and sizes within 15% of the target', () => {
     expect(state.seed).toEqual({ seed: OPTIONS.seed, size: 'default', now: NOW.toISOString() });
-    expect(state.relations).toEqual([]);
+    expect(state.relations.length).toBeGreaterThanOrEqual(10);
+    for (const r of state.relations) {
+      const related = state.incidents[r.incidentId]!;
+      expect(related.status).not.toBe('redirected');
+      expect(state.alerts[r.alertId]!.incidentId).not.toBe(r.incidentId);
+      expect(state.alerts[r.alertId]!.workspace).toEqual(related.workspace);
+      expect(
+        state.activities[r.incidentId]!.some(
+          (e) => e.action === 'alertRelated' && e.targetId === r.alertId,
+        ),
+      ).toBe(true);
+    }
     const target = SEED_SIZES.default;
     expect(incidents).toHaveLength(target.incidents);
     expect(alerts.length).toBeGreaterThan(target.alerts * 0.85);
@@ -312,28 +341,43 @@ describe('generateSeed: incidents', () => {
     for (const i of live) {
       expect(i.priorityScore).toBeGreaterThanOrEqual(0);
       expect(i.priorityScore).toBeLessThanOrEqual(100);
-      expect(i.summary).toBeTruthy();
+      // The summary is derived from the alerts when read, unless an analyst wrote one.
+      expect(i.summary).toBeNull();
+      expect(derivedSummary(summaryFacts(summarize(alertsOf.get(i.id) ?? [])))).toBeTruthy();
     }
     expect(mean('high')).toBeGreaterThan(mean('medium'));
     expect(mean('medium')).toBeGreaterThan(mean('low'));
   });
 
-  it('puts ~8% of incidents in a Sentinel workspace, with their Sentinel alerts', () => {
-    const inWorkspace = incidents.filter((i) => i.workspace !== null);
-    expect(share(inWorkspace.length, incidents.length)).toBeGreaterThan(0.04);
-    expect(share(inWorkspace.length, incidents.length)).toBeLessThan(0.12);
-    for (const i of inWorkspace) {
-      expect(i.workspace?.resourceGroup).toBe('soc-rg');
-      expect(i.workspace?.subscriptionId).toMatch(/^[0-9a-f-]{36}$/);
+  it("makes ~8% of incidents Sentinel's own, with their Sentinel alerts", () => {
+    const sentinelOwn = incidents.filter((i) => i.provider === 'sentinel');
+    expect(share(sentinelOwn.length, incidents.length)).toBeGreaterThan(0.04);
+    expect(share(sentinelOwn.length, incidents.length)).toBeLessThan(0.12);
+    for (const i of sentinelOwn) {
       const own = alertsOf.get(i.id) ?? [];
       const sentinel = own.filter((a) => a.serviceSource === 'microsoftSentinel');
       expect(sentinel.length * 2).toBeGreaterThan(own.length);
     }
-    for (const a of alerts) {
-      if (a.serviceSource === 'microsoftSentinel') {
-        expect(a.workspace).toEqual(state.incidents[a.incidentId]?.workspace);
-      } else expect(a.workspace).toBeNull();
+  });
+
+  it('syncs every incident into a workspace with its alerts, and each workspace holds both kinds', () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const i of incidents) {
+      expect(i.workspace?.resourceGroup).toBe('soc-rg');
+      expect(i.workspace?.subscriptionId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(i.armName).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      const ws = i.workspace?.workspaceName ?? '';
+      kinds.set(ws, (kinds.get(ws) ?? new Set()).add(i.provider));
     }
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
+    for (const seen of kinds.values()) expect([...seen].sort()).toEqual(['defender', 'sentinel']);
+    for (const a of alerts) {
+      expect(a.workspace).toEqual(state.incidents[a.incidentId]?.workspace);
+      expect(a.systemAlertId).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(new Set(alerts.map((a) => a.systemAlertId)).size).toBe(alerts.length);
   });
 });
 
@@ -419,7 +463,9 @@ describe('generateSeed: merged (redirected) incidents', () => {
 
       const targetLog = log(target!.id);
       const audit = targetLog.find(
-        (e) => e.action === 'incidentsMerged' && e.targetId === source.id,
+        (e) =>
+          e.action === 'incidentsMerged' &&
+          (e.newValue as MergeFacts).sourceIncidentIds.includes(source.id),
       );
       expect(audit, source.id).toMatchObject({ kind: 'audit', category: 'merge' });
       expect(audit!.description).toContain(source.displayName);
@@ -474,7 +520,8 @@ describe('generateSeed: the store accepts it', () => {
     const store = new IncidentStore(state, { clock: () => NOW });
     for (const i of [...live.slice(0, 20), ...redirected.slice(0, 5)]) {
       const summary = store.summary(i.id);
-      expect(summary.alertCount).toBe(alertsOf.get(i.id)?.length ?? 0);
+      const related = state.relations.filter((r) => r.incidentId === i.id).length;
+      expect(summary.alertCount).toBe((alertsOf.get(i.id)?.length ?? 0) + related);
       if (i.status === 'redirected') expect(store.finalIncidentId(i.id)).toBe(i.redirectIncidentId);
       else expect(summary.entities.length).toBeGreaterThan(0);
     }

@@ -7,12 +7,20 @@ import { describe, expect, it } from 'vitest';
 import type { Persona } from '@/domain/identity';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { checkLaws } from '@mocks/store/laws';
-import { addIncidentComment, updateIncident } from '@mocks/store/manage';
+import {
+  parseComment,
+  parseIncidentPatch,
+  parseMergeRequest,
+  parseMoveRequest,
+  parseRelationBody,
+} from '@mocks/handlers/bodies';
+import { relateAlert, unrelateAlert } from '@mocks/store/relation-ops';
+import { addIncidentComment, updateIncident } from '@mocks/store/incident-ops';
 import { mergeIncidents } from '@mocks/store/merge';
 import { moveAlerts } from '@mocks/store/move';
 import { PERSONAS } from '@mocks/store/personas';
-import { generateSeed } from '@mocks/store/seed';
-import type { Result, StoreState } from '@mocks/store/types';
+import { generateSeed } from '@mocks/store/seed/generate';
+import type { Outcome, StoreState } from '@mocks/store/types';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 const seeded = generateSeed({ seed: 7, size: 'default', now: NOW });
@@ -33,6 +41,7 @@ function slice(state: StoreState, live: number): StoreState {
   s.incidents = Object.fromEntries(Object.entries(s.incidents).filter(([id]) => keep.has(id)));
   s.alerts = Object.fromEntries(Object.entries(s.alerts).filter(([, a]) => keep.has(a.incidentId)));
   s.activities = Object.fromEntries(Object.entries(s.activities).filter(([id]) => keep.has(id)));
+  s.relations = s.relations.filter((r) => keep.has(r.incidentId) && s.alerts[r.alertId]);
   // Most incidents unowned and unclassified, so that many random merges are allowed.
   Object.values(s.incidents).forEach((i, n) => {
     if (n % 4 !== 0 && i.status !== 'redirected') {
@@ -45,6 +54,11 @@ function slice(state: StoreState, live: number): StoreState {
   for (const a of Object.values(s.alerts))
     a.assignedTo = s.incidents[a.incidentId]?.assignedTo ?? null;
   return s;
+}
+
+/** Runs `op` on a parsed request, or answers the parser's refusal. */
+function then<T, R>(parsed: Outcome<T>, op: (value: T) => Outcome<R>): Outcome<R | T> {
+  return parsed.ok ? op(parsed.value) : parsed;
 }
 
 describe('seeded store', () => {
@@ -88,7 +102,16 @@ type Op =
       persona: number;
       reasons: string | undefined;
       comment: string | undefined;
-    };
+    }
+  | {
+      kind: 'relate';
+      pick: number;
+      alert: number;
+      name: string;
+      persona: number;
+      resource: 'entities' | 'bookmarks';
+    }
+  | { kind: 'unrelate'; pick: number; name: string; persona: number };
 
 const patchBody = fc.record(
   {
@@ -136,7 +159,24 @@ const anyPatchBody = fc.oneof(
 /** Mostly the operators who may write, sometimes the reader and the source-scoped operator. */
 const personaIndex = fc.constantFrom(0, 0, 0, 1, 1, 2, 3).filter((i) => i < PERSONAS.length);
 
+/** Few names, so that relations meet: reused, updated, refused, removed. */
+const relationName = fc.constantFrom('r1', 'r2', 'r3');
+
 const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('relate' as const),
+    pick: fc.nat(),
+    alert: fc.nat(),
+    name: relationName,
+    persona: personaIndex,
+    resource: fc.constantFrom('entities' as const, 'entities' as const, 'bookmarks' as const),
+  }),
+  fc.record({
+    kind: fc.constant('unrelate' as const),
+    pick: fc.nat(),
+    name: relationName,
+    persona: personaIndex,
+  }),
   fc.record({
     kind: fc.constant('move' as const),
     picks: fc.array(fc.nat(), { minLength: 0, maxLength: 4 }),
@@ -188,6 +228,8 @@ describe('any sequence of operations keeps the laws', () => {
     let refused = 0;
     let merged = 0;
     let moved = 0;
+    let related = 0;
+    let unrelated = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
         let t = NOW.getTime();
@@ -202,7 +244,7 @@ describe('any sequence of operations keeps the laws', () => {
           const id = ids[('pick' in o ? o.pick : 0) % ids.length]!;
           const persona = PERSONAS[o.persona] as Persona;
           const beforeText = store.serialize();
-          let result: Result<unknown>;
+          let result: Outcome<unknown>;
           if (o.kind === 'patch') {
             const current = store.incident(id)!;
             const ifMatch =
@@ -211,27 +253,70 @@ describe('any sequence of operations keeps the laws', () => {
                 : o.etag === 'stale'
                   ? 'W/"0"'
                   : undefined;
-            result = updateIncident(store, persona, id, o.body, ifMatch);
+            // Each body goes through the parser its route uses, then the store, as over HTTP.
+            result = then(parseIncidentPatch(o.body), (patch) =>
+              updateIncident(store, persona, id, patch, ifMatch),
+            );
           } else if (o.kind === 'comment') {
-            result = addIncidentComment(store, persona, id, o.body);
+            result = then(parseComment(o.body), (text) =>
+              addIncidentComment(store, persona, id, text),
+            );
           } else if (o.kind === 'move') {
             const alertIds = store
               .alerts()
               .map((a) => a.id)
               .sort();
-            result = moveAlerts(store, persona, {
+            const body = {
               alertIds: o.picks.map((p) => alertIds[p % alertIds.length]!),
               incidentId: o.target === null ? null : ids[o.target % ids.length]!,
               ...(o.reasons !== undefined ? { newCorrelationReasons: o.reasons } : {}),
-            });
+            };
+            result = then(parseMoveRequest(body), (request) => moveAlerts(store, persona, request));
             if (result.ok) moved += 1;
+          } else if (o.kind === 'relate') {
+            const incident = store.incident(id)!;
+            // Mostly alerts of the incident's workspace and of a kind Sentinel lets it take.
+            const all = store.alerts().sort((a, b) => (a.id < b.id ? -1 : 1));
+            const fitting = all.filter(
+              (a) =>
+                a.workspace?.workspaceName === incident.workspace?.workspaceName &&
+                (incident.provider === 'sentinel' || a.serviceSource === 'microsoftSentinel'),
+            );
+            const pool = o.alert % 5 === 0 || fitting.length === 0 ? all : fitting;
+            const alert = pool[o.alert % pool.length]!;
+            const resourceId = `/subscriptions/${incident.workspace?.subscriptionId}/resourceGroups/x/providers/Microsoft.OperationalInsights/workspaces/y/providers/Microsoft.SecurityInsights/${o.resource}/${alert.systemAlertId}`;
+            result = then(
+              parseRelationBody({ properties: { relatedResourceId: resourceId } }),
+              (parsed) =>
+                relateAlert(store, persona, {
+                  incidentName: incident.armName,
+                  relationName: o.name,
+                  ...parsed,
+                }),
+            );
+            if (result.ok && (result.value as { created: boolean }).created) related += 1;
+          } else if (o.kind === 'unrelate') {
+            // Mostly a relation that exists; sometimes a name with nothing behind it.
+            const relations = store.relations();
+            const existing = o.pick % 4 === 0 ? undefined : relations[o.pick % relations.length];
+            result = existing
+              ? unrelateAlert(
+                  store,
+                  persona,
+                  store.incident(existing.incidentId)!.armName,
+                  existing.relationName,
+                )
+              : unrelateAlert(store, persona, store.incident(id)!.armName, o.name);
+            if (result.ok && (result.value as { deleted: boolean }).deleted) unrelated += 1;
           } else {
-            const incidentIds = o.picks.map((p) => ids[p % ids.length]!);
-            result = mergeIncidents(store, persona, {
-              incidentIds,
+            const body = {
+              incidentIds: o.picks.map((p) => ids[p % ids.length]!),
               ...(o.reasons !== undefined ? { mergeReasons: o.reasons } : {}),
               ...(o.comment !== undefined ? { incidentComment: o.comment } : {}),
-            });
+            };
+            result = then(parseMergeRequest(body), (request) =>
+              mergeIncidents(store, persona, request),
+            );
             if (result.ok) merged += 1;
           }
           const afterText = store.serialize();
@@ -251,11 +336,18 @@ describe('any sequence of operations keeps the laws', () => {
               .map((a) => a.id)
               .sort()
               .join();
+          const relatedTo = (st: StoreState, k: string) =>
+            st.relations
+              .filter((r) => r.incidentId === k)
+              .map((r) => `${r.relationName}:${r.alertId}`)
+              .sort()
+              .join();
           const changed = Object.keys(after.incidents).filter(
             (k) =>
               JSON.stringify({ ...after.incidents[k], version: 0, lastUpdateDateTime: '' }) !==
                 JSON.stringify({ ...before.incidents[k], version: 0, lastUpdateDateTime: '' }) ||
-              homes(after, k) !== homes(before, k),
+              homes(after, k) !== homes(before, k) ||
+              relatedTo(after, k) !== relatedTo(before, k),
           );
           for (const k of Object.keys(after.incidents)) {
             const previous = before.incidents[k];
@@ -282,5 +374,7 @@ describe('any sequence of operations keeps the laws', () => {
     expect(refused).toBeGreaterThan(100);
     expect(merged).toBeGreaterThan(20);
     expect(moved).toBeGreaterThan(20);
+    expect(related).toBeGreaterThan(10);
+    expect(unrelated).toBeGreaterThan(3);
   });
 });
