@@ -1,40 +1,66 @@
-import { StrictMode } from 'react';
+// First, so the demo store starts opening before the app's own modules are evaluated.
+import { mockStarted, onSeedProgress } from './mock-start';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
+import { waitForBackend } from './api/backend-ready';
+import { LIVE_BUILD } from './api/config';
 import { App } from './app/app';
+import { AppProviders } from './app/app-providers';
 import { listenForDataChanges } from './app/cross-tab-sync';
 import { restorePersona } from './app/persona';
 import { createQueryClient } from './app/query-client';
 import { createAppRoutes } from './app/routes';
-import type { StartupNotice } from './app/startup-notice';
+import { setSeedProgress, setStartupNotice } from './app/startup-notice';
 
-let notice: StartupNotice | undefined;
-if (import.meta.env.VITE_MOCK !== 'off') {
-  try {
-    // The mock is its own lazily loaded chunk: the only place src/ touches mocks/.
-    const { startMockWorker } = await import('../mocks/browser');
-    const started = await startMockWorker();
-    if (started.notice) {
-      notice = { intent: 'warning', message: started.notice };
-    }
-  } catch (error) {
-    notice = {
-      intent: 'error',
-      title: 'The demo backend did not start',
-      message: `${error instanceof Error ? error.message : String(error)}. Incidents cannot load; reload the page to try again.`,
-    };
-  }
+/** Live mode before sign-in: what to show instead of the console. */
+let instead: ReactNode | undefined;
+let halt = false;
+if (LIVE_BUILD) {
+  // MSAL and live mode's start are their own chunk, loaded only by a live build.
+  const { startLive } = await import('./app/live/start-live');
+  const started = await startLive();
+  if (started.kind === 'popup') halt = true;
+  else if (started.kind === 'screen') instead = started.screen;
+} else {
+  restorePersona();
+}
+const queryClient = createQueryClient();
+
+if (mockStarted) {
+  // The mock starts beside the app, not before it (src/mock-start.ts): the router, the screen's
+  // code and its first request are under way while the store opens, and requests wait for it
+  // (src/api/backend-ready.ts).
+  waitForBackend(mockStarted);
+  onSeedProgress((done, total) => setSeedProgress({ done, total }));
+  mockStarted.then(
+    ({ tabId, store, notice }) => {
+      listenForDataChanges(queryClient, { tabId, store });
+      if (notice) setStartupNotice({ intent: 'warning', message: notice });
+    },
+    (error: unknown) =>
+      setStartupNotice({
+        intent: 'error',
+        title: 'The demo backend did not start',
+        message: `${error instanceof Error ? error.message : String(error)}. Incidents cannot load; reload the page to try again.`,
+      }),
+  );
+} else {
+  listenForDataChanges(queryClient);
 }
 
-restorePersona();
-const queryClient = createQueryClient();
-listenForDataChanges(queryClient);
-const router = createBrowserRouter(createAppRoutes({ notice }));
+const router = createBrowserRouter(createAppRoutes({ queryClient }));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App queryClient={queryClient} router={router} />
-  </StrictMode>,
-);
+if (!halt) {
+  createRoot(container).render(
+    <StrictMode>
+      {instead ? (
+        <AppProviders queryClient={queryClient}>{instead}</AppProviders>
+      ) : (
+        <App queryClient={queryClient} router={router} />
+      )}
+    </StrictMode>,
+  );
+}

@@ -2,11 +2,12 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
+import { vi } from 'vitest';
 import { setSessionUpn } from '@/api/session-store';
 import { App } from '@/app/app';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRoutes } from '@/app/routes';
-import type { StartupNotice } from '@/app/startup-notice';
+import { setStartupNotice, type StartupNotice } from '@/app/startup-notice';
 
 export type RenderAppOptions = {
   /** Shown above every page, as main.tsx does with the mock worker's notice. */
@@ -22,10 +23,16 @@ export function renderApp(path = '/incidents', options: RenderAppOptions = {}) {
     queries: { retry: false, gcTime: Infinity },
     mutations: { retry: false },
   });
-  const router = createMemoryRouter(createAppRoutes({ notice: options.notice }), {
+  setStartupNotice(options.notice);
+  const router = createMemoryRouter(createAppRoutes({ queryClient }), {
     initialEntries: [path],
   });
-  const user = userEvent.setup();
+  // Under fake timers (tests/ui/fake-timers.ts) user-event's pauses move the fake clock on.
+  const user = userEvent.setup({
+    advanceTimers: (ms) => {
+      if (vi.isFakeTimers()) vi.advanceTimersByTime(ms);
+    },
+  });
   const view = render(<App queryClient={queryClient} router={router} />);
   return { ...view, queryClient, router, user };
 }

@@ -3,19 +3,38 @@ import type { QueryClient } from '@tanstack/react-query';
 /** The channel the mock announces committed changes on (ARCHITECTURE.md §6). */
 export const DATA_CHANNEL = 'soc-console-data';
 
-/** Refetches everything when another tab (or the service worker) says the data changed. */
-export function listenForDataChanges(queryClient: QueryClient): () => void {
+export type DataChangeFilter = {
+  /** This tab's id as the mock knows it: its own writes refetch after their mutation already. */
+  tabId?: string;
+  /** The store this tab shows: a change to another one is none of its business. */
+  store?: string;
+};
+
+type DataChanged = { type: 'changed'; origin?: unknown; store?: unknown };
+
+function isDataChanged(data: unknown): data is DataChanged {
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'changed'
+  );
+}
+
+/**
+ * Refetches everything when the mock says the data changed, unless the message names this tab
+ * as the writer or another store.
+ */
+export function listenForDataChanges(
+  queryClient: QueryClient,
+  filter: DataChangeFilter = {},
+): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(DATA_CHANNEL);
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const data = event.data;
-    if (
-      typeof data === 'object' &&
-      data !== null &&
-      (data as { type?: unknown }).type === 'changed'
-    ) {
-      void queryClient.invalidateQueries();
-    }
+    if (!isDataChanged(data)) return;
+    if (filter.tabId !== undefined && data.origin === filter.tabId) return;
+    if (filter.store !== undefined && data.store !== undefined && data.store !== filter.store)
+      return;
+    void queryClient.invalidateQueries();
   };
   return () => channel.close();
 }

@@ -1,3 +1,4 @@
+import { isUnset } from '@/domain/classification';
 import { Dropdown, Field, Option } from '@fluentui/react-components';
 import { determinationAfterReclassifying, determinationsFor } from '@/domain/classification';
 import {
@@ -20,7 +21,7 @@ const CLASSIFICATIONS = [
   'falsePositive',
 ] as const satisfies readonly AlertClassification[];
 
-const notSet = (v: string) => v === 'unknown' || v === 'unknownFutureValue';
+const notSet = (v: string) => isUnset(v);
 
 /** A dropdown's shown text: the label of its value, or "No change". */
 function shown<T extends string>(labels: Record<T, string>, value: T | NoChange) {

@@ -26,7 +26,7 @@ function restoreFocus(fallback: HTMLElement | null) {
 
 /**
  * Put inside a drawer's content (it mounts when the drawer opens and unmounts once it has
- * closed). It remembers the opener, follows focus moves outside dialogs and menus while the
+ * closed). It remembers the opener, follows focus moves outside dialogs (alert dialogs too) and menus while the
  * drawer is open, and on close puts focus back where it belongs if it was lost.
  */
 export function DrawerFocusReturn() {
@@ -37,7 +37,10 @@ export function DrawerFocusReturn() {
   useEffect(() => {
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target;
-      if (target instanceof HTMLElement && !target.closest('[role="dialog"], [role="menu"]')) {
+      if (
+        target instanceof HTMLElement &&
+        !target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')
+      ) {
         lastOutside.current = target;
       }
     };

@@ -1,23 +1,22 @@
 /**
  * "Incident name or ID": a type-ahead that searches the server as the analyst types (merge and
- * move destinations, issues 4–5). It lists open incidents only (active or in progress: resolved and
+ * move destinations). It lists open incidents only (active or in progress: resolved and
  * merged ones can receive nothing), and leaves out those the caller says cannot be chosen.
  */
 import { Combobox, Field, Option, Spinner } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { odataString } from '@/api/odata-query';
 import type { Incident } from '@/domain/graph';
 import { useIncidentPickerStyles } from './incident-picker.styles';
-
-const SEARCH_DELAY_MS = 250;
+import { useDebouncedValue } from './use-debounced';
 
 const SUGGESTIONS = 10;
 
 /** The list request for a search text: open incidents whose name contains it or whose id is it. */
-export function incidentSearchParams(text: string): IncidentListParams {
+function incidentSearchParams(text: string): IncidentListParams {
   const open = "(status eq 'active' or status eq 'inProgress')";
   const term = text.trim();
   const literal = odataString(term);
@@ -27,15 +26,6 @@ export function incidentSearchParams(text: string): IncidentListParams {
     top: SUGGESTIONS,
     expand: 'alerts',
   };
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
 }
 
 export type IncidentPickerProps = {
@@ -81,7 +71,7 @@ export function IncidentPicker({
 }: IncidentPickerProps) {
   const styles = useIncidentPickerStyles();
   const [text, setText] = useState(value ? (value.displayName ?? value.id ?? '') : '');
-  const search = useDebounced(text, SEARCH_DELAY_MS);
+  const search = useDebouncedValue(text);
   const params = useMemo(() => incidentSearchParams(search), [search]);
   const results = useQuery({ ...incidentQueries.list(params), placeholderData: keepPreviousData });
   // Suggestions for an older text are never offered: a quick Enter must not pick one of them.

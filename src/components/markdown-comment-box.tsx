@@ -31,6 +31,7 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { commentProblem } from '@/domain/comments';
 import { LIMITS } from '@/domain/limits';
 import { Markdown, preloadMarkdown } from './markdown';
 import { useMarkdownCommentBoxStyles } from './markdown-comment-box.styles';
@@ -52,17 +53,6 @@ const FORMATS: readonly {
   { format: 'link', label: 'Link', icon: LinkRegular },
   { format: 'image', label: 'Image by URL', icon: ImageRegular },
 ];
-
-/** Why a comment can't be posted as it is, or `undefined` when it can. */
-export function commentProblem(text: string): string | undefined {
-  if (text.trim() === '') return 'Write a comment before posting.';
-  const max = LIMITS.maxCommentLength;
-  if (text.length > max) {
-    const over = text.length - max;
-    return `The comment is ${numberFormat.format(text.length)} characters long; the limit is ${numberFormat.format(max)}. Remove ${numberFormat.format(over)} character${over === 1 ? '' : 's'}.`;
-  }
-  return undefined;
-}
 
 export type MarkdownCommentBoxProps = {
   /** Why this persona can't comment here; the box is disabled and says so. */

@@ -59,7 +59,7 @@ async function graph(page: Page, method: string, path: string, body: unknown) {
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .exclude('[data-tabster-dummy]')
     .analyze();
   return results.violations

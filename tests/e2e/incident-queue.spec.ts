@@ -87,9 +87,15 @@ test('a filtered, sorted URL opened fresh shows the same rows; back/forward move
     'true',
   );
   await expect.poll(async () => (await shownIds(page)).join(',')).not.toBe(defaults.join(','));
+  // The filtered rows can show before the sorted ones arrive (the grid keeps the previous rows
+  // while the next are read): wait for the sorted list itself.
+  await expect
+    .poll(async () => {
+      const numeric = (await shownIds(page)).map(Number);
+      return numeric.every((id, i) => i === 0 || numeric[i - 1]! < id);
+    })
+    .toBe(true);
   const filtered = await shownIds(page);
-  const numeric = filtered.map(Number);
-  expect(numeric).toEqual([...numeric].sort((a, b) => a - b));
   await expect(
     page.getByRole('button', { name: 'Remove filter Severity: High, Medium' }),
   ).toBeVisible();
@@ -148,7 +154,11 @@ test('a row expands to its alerts; an alert can be ticked and opened', async ({ 
 
   const table = page.getByRole('table', { name: `Alerts of ${name}` });
   await expect(table).toBeVisible();
-  await expect(table.getByRole('row')).toHaveCount(count + 1);
+  // The count holds alerts related from other incidents (seed 004); the row lists its own and
+  // names how many related ones it leaves out.
+  const note = page.getByText(/alerts? related to this incident from/);
+  const related = (await note.count()) === 0 ? 0 : parseInt((await note.textContent()) ?? '', 10);
+  await expect(table.getByRole('row')).toHaveCount(count - related + 1);
   await table.getByRole('checkbox').first().check();
   await expect(page.getByText('1 alert selected')).toBeVisible();
   await page.screenshot({ path: 'test-results/queue-expanded.png' });
@@ -201,7 +211,7 @@ test('axe finds no serious or critical violation, in light and dark', async ({ p
     // Toolbar, TagGroup and DataGrid) are a documented false positive of aria-hidden-focus:
     // they only forward focus (microsoft/tabster#288, Accessibility Insights excludes them too).
     const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa'])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .exclude('[data-tabster-dummy]')
       .analyze();
     const severe = results.violations.filter(

@@ -78,7 +78,7 @@ async function choose(
 /** Serious and critical WCAG 2 A/AA violations (tabster's focus sentinels left out). */
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .exclude('[data-tabster-dummy]')
     .analyze();
   return results.violations

@@ -106,7 +106,7 @@ async function openQueueWith(page: Page, incidents: Picked[]) {
 async function seriousViolations(page: Page, include: string) {
   const results = await new AxeBuilder({ page })
     .include(include)
-    .withTags(['wcag2a', 'wcag2aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .exclude('[data-tabster-dummy]')
     .analyze();
   return results.violations
@@ -127,12 +127,30 @@ test('merges two incidents from the queue; the toast leads to the target with ev
   const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
   const table = flyout.getByRole('table', { name: 'Incidents to merge' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  await expect(flyout.getByRole('group', { name: 'Target incident' })).toContainText(
-    `Target: ${target.name} (ID ${target.id})`,
+  // Each incident with its alert count and owner; the target marked, and why it is the target.
+  const tableRow = (id: string) =>
+    table.getByRole('row').filter({ has: page.getByText(`ID ${id}`, { exact: true }) });
+  for (const incident of [a!, b!]) {
+    await expect(tableRow(incident.id)).toContainText(incident.name);
+    await expect(tableRow(incident.id)).toContainText(String(incident.alerts));
+    await expect(tableRow(incident.id)).toContainText('analyst@contoso.com');
+  }
+  await expect(tableRow(target.id)).toContainText('Target');
+  await expect(tableRow(source.id)).not.toContainText('Target');
+  const targetBox = flyout.getByRole('group', { name: 'Target incident' });
+  await expect(targetBox).toContainText(`Target: ${target.name} (ID ${target.id})`);
+  await expect(targetBox).toContainText(/most alerts|ties on alerts/);
+  await expect(flyout).toContainText(
+    `${source.alerts} alert${source.alerts === 1 ? ' moves' : 's move'} to the target`,
   );
   const checks = flyout.getByRole('list', { name: 'Checks' });
   await expect(checks.getByRole('listitem')).toHaveCount(7);
   await expect(checks).not.toContainText('Failed:');
+  await expect(checks).toContainText('Passed: Assigned to is the same or unset');
+  await expect(flyout.getByRole('button', { name: 'Merge incidents' })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
   await flyout.getByRole('textbox', { name: 'Reason for merging' }).fill('Same phishing wave');
   await flyout.getByRole('combobox', { name: 'Merge reasons' }).click();
   // A multiselect listbox's options are menuitemcheckboxes (Fluent).
@@ -166,6 +184,8 @@ test('merges two incidents from the queue; the toast leads to the target with ev
   await expect(page).toHaveURL(
     new RegExp(`/incidents/${target.id}/overview\\?mergedFrom=${source.id}$`),
   );
+  // Followed, the toast goes: the target's banner says the same, and nothing covers the page.
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeHidden();
   await expect(
     page.getByText(`Incident ${source.id} was merged into incident ${target.id}.`, { exact: true }),
   ).toBeVisible();
@@ -180,6 +200,8 @@ test('merges two incidents from the queue; the toast leads to the target with ev
     }),
   ).toBeVisible();
   await expect(page.getByText('Merge reasons: Same campaign.').first()).toBeVisible();
+  // The reason for merging is kept as a comment on the target.
+  await expect(page.getByText('Same phishing wave', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('From incident').first()).toBeVisible();
   await expect(page.getByRole('link', { name: `incident ${source.id}` }).first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/merge-target-activity.png`, fullPage: true });
@@ -206,6 +228,11 @@ test('merges from the incident page through "Other incident name or ID", keyboar
   const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
   const picker = flyout.getByRole('combobox', { name: /Other incident name or ID/ });
   await expect(picker).toBeEnabled();
+  // One incident is not a merge yet.
+  await expect(flyout.getByRole('button', { name: 'Merge incidents' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
   // Escape closes the flyout and gives focus back to the Actions button.
   await page.keyboard.press('Escape');
   await expect(flyout).toBeHidden();
@@ -230,7 +257,7 @@ test('merges from the incident page through "Other incident name or ID", keyboar
     flyout.getByRole('table', { name: 'Incidents to merge' }).getByRole('row'),
   ).toHaveCount(3);
   await expect(flyout.getByRole('group', { name: 'Target incident' })).toContainText(
-    `(ID ${target.id})`,
+    `Target: ${target.name} (ID ${target.id})`,
   );
 
   const comment = flyout.getByRole('textbox', { name: 'Comment' });
@@ -262,13 +289,30 @@ test('merges from the incident page through "Other incident name or ID", keyboar
   await expect(
     page.getByText(`Incident ${source.id} was merged into incident ${target.id}.`, { exact: true }),
   ).toBeVisible();
-  await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
+  // The banner says it; no toast repeats it over the page.
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeHidden();
   await expect(flyout).toBeHidden();
   // The page that opened the flyout is gone: focus lands in the new page, not on the body.
   await expect
     .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('main'))))
     .toBe(true);
   await page.screenshot({ path: `${SHOTS}/merge-page-landed.png` });
+  // The server agrees: the source leads to the target, whose page is the one shown.
+  const after = await page.evaluate(
+    async ({ graph, ids }) => {
+      const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
+      const get = async (id: string) =>
+        (await (await fetch(`${graph}/security/incidents/${id}`, { headers })).json()) as {
+          displayName: string;
+          redirectIncidentId: string | null;
+        };
+      const [source, target] = await Promise.all(ids.map(get));
+      return { redirect: source!.redirectIncidentId, name: target!.displayName };
+    },
+    { graph: GRAPH, ids: [source.id, target.id] },
+  );
+  expect(after.redirect).toBe(target.id);
+  await expect(page.getByRole('heading', { level: 1, name: after.name })).toBeVisible();
 });
 
 test('a blocked merge shows its reason before the click, and the button stays disabled', async ({

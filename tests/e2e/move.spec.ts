@@ -66,7 +66,7 @@ async function findIncidents(page: Page): Promise<Found> {
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .include('[role="dialog"]')
-    .withTags(['wcag2a', 'wcag2aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .exclude('[data-tabster-dummy]')
     .analyze();
   return results.violations
@@ -107,24 +107,37 @@ test("moves two alerts from an incident's Alerts tab to a new incident", async (
   await expect(flyout).toBeVisible();
   const list = flyout.getByRole('list', { name: 'Alerts to move' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByText(first!.title, { exact: true })).toBeVisible();
+  await expect(list.getByText(second!.title, { exact: true })).toBeVisible();
   await expect(
     list.getByText(`From incident ${source.name} (ID ${source.id})`).first(),
   ).toBeVisible();
+  await expect(list.getByText(`From incident ${source.name} (ID ${source.id})`)).toHaveCount(2);
+  // No destination yet: nothing to save.
+  const save = flyout.getByRole('button', { name: 'Save' });
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
   await flyout.getByRole('radio', { name: 'Create a new incident' }).check();
+  await expect(flyout.getByText(/named automatically/)).toBeVisible();
   await flyout.getByRole('textbox', { name: 'Comment' }).fill('A separate intrusion on this host');
   await flyout.getByRole('combobox', { name: 'Correlation reasons' }).click();
   await page.getByRole('option', { name: 'Same asset' }).click();
   await expect(flyout.getByLabel('Chosen correlation reasons')).toContainText('Same asset');
+  // The source keeps its other alerts: no warning that it is left empty.
+  await expect(flyout.getByText(/left without alerts/)).toHaveCount(0);
+  await expect(save).not.toHaveAttribute('aria-disabled', 'true');
   await shoot(page, 'move-new-incident');
   expect(await seriousViolations(page)).toEqual([]);
 
-  await flyout.getByRole('button', { name: 'Save' }).click();
+  await save.click();
   await expect(flyout).toBeHidden();
   await expect(page.getByText('Alerts moved', { exact: true })).toBeVisible();
   await expect(page.getByText(/^2 alerts were moved to new incident \d+\.$/)).toBeVisible();
   await shoot(page, 'move-toast');
-  // The source's grid no longer lists them.
+  // The source's grid no longer lists them, the selection is gone, and focus is back on the
+  // button that opened the flyout.
   await expect(grid.getByRole('row')).toHaveCount(source.alertCount - 2 + 1);
+  await expect(page.getByText(/selected$/)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Move alerts to another incident' })).toBeFocused();
 
   // The toast leads to the new incident: its automatic name, its alerts, its activity log.
   await page.getByRole('link', { name: /^Open incident \d+$/ }).click();
@@ -151,6 +164,9 @@ test("moves two alerts from an incident's Alerts tab to a new incident", async (
   await expect(page.getByText(/was correlated to this incident, moved from incident/)).toHaveCount(
     2,
   );
+  await expect(
+    page.getByText(/moved from incident .* Correlation reasons: Same asset\./),
+  ).toHaveCount(2);
   await expect(page.getByText('A separate intrusion on this host').first()).toBeVisible();
   await shoot(page, 'move-new-incident-activity');
 });
@@ -279,6 +295,7 @@ test('moves an alert from the Alerts queue with the keyboard only', async ({ pag
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(picker).toHaveValue(destination.name);
+  await expect(flyout.getByRole('list', { name: 'Checks before moving' })).toBeVisible();
 
   const save = flyout.getByRole('button', { name: 'Save' });
   await expect(save).not.toHaveAttribute('aria-disabled', 'true');

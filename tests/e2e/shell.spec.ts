@@ -127,3 +127,26 @@ test('dark theme is remembered', async ({ page }) => {
   await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
   await page.screenshot({ path: 'test-results/incidents-list-dark.png' });
 });
+
+test('a first load logs no error: the favicon is served, and nothing fails', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const favicon = page.waitForResponse((r) => r.url().endsWith('/favicon.svg'));
+  await openIncidents(page);
+  expect((await favicon).status()).toBe(200);
+  await expect(page.getByText(TOTAL)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the large store shows how far generating its data is, then the queue', async ({ page }) => {
+  await page.goto('/incidents?mock-size=large');
+  const bar = page.getByRole('progressbar', { name: 'Preparing the demo data' });
+  await expect(bar).toBeVisible();
+  await expect(page.getByText(/^[\d,]+ of 10,000 incidents$/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/seed-progress.png' });
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible({ timeout: 60_000 });
+  await expect(bar).toBeHidden();
+});

@@ -1,11 +1,17 @@
 import { http as route, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { waitForBackend } from '@/api/backend-ready';
 import { ApiError, http } from '@/api/http';
-import { buildIncidentsQuery, getIncidents } from '@/api/incidents/incidents-api';
+import {
+  buildIncidentsQuery,
+  forgetRefusedExpand,
+  getIncidents,
+} from '@/api/incidents/incidents-api';
 import { setSessionUpn } from '@/api/session-store';
 import { setupMockServer } from './mock-server';
+import { buildStore, makeIncident } from './test-store';
 
-const { server } = setupMockServer();
+const { server } = setupMockServer(buildStore([makeIncident()]));
 
 /** The ApiError a call fails with (fails the test if it resolves or throws something else). */
 async function failure(call: Promise<unknown>): Promise<ApiError> {
@@ -88,8 +94,8 @@ describe('http', () => {
   });
 
   it('reports an error without an envelope by its status', async () => {
-    server.use(route.get('*/v1.0/bare', () => HttpResponse.json({ oops: true }, { status: 503 })));
-    expect(await failure(http('/bare'))).toMatchObject({ status: 503, code: 'UnknownError' });
+    server.use(route.get('*/v1.0/bare', () => HttpResponse.json({ oops: true }, { status: 502 })));
+    expect(await failure(http('/bare'))).toMatchObject({ status: 502, code: 'UnknownError' });
   });
 
   it('reports a network failure', async () => {
@@ -100,5 +106,57 @@ describe('http', () => {
   it('returns nothing for 204', async () => {
     server.use(route.post('*/v1.0/empty', () => new HttpResponse(null, { status: 204 })));
     await expect(http('/empty', { method: 'POST' })).resolves.toBeUndefined();
+  });
+});
+
+describe('before the demo backend is ready', () => {
+  it('a request waits for it, then is answered, rather than failing', async () => {
+    let seen = 0;
+    server.events.on('request:start', () => void seen++);
+    let open!: () => void;
+    waitForBackend(new Promise<void>((resolve) => (open = resolve)));
+    try {
+      const call = http<{ value: unknown[] }>('/security/incidents');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(seen).toBe(0);
+      open();
+      await expect(call).resolves.toHaveProperty('value');
+      expect(seen).toBe(1);
+    } finally {
+      server.events.removeAllListeners('request:start');
+      waitForBackend(Promise.resolve());
+    }
+  });
+
+  it('a backend that failed to start lets requests through to fail on their own', async () => {
+    waitForBackend(Promise.reject(new Error('no service worker')));
+    try {
+      await expect(http('/security/incidents')).resolves.toHaveProperty('value');
+    } finally {
+      waitForBackend(Promise.resolve());
+    }
+  });
+});
+
+describe('nested $expand', () => {
+  it('falls back to plain $expand=alerts after a 400, and keeps to it for the session', async () => {
+    onTestFinished(forgetRefusedExpand);
+    const seen: string[] = [];
+    server.use(
+      route.get('*/v1.0/security/incidents', ({ request }) => {
+        const expand = new URL(request.url).searchParams.get('$expand') ?? '';
+        seen.push(expand);
+        if (expand.includes('(')) {
+          return HttpResponse.json(
+            { error: { code: 'BadRequest', message: "Query option '$select' is not allowed." } },
+            { status: 400 },
+          );
+        }
+        return HttpResponse.json({ value: [] });
+      }),
+    );
+    await getIncidents({ top: 1, expand: 'alerts($select=id,title)' });
+    await getIncidents({ top: 1, expand: 'alerts($select=id,title)' });
+    expect(seen).toEqual(['alerts($select=id,title)', 'alerts', 'alerts']);
   });
 });

@@ -1,12 +1,17 @@
+/**
+ * The shell around every screen: product name, persona switcher, Reset demo data (refused and
+ * cancelled; the reset itself and the remembered theme are walked in tests/e2e/shell.spec.ts),
+ * the mock worker's notice, and unknown paths.
+ */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_BASE } from '@/api/config';
-import { DEFAULT_INCIDENT_LIST_PARAMS } from '@/api/incidents/incidents-api';
 import { renderApp } from '../render';
-import { listIncidentsAs } from './graph-fixture';
 import { setupMockServer } from './mock-server';
+import { buildStore, makeIncident } from './test-store';
 
-setupMockServer();
+setupMockServer(
+  buildStore([makeIncident(), makeIncident({ status: 'inProgress' }), makeIncident()]),
+);
 
 describe('app shell', () => {
   it('shows the product name, the default persona and its role', async () => {
@@ -28,35 +33,15 @@ describe('app shell', () => {
     );
   });
 
-  it('resets the demo data after confirmation, and says so', async () => {
-    const { value } = await listIncidentsAs('analyst@contoso.com', DEFAULT_INCIDENT_LIST_PARAMS);
-    const first = value[0]!;
-    const patched = await fetch(`${GRAPH_BASE}/security/incidents/${first.id}`, {
-      method: 'PATCH',
-      headers: {
-        Authorization: 'Bearer mock.analyst@contoso.com',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ displayName: 'Renamed by a test' }),
-    });
-    expect(patched.ok).toBe(true);
-
-    const { user } = renderApp('/incidents');
-    expect(await screen.findByRole('link', { name: 'Renamed by a test' })).toBeInTheDocument();
-
-    await user.click(screen.getByRole('button', { name: 'Reset demo data' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Reset demo data?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Reset' }));
-
-    expect(await screen.findByRole('listitem', { name: 'Demo data restored' })).toBeVisible();
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    await waitFor(() =>
-      expect(screen.queryByRole('link', { name: 'Renamed by a test' })).not.toBeInTheDocument(),
-    );
-    const restored = screen
-      .getAllByRole('link', { name: first.displayName! })
-      .filter((link) => link.getAttribute('href') === `/incidents/${first.id}/overview`);
-    expect(restored).toHaveLength(1);
+  it.each([
+    ['reader@contoso.com', /has read-only access and cannot change the demo data/],
+    ['endpoint.analyst@contoso.com', /covers only Microsoft Defender for Endpoint data/],
+  ])('disables Reset demo data for %s and says why', async (upn, why) => {
+    renderApp('/incidents', { upn });
+    await screen.findByRole('grid', { name: 'Incidents' });
+    const reset = await screen.findByRole('button', { name: 'Reset demo data' });
+    await waitFor(() => expect(reset).toHaveAttribute('aria-disabled', 'true'));
+    expect(reset).toHaveAccessibleDescription(why);
   });
 
   it('cancels a reset without touching the data', async () => {
@@ -67,13 +52,6 @@ describe('app shell', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.queryByRole('listitem', { name: 'Demo data restored' })).not.toBeInTheDocument();
-  });
-
-  it('toggles the theme and remembers it', async () => {
-    const { user } = renderApp('/incidents');
-    await user.click(await screen.findByRole('button', { name: 'Switch to dark theme' }));
-    expect(screen.getByRole('button', { name: 'Switch to light theme' })).toBeInTheDocument();
-    expect(window.localStorage.getItem('soc-console.theme')).toBe('dark');
   });
 
   it("shows the mock worker's notice until dismissed", async () => {

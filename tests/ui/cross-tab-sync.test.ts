@@ -18,4 +18,23 @@ describe('listenForDataChanges', () => {
       stop();
     }
   });
+
+  it('ignores a change this tab wrote itself or one to another store', async () => {
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries').mockResolvedValue();
+    const stop = listenForDataChanges(queryClient, { tabId: 'tab-a', store: 'default' });
+    const worker = new BroadcastChannel(DATA_CHANNEL);
+    try {
+      worker.postMessage({ type: 'changed', origin: 'tab-a', store: 'default' });
+      worker.postMessage({ type: 'changed', origin: 'tab-b', store: 'large' });
+      worker.postMessage({ type: 'changed', origin: 'tab-b', store: 'default' });
+      await vi.waitFor(() => expect(invalidate).toHaveBeenCalledTimes(1));
+      // Messages arrive in order, so the first two were seen and passed over.
+      worker.postMessage({ type: 'changed' });
+      await vi.waitFor(() => expect(invalidate).toHaveBeenCalledTimes(2));
+    } finally {
+      worker.close();
+      stop();
+    }
+  });
 });

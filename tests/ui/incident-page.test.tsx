@@ -12,12 +12,87 @@ import {
   type ServiceSource,
 } from '@/domain/enums';
 import { SOURCE_INFO } from '@/domain/sources';
-import { addIncidentComment } from '@mocks/store/manage';
+import { addIncidentComment, updateIncident } from '@mocks/store/incident-ops';
+import { mergeIncidents } from '@mocks/store/merge';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
+import { buildStore, evidence, makeAlert, makeIncident, must } from './test-store';
 
-const { runtime, server } = setupMockServer();
+const analyst = findPersona('analyst@contoso.com')!;
+
+/**
+ * Incident 1 is rich: four alerts of every severity and three sources, sharing a device and a
+ * user, both kinds of tags, a classification, a comment, audits, and the log of incident 2, which
+ * was merged into it. Incident 3 is a plain one beside them.
+ */
+const STORE = buildStore(
+  [
+    makeIncident({
+      displayName: 'Ransomware activity on FIN-WS-01',
+      status: 'inProgress',
+      customTags: ['VIP', 'Ransomware'],
+      systemTags: ['AIR'],
+      classification: 'truePositive',
+      determination: 'malware',
+      priorityScore: 87,
+      alerts: [
+        makeAlert({
+          severity: 'high',
+          evidence: [
+            evidence.device('FIN-WS-01'),
+            evidence.user('noah.garcia@contoso.com'),
+            evidence.file('locker.exe'),
+          ],
+        }),
+        makeAlert({
+          severity: 'medium',
+          evidence: [
+            evidence.device('FIN-WS-01'),
+            evidence.process('vssadmin.exe delete shadows /all /quiet'),
+          ],
+        }),
+        makeAlert({
+          severity: 'low',
+          serviceSource: 'microsoftDefenderForIdentity',
+          evidence: [evidence.user('noah.garcia@contoso.com'), evidence.ip('185.220.101.47')],
+        }),
+        makeAlert({
+          severity: 'informational',
+          serviceSource: 'microsoftDefenderForOffice365',
+          status: 'resolved',
+          evidence: [
+            evidence.mailbox('noah.garcia@contoso.com'),
+            evidence.url('https://invoice-portal.example/view'),
+          ],
+        }),
+      ],
+    }),
+    makeIncident({
+      displayName: 'Initial access through a phishing email',
+      alerts: [makeAlert({ serviceSource: 'microsoftDefenderForOffice365' })],
+    }),
+    makeIncident({ displayName: 'Suspicious sign-ins from anonymous IP addresses' }),
+  ],
+  {
+    history: (store) => {
+      must(
+        mergeIncidents(store, analyst, {
+          incidentIds: ['1', '2'],
+          incidentComment: null,
+          mergeReasons: [],
+        }),
+      );
+      must(
+        addIncidentComment(store, analyst, '1', 'Isolated FIN-WS-01; the ransom note is saved.'),
+      );
+      must(updateIncident(store, analyst, '1', { assignedTo: analyst.upn }));
+      must(addIncidentComment(store, analyst, '1', 'Backups are intact; restoring tonight.'));
+    },
+  },
+);
+
+const { runtime, server } = setupMockServer(STORE);
 
 /** The first screenful can take a while on a busy machine (lazy chunk, Fluent in jsdom). */
 const LOAD = { timeout: 5000 };
@@ -27,27 +102,20 @@ beforeAll(async () => {
   await import('@/features/incident-page/components/incident-page');
 });
 
-/** A live incident with several alerts, merged-in activity and both kinds of tags if possible. */
+/** Incident 1 of the store: several alerts, merged-in activity and both kinds of tags. */
 function richIncident() {
-  const store = runtime.store;
-  const live = store
-    .incidents()
-    .filter((i) => i.status !== 'redirected' && store.alertsOf(i.id).length >= 3);
-  const score = (id: string) => {
-    const i = store.incident(id)!;
-    return (
-      (store.activities(id).some((e) => e.originIncidentId) ? 4 : 0) +
-      (i.customTags.length > 0 ? 2 : 0) +
-      (i.systemTags.length > 0 ? 1 : 0)
-    );
-  };
-  return [...live].sort((a, b) => score(b.id) - score(a.id))[0]!;
+  return runtime.store.incident('1')!;
 }
 
 function count<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
+}
+
+/** The incident page's header: the one `header` inside the page's main landmark. */
+function pageHeader(): HTMLElement {
+  return within(screen.getByRole('main')).getByRole('banner');
 }
 
 /** The value next to a `dt` label inside a description list. */
@@ -61,12 +129,10 @@ describe('incident page', () => {
     const incident = richIncident();
     renderApp(`/incidents/${incident.id}/overview`);
 
-    const heading = await screen.findByRole(
-      'heading',
-      { level: 1, name: incident.displayName },
-      LOAD,
-    );
-    const header = heading.closest('header')!;
+    expect(
+      await screen.findByRole('heading', { level: 1, name: incident.displayName }, LOAD),
+    ).toBeInTheDocument();
+    const header = pageHeader();
     expect(within(header).getByText(incident.id)).toBeInTheDocument();
     expect(within(header).getByText(SEVERITY_LABELS[incident.severity])).toBeInTheDocument();
     expect(within(header).getByText(INCIDENT_STATUS_LABELS[incident.status])).toBeInTheDocument();
@@ -77,12 +143,13 @@ describe('incident page', () => {
       ).toBeInTheDocument();
     }
     const tags = within(header).getByRole('list', { name: 'Tags' });
-    for (const tag of incident.customTags) {
-      expect(within(tags).getByText(tag)).toBeInTheDocument();
-    }
-    for (const tag of incident.systemTags) {
-      expect(within(tags).getByText(tag)).toHaveTextContent(`System tag: ${tag}`);
-    }
+    const chips = within(tags)
+      .getAllByRole('listitem')
+      .map((chip) => chip.textContent);
+    expect(chips).toEqual([
+      ...incident.customTags,
+      ...incident.systemTags.map((tag) => `System tag: ${tag}`),
+    ]);
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Incidents' })).toHaveAttribute(
       'aria-current',
@@ -143,9 +210,7 @@ describe('incident page', () => {
     const alerts = runtime.store.alertsOf(incident.id);
     renderApp(`/incidents/${incident.id}/overview`);
 
-    const severityList = (await screen.findByText('Alerts by severity', { selector: 'h2' }, LOAD))
-      .closest('section')!
-      .querySelector('dl')!;
+    const severityList = await screen.findByRole('region', { name: 'Alerts by severity' }, LOAD);
     const severities = count(alerts, (a) => a.severity);
     for (const severity of ['high', 'medium', 'low', 'informational'] as const) {
       expect(definitionOf(severityList, SEVERITY_LABELS[severity])).toHaveTextContent(
@@ -153,10 +218,7 @@ describe('incident page', () => {
       );
     }
 
-    const sourceList = screen
-      .getByText('Alerts by service source', { selector: 'h2' })
-      .closest('section')!
-      .querySelector('dl')!;
+    const sourceList = screen.getByRole('region', { name: 'Alerts by service source' });
     for (const [source, n] of count(alerts, (a) => a.serviceSource)) {
       expect(
         definitionOf(sourceList, SOURCE_INFO[source as ServiceSource].label),
@@ -165,7 +227,7 @@ describe('incident page', () => {
     const active = alerts.filter((a) => a.status !== 'resolved').length;
     expect(screen.getByText(`${active} active of ${alerts.length} alerts`)).toBeInTheDocument();
     expect(
-      screen.getByText('Priority score', { selector: 'dt' }).nextElementSibling,
+      definitionOf(screen.getByRole('region', { name: 'Incident details' }), 'Priority score'),
     ).toHaveTextContent(String(incident.priorityScore ?? '—'));
   });
 
@@ -223,7 +285,10 @@ describe('incident page', () => {
     const byKind = count(entities, (e) => e.kind);
     for (const [kind, label] of Object.entries(labels)) {
       const n = byKind.get(kind) ?? 0;
-      expect(within(summary).getByText(label).closest('li')).toHaveTextContent(`${label}${n}`);
+      const item = within(summary)
+        .getAllByRole('listitem')
+        .find((li) => within(li).queryByText(label));
+      expect(item).toHaveTextContent(`${label}${n}`);
       if (n > 0) {
         const table = screen.getByRole('table', { name: new RegExp(`^${label}`) });
         expect(within(table).getAllByRole('row')).toHaveLength(n + 1);
@@ -255,7 +320,7 @@ describe('incident page', () => {
     expect(merged.length).toBeGreaterThan(0);
     const fromLinks = within(list).getAllByRole('link', { name: /^incident \d+$/ });
     expect(fromLinks).toHaveLength(merged.length);
-    expect(fromLinks[0]!.closest('span')).toHaveTextContent(/^From incident \d+$/);
+    expect(within(list).getAllByText('From')[0]).toHaveTextContent(/^From incident \d+$/);
 
     const content = screen.getByRole('combobox', { name: 'Content' });
     await user.click(content);
@@ -281,9 +346,7 @@ describe('incident page', () => {
     const incident = richIncident();
     const analyst = findPersona('analyst@contoso.com')!;
     for (let i = 1; i <= 40; i++) {
-      const result = addIncidentComment(runtime.store, analyst, incident.id, {
-        comment: `Paging check ${i}`,
-      });
+      const result = addIncidentComment(runtime.store, analyst, incident.id, `Paging check ${i}`);
       expect(result.ok).toBe(true);
     }
     const total = runtime.store.activities(incident.id).length;
@@ -305,9 +368,10 @@ describe('incident page', () => {
     const incident = richIncident();
     const { router, user } = renderApp(`/incidents/${incident.id}/overview`);
 
-    const header = (
-      await screen.findByRole('heading', { level: 1, name: incident.displayName }, LOAD)
-    ).closest('header')!;
+    expect(
+      await screen.findByRole('heading', { level: 1, name: incident.displayName }, LOAD),
+    ).toBeInTheDocument();
+    const header = pageHeader();
     expect(within(header).getByRole('button', { name: 'Manage incident' })).toBeEnabled();
     await user.click(within(header).getByRole('button', { name: 'Actions' }));
     const manage = await screen.findByRole('menuitem', { name: /Manage incident/ });
@@ -316,11 +380,29 @@ describe('incident page', () => {
       'aria-disabled',
     );
     await user.click(screen.getByRole('menuitem', { name: 'Activity log' }));
-    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/activity`);
-    expect(screen.getByRole('tab', { name: 'Activity log' })).toHaveAttribute(
-      'aria-selected',
-      'true',
+    // The activity-log panel opens over the page, which stays where it was.
+    const panel = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
+    expect(router.state.location.pathname).toBe(`/incidents/${incident.id}/overview`);
+    expect(
+      await within(panel).findByRole('list', { name: 'Activity log' }, LOAD),
+    ).toBeInTheDocument();
+    expect(within(panel).getByRole('textbox', { name: 'Comment' })).toBeInTheDocument();
+  });
+
+  it("opens the activity-log panel from the Summary's Comments and history", async () => {
+    const incident = richIncident();
+    const { user } = renderApp(`/incidents/${incident.id}/overview`);
+    const link = await screen.findByRole('button', { name: 'Comments and history' }, LOAD);
+    await user.click(link);
+    const panel = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
+    const log = await within(panel).findByRole('list', { name: 'Activity log' }, LOAD);
+    expect(within(log).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(within(panel).getByRole('combobox', { name: 'Content' })).toHaveTextContent(
+      'Audits, Comments',
     );
+    await user.click(within(panel).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(link).toHaveFocus();
   });
 
   it('tells a read-only persona why Manage incident is disabled', async () => {
@@ -365,8 +447,10 @@ describe('incident page', () => {
         '*/v1.0/security/incidents/:id',
         () =>
           HttpResponse.json(
-            { error: { code: 'ServiceUnavailable', message: 'Graph is busy; try again shortly.' } },
-            { status: 503 },
+            {
+              error: { code: 'InternalServerError', message: 'Graph is busy; try again shortly.' },
+            },
+            { status: 500 },
           ),
         { once: true },
       ),

@@ -101,7 +101,16 @@ describe('queue OData', () => {
           sort: { field: 'id', direction: 'ascending' },
         },
         identity,
+        new Date('2026-11-01T12:00:30Z'),
       ),
-    ).toEqual({ orderby: 'id asc', top: 50, skip: 100, count: true, expand: 'alerts' });
+    ).toEqual({
+      filter: 'lastUpdateDateTime ge 2026-05-01T12:00:00Z',
+      orderby: 'id asc',
+      top: 50,
+      skip: 100,
+      count: true,
+      expand:
+        'alerts($select=title,severity,status,category,serviceSource,detectionSource,incidentId,assignedTo,classification,determination,createdDateTime,lastUpdateDateTime,firstActivityDateTime,lastActivityDateTime)',
+    });
   });
 });

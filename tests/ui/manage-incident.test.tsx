@@ -4,19 +4,43 @@
  * change rolled back with the server's reason, and the 412 path.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openAction } from '@/app/actions/action-store';
 import { determinationsFor } from '@/domain/classification';
 import { DETERMINATION_LABELS } from '@/domain/enums';
-import { updateIncident } from '@mocks/store/manage';
+import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
-import { setupMockServer } from './mock-server';
+import { passTime, useFakeTimers } from './fake-timers';
+import { holdLock, setupMockServer } from './mock-server';
+import { buildStore, makeAlert, makeIncident } from './test-store';
 
-const { runtime, server } = setupMockServer();
+const MDO = { serviceSource: 'microsoftDefenderForOffice365' } as const;
 
-// Each test drives a whole drawer through Fluent in jsdom: slow on a busy, shared machine.
-vi.setConfig({ testTimeout: 60_000 });
+/**
+ * Four open incidents (the queue's first rows, in id order) and a resolved one. Incident 1 is
+ * high, unassigned, unclassified and untagged, with two open alerts; incident 2 carries the tag
+ * "Phishing campaign" the tag field suggests.
+ */
+const { runtime, server } = setupMockServer(
+  buildStore([
+    makeIncident({
+      displayName: 'Ransomware activity on FIN-WS-01',
+      severity: 'high',
+      alerts: 2,
+    }),
+    makeIncident({
+      displayName: 'Phishing campaign targeting Finance',
+      status: 'inProgress',
+      severity: 'medium',
+      customTags: ['Phishing campaign'],
+      alerts: [makeAlert(MDO), makeAlert(MDO)],
+    }),
+    makeIncident({ status: 'inProgress', severity: 'low', alerts: 2 }),
+    makeIncident({ severity: 'medium', assignedTo: 'SOC Tier 1' }),
+    makeIncident({ status: 'resolved', classification: 'falsePositive', determination: 'other' }),
+  ]),
+);
 
 const LOAD = { timeout: 5000 };
 const ANALYST = 'analyst@contoso.com';
@@ -148,6 +172,7 @@ describe('Manage incident: fields', () => {
 
 describe('Manage incident: tags, owner, resolution, classification', () => {
   it('tags: suggests tags used on other incidents and creates new ones', async () => {
+    useFakeTimers();
     const incident = openIncident(
       (id) => !runtime.store.incident(id)!.customTags.includes('Phishing campaign'),
     );
@@ -156,8 +181,10 @@ describe('Manage incident: tags, owner, resolution, classification', () => {
 
     const tags = within(drawer).getByRole('combobox', { name: 'Tags' });
     await user.type(tags, 'phish');
+    await passTime(1000);
     await user.click(await screen.findByRole('option', { name: 'Phishing campaign' }, LOAD));
     await user.type(tags, 'Brand new tag');
+    await passTime(1000);
     await user.click(
       await screen.findByRole('option', { name: "Create tag 'Brand new tag'" }, LOAD),
     );
@@ -280,7 +307,7 @@ describe('Manage incident: refusals', () => {
     const incident = openIncident();
     const { drawer, user } = await openManage(incident.id);
     // The incident starts taking part in a merge while the analyst edits it: writes get 409.
-    runtime.store.locked.add(incident.id);
+    holdLock(runtime.store, [incident.id]);
     const name = within(drawer).getByRole('textbox', { name: /Incident name/ });
     await user.clear(name);
     await user.type(name, 'Refused name');
@@ -317,7 +344,9 @@ describe('Manage incident: refusals', () => {
     expect(row).toHaveTextContent('SeverityInformationalLow');
     await user.click(within(dialog).getByRole('button', { name: 'Reload theirs' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    const header = (await screen.findByRole('heading', { level: 1 })).closest('header')!;
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
+    // The incident page's header: the one `header` inside the main landmark.
+    const header = within(screen.getByRole('main')).getByRole('banner');
     await waitFor(() => expect(within(header).getByText('Informational')).toBeInTheDocument());
     expect(runtime.store.incident(incident.id)!.severity).toBe('informational');
   });
@@ -371,17 +400,22 @@ describe('Manage incident: bulk', () => {
     const { user } = renderApp('/incidents');
     const grid = await screen.findByRole('grid', { name: 'Incidents' }, LOAD);
     const rows = await waitFor(() => {
-      const found = [...grid.querySelectorAll<HTMLElement>('[role="row"][aria-selected]')];
+      // The incident rows: the selectable ones.
+      const found = within(grid)
+        .getAllByRole('row')
+        .filter((row) => row.hasAttribute('aria-selected'));
       expect(found.length).toBeGreaterThan(3);
       return found.slice(0, 3);
     });
-    const ids = rows.map((r) => r.querySelector('a')!.getAttribute('href')!.split('/')[2]!);
+    const ids = rows.map(
+      (r) => within(r).getAllByRole('link')[0]!.getAttribute('href')!.split('/')[2]!,
+    );
     for (const row of rows) await user.click(within(row).getByRole('checkbox'));
     expect(await screen.findByText('3 selected')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Manage incident' }));
     const drawer = await screen.findByRole('dialog', { name: /Manage incidents/ }, LOAD);
     // Meanwhile a merge elsewhere takes in the third incident: its write will be refused.
-    runtime.store.locked.add(ids[2]!);
+    const release = holdLock(runtime.store, [ids[2]!]);
     expect(within(drawer).getByText('3 incidents selected')).toBeInTheDocument();
     expect(
       within(drawer).queryByRole('textbox', { name: /Incident name/ }),
@@ -409,7 +443,7 @@ describe('Manage incident: bulk', () => {
     ]);
     expect(screen.getByText('3 selected')).toBeInTheDocument();
 
-    runtime.store.locked.delete(ids[2]!);
+    await release();
     await user.click(within(drawer).getByRole('button', { name: 'Retry failed' }));
     expect(
       await within(drawer).findByText('All 3 incidents were updated.', {}, LOAD),

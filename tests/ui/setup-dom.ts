@@ -3,8 +3,17 @@
  * Testing Library cleanup (vitest has no globals, so RTL cannot register it itself).
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { TEST_NOW } from '@mocks/node';
+import { pinClock } from '@/components/clock';
+
+// The test stores are dated before TEST_NOW: the queue's relative time ranges count back from it.
+pinClock(TEST_NOW);
+
+// A screen's first render loads its lazy chunks, which takes more than Testing Library's default
+// second on a shared machine; 5 s is still half of a test's budget (vite.config.ts).
+configure({ asyncUtilTimeout: 5000 });
 
 // Fluent's focus manager (tabster) treats elements without an offsetParent as hidden and then
 // aria-hides open Dialogs and Drawers ~100 ms after they open. jsdom does no layout.

@@ -13,9 +13,13 @@ import { addIncidentComment, updateIncident } from '@/api/incidents/incidents-ap
 import { renderMarkdown } from '@/components/markdown-html';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
+import { buildStore, makeIncident } from './test-store';
 import { dangerousMarkup, LITERAL_PAYLOADS, XSS_PAYLOADS } from './xss-corpus';
 
-const { runtime } = setupMockServer();
+/** Ten open incidents: the queue shows them all on one page. */
+const { runtime } = setupMockServer(
+  buildStore(Array.from({ length: 10 }, (_, i) => makeIncident({ alerts: 1 + (i % 2) }))),
+);
 
 const LOAD = { timeout: 10_000 };
 const exact = { normalizer: getDefaultNormalizer({ trim: false, collapseWhitespace: false }) };
@@ -78,11 +82,12 @@ function sourceFiles(dir = join(process.cwd(), 'src')): string[] {
 
 it('writes raw HTML only through the sanitized markdown component', () => {
   const raw = sourceFiles().filter((file) =>
-    /dangerouslySetInnerHTML|\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(
+    /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*[+]?=(?!=)|insertAdjacentHTML|document\.write/.test(
       readFileSync(file, 'utf8'),
     ),
   );
-  // markdown.tsx renders what markdown-html.ts sanitized (and serializes with innerHTML).
+  // Only writes count: reading innerHTML (the sanitizer's serialisation, the graph's icons drawn
+  // by React) parses nothing. markdown.tsx renders what markdown-html.ts sanitized.
   expect(raw.sort()).toEqual(['src/components/markdown-html.ts', 'src/components/markdown.tsx']);
 });
 
@@ -119,19 +124,26 @@ describe('the sanitizer', () => {
   });
 });
 
-describe('payloads in the console', { timeout: 60_000 }, () => {
+describe('payloads in the console', () => {
   it('shows payload incident names as text in the queue', async () => {
-    const incidents = openIncidents().slice(0, XSS_PAYLOADS.length);
-    expect(incidents).toHaveLength(XSS_PAYLOADS.length);
-    for (const [i, payload] of XSS_PAYLOADS.entries()) {
-      await updateIncident(incidents[i]!.id, { displayName: payload });
+    const incidents = openIncidents();
+    // As many payloads at a time as there are incidents to name with them.
+    for (let start = 0; start < XSS_PAYLOADS.length; start += incidents.length) {
+      const payloads = XSS_PAYLOADS.slice(start, start + incidents.length);
+      for (const [i, payload] of payloads.entries()) {
+        await updateIncident(incidents[i]!.id, { displayName: payload });
+      }
+      const { unmount } = renderApp('/incidents');
+      const grid = await screen.findByRole('grid', { name: 'Incidents' }, LOAD);
+      // Every incident is on the one page, so every name shows, as link text.
+      await waitFor(() =>
+        expect(grid.querySelectorAll('[role="row"][aria-selected]')).toHaveLength(incidents.length),
+      );
+      const names = new Set([...grid.querySelectorAll('a')].map((a) => a.textContent));
+      expect(payloads.filter((p) => !names.has(p))).toEqual([]);
+      expectInert();
+      unmount();
     }
-    renderApp('/incidents');
-    const grid = await screen.findByRole('grid', { name: 'Incidents' }, LOAD);
-    // Renamed last, so first in "most recently updated": all on the first page, as link text.
-    const names = new Set([...grid.querySelectorAll('a')].map((a) => a.textContent));
-    expect(XSS_PAYLOADS.filter((p) => !names.has(p))).toEqual([]);
-    expectInert();
   });
 
   it('shows payload tags, a payload name and their audits as text on the incident page', async () => {

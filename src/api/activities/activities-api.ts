@@ -3,7 +3,7 @@
  * under `mock/v1/incidents/{id}/activities`, so live mode simply has no activity log.
  */
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
-import { MOCK_BASE } from '../config';
+import { mockRoot } from '../config';
 import { http } from '../http';
 
 /** Which entries: those of the incident itself, those a merge copied in, or both. */
@@ -39,7 +39,7 @@ export function getActivities(
   query.set('$top', String(page.top));
   if (page.skip > 0) query.set('$skip', String(page.skip));
   return http<ActivityPage>(
-    `${MOCK_BASE}/incidents/${encodeURIComponent(incidentId)}/activities?${query.toString()}`,
+    `${mockRoot()}/incidents/${encodeURIComponent(incidentId)}/activities?${query.toString()}`,
     { signal },
   );
 }

@@ -2,7 +2,7 @@
  * An incident's assets: the entities its alerts' evidence names, derived by the mock under
  * `mock/v1/incidents/{id}/entities` (Graph has no such resource; SPEC.md §2.5).
  */
-import { MOCK_BASE } from '../config';
+import { mockRoot } from '../config';
 import { http } from '../http';
 
 /** The asset groups, in the order the incident page shows them. */
@@ -36,7 +36,7 @@ export function getIncidentEntities(
   signal?: AbortSignal,
 ): Promise<IncidentEntities> {
   return http<IncidentEntities>(
-    `${MOCK_BASE}/incidents/${encodeURIComponent(incidentId)}/entities`,
+    `${mockRoot()}/incidents/${encodeURIComponent(incidentId)}/entities`,
     { signal },
   );
 }

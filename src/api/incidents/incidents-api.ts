@@ -1,30 +1,50 @@
 /** Fetchers for `security/incidents` (SPEC.md §3.1–3.2). */
 import type { Incident, ODataCollection } from '@/domain/graph';
-import { http } from '../http';
+import { ApiError, http } from '../http';
 import { buildODataQuery, type ODataListParams } from '../odata-query';
 
 /** OData options of the incident list, as Graph names them (without the `$`). */
 export type IncidentListParams = ODataListParams;
 
-/** Defender's default queue: new and in-progress incidents, most recently updated first. */
-export const DEFAULT_INCIDENT_LIST_PARAMS = {
-  filter: "status eq 'active' or status eq 'inProgress'",
-  orderby: 'lastUpdateDateTime desc',
-  top: 50,
-  count: true,
-} as const satisfies IncidentListParams;
-
 /** Builds the query string (with its leading `?`, or empty) for a list of incidents. */
 export const buildIncidentsQuery = buildODataQuery;
 
+/**
+ * Whether the service refused options nested in `$expand` (`alerts($select=…)`) this session.
+ * Graph documents them for OData but whether security/incidents honours them is unconfirmed:
+ * a 400 to a nested `$expand` that plain `$expand=alerts` does not get makes every later list
+ * of the session ask the plain form.
+ */
+let nestedExpandRefused = false;
+
+/** Forgets what the service refused (a new session; tests). */
+export function forgetRefusedExpand(): void {
+  nestedExpandRefused = false;
+}
+
+/** `alerts($select=a,b)` → `alerts`: the navigation properties without their nested options. */
+const plainExpand = (expand: string) => expand.replace(/\([^()]*\)/g, '');
+
 /** Lists incidents (one page) with Graph's OData options. */
-export function getIncidents(
+export async function getIncidents(
   params: IncidentListParams,
   signal?: AbortSignal,
 ): Promise<ODataCollection<Incident>> {
-  return http<ODataCollection<Incident>>(`/security/incidents${buildIncidentsQuery(params)}`, {
-    signal,
-  });
+  const nested = params.expand !== undefined && params.expand.includes('(');
+  const list = (p: IncidentListParams) =>
+    http<ODataCollection<Incident>>(`/security/incidents${buildIncidentsQuery(p)}`, { signal });
+  if (!nested || !params.expand) return list(params);
+  const plain = { ...params, expand: plainExpand(params.expand) };
+  if (nestedExpandRefused) return list(plain);
+  try {
+    return await list(params);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 400) throw error;
+    // Remembered only when the plain form is accepted: a 400 about something else stays one.
+    const page = await list(plain);
+    nestedExpandRefused = true;
+    return page;
+  }
 }
 
 /** Reads one incident with its alerts expanded. */

@@ -1,11 +1,11 @@
 /** The mock's identities (mock-only: live mode has no such route). */
 import type { Persona, Principal } from '@/domain/identity';
-import { MOCK_BASE } from '../config';
+import { mockRoot } from '../config';
 import { http } from '../http';
 
 export type PersonaDirectory = { value: Persona[]; directory: Principal[] };
 
 /** Lists the personas one can act as, and the users and groups incidents are assigned to. */
 export function getPersonas(signal?: AbortSignal): Promise<PersonaDirectory> {
-  return http<PersonaDirectory>(`${MOCK_BASE}/personas`, { signal });
+  return http<PersonaDirectory>(`${mockRoot()}/personas`, { signal });
 }

@@ -7,6 +7,9 @@ const MoveAction = lazy(async () => ({ default: (await import('./move-action')).
 const ManageAction = lazy(async () => ({
   default: (await import('./manage-action')).ManageAction,
 }));
+const ActivityLogAction = lazy(async () => ({
+  default: (await import('./activity-log-action')).ActivityLogAction,
+}));
 
 /** Renders the action flyouts once one has been asked for, then keeps them mounted. */
 export function ActionHost() {
@@ -25,6 +28,9 @@ export function ActionHost() {
       </Suspense>
       <Suspense fallback={null}>
         <ManageAction />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ActivityLogAction />
       </Suspense>
     </>
   );

@@ -10,7 +10,8 @@ export type ActionOrigin = 'queue' | 'incidentPage' | 'alertsQueue' | 'alertPane
 export type ActionRequest =
   | { kind: 'merge'; incidentIds: string[]; origin: ActionOrigin }
   | { kind: 'move'; alertIds: string[]; origin: ActionOrigin; incidentId?: string }
-  | { kind: 'manage'; incidentIds: string[]; origin: ActionOrigin };
+  | { kind: 'manage'; incidentIds: string[]; origin: ActionOrigin }
+  | { kind: 'activity'; incidentId: string; origin: ActionOrigin };
 
 type ActionState = { request: ActionRequest | null };
 

@@ -20,15 +20,16 @@ export function mergedTargetPath(targetId: string, sourceIds: readonly string[])
 }
 
 /**
- * The merge flyout as the app serves it (see action-store.ts). On success: a toast with a link to
- * the target; from the queue the selection clears, from an incident page the analyst lands on the
- * target (seed 000).
+ * The merge flyout as the app serves it (see action-store.ts). On success from the queue: the
+ * selection clears and a toast links to the target (following the link dismisses it, as the
+ * target's banner then says the same). From an incident page the analyst lands on the target
+ * (seed 000), whose banner says what was merged: no toast repeats it over the page.
  */
 export function MergeAction() {
   const action = useActionRequest('merge');
   const navigate = useNavigate();
   const rootHref = useHref('/');
-  const { dispatchToast } = useToastController(APP_TOASTER_ID);
+  const { dispatchToast, dismissToast } = useToastController(APP_TOASTER_ID);
   const clearSelection = incidentSelection.useActions().clear;
 
   const request = useMemo<MergeFormRequest | null>(
@@ -46,6 +47,13 @@ export function MergeAction() {
     ({ targetIncidentId, incidentIds }: MergeResult) => {
       const sources = incidentIds.filter((id) => id !== targetIncidentId);
       const to = mergedTargetPath(targetIncidentId, sources);
+      closeAction();
+      if (request?.origin === 'incidentPage') {
+        void navigate(to);
+        return;
+      }
+      clearSelection();
+      const toastId = `merged-${targetIncidentId}`;
       dispatchToast(
         <Toast>
           <ToastTitle>Incidents merged</ToastTitle>
@@ -55,19 +63,19 @@ export function MergeAction() {
               : `Incidents ${sources.join(', ')} were merged into incident ${targetIncidentId}. `}
             <ToastLink
               href={`${rootHref.replace(/\/$/, '')}${to}`}
-              onNavigate={() => void navigate(to)}
+              onNavigate={() => {
+                dismissToast(toastId);
+                void navigate(to);
+              }}
             >
               {`Open incident ${targetIncidentId}`}
             </ToastLink>
           </ToastBody>
         </Toast>,
-        { intent: 'success', timeout: 10_000 },
+        { intent: 'success', timeout: 10_000, toastId },
       );
-      if (request?.origin === 'incidentPage') void navigate(to);
-      else clearSelection();
-      closeAction();
     },
-    [clearSelection, dispatchToast, navigate, request?.origin, rootHref],
+    [clearSelection, dismissToast, dispatchToast, navigate, request?.origin, rootHref],
   );
 
   return <MergeIncidentsFlyout request={request} onClose={closeAction} onMerged={onMerged} />;

@@ -1,12 +1,12 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useHref, useNavigate } from 'react-router';
+import { useLingeringRequest } from '@/components/use-lingering-request';
 import {
   MoveAlertsFlyout,
   type MovedAlerts,
 } from '@/features/move-alerts/components/move-alerts-flyout';
-import { useAlertSelectionActions as useAlertsQueueSelection } from '@/features/alerts-queue/alert-selection-store';
-import { useAlertSelectionActions as useIncidentPageSelection } from '@/features/incident-page/incident-alerts-selection-store';
+import { alertsQueueSelection } from '@/features/alerts-queue/alert-selection-store';
+import { incidentAlertsSelection } from '@/features/incident-page/incident-alerts-selection-store';
 import { alertSelection as queueAlertSelection } from '@/features/incident-queue/alert-selection-store';
 import { APP_TOASTER_ID } from '../toaster';
 import { closeAction, useActionRequest, type ActionOrigin } from './action-store';
@@ -15,8 +15,8 @@ import { ToastLink } from './toast-link';
 /** Clears the alert selection of the screen a move started from. */
 function useClearSelection(): (origin: ActionOrigin) => void {
   const queue = queueAlertSelection.useActions();
-  const incidentPage = useIncidentPageSelection();
-  const alertsQueue = useAlertsQueueSelection();
+  const incidentPage = incidentAlertsSelection.useActions();
+  const alertsQueue = alertsQueueSelection.useActions();
   return (origin) => {
     if (origin === 'queue') queue.clear();
     else if (origin === 'incidentPage') incidentPage.clear();
@@ -31,13 +31,7 @@ function useClearSelection(): (origin: ActionOrigin) => void {
  */
 export function MoveAction() {
   const request = useActionRequest('move');
-  // Keep the last request while the drawer animates out; each opening gets a fresh form.
-  const [shown, setShown] = useState(request);
-  const [opening, setOpening] = useState(0);
-  if (request !== null && request !== shown) {
-    setShown(request);
-    setOpening((n) => n + 1);
-  }
+  const { shown, session } = useLingeringRequest(request);
 
   const clearSelection = useClearSelection();
   const { dispatchToast } = useToastController(APP_TOASTER_ID);
@@ -80,7 +74,7 @@ export function MoveAction() {
   return (
     <MoveAlertsFlyout
       alertIds={shown.alertIds}
-      key={opening}
+      key={session}
       open={request !== null}
       onDismiss={closeAction}
       onMoved={onMoved}

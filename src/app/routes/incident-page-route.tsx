@@ -1,6 +1,14 @@
+import type { IncidentEntity } from '@/api/entities/entities-api';
+import type { Incident } from '@/domain/graph';
+import { ActivityLog } from '@/features/activity-log/components/activity-log';
 import { IncidentPage } from '@/features/incident-page/components/incident-page';
+import { EntityTimelineCard } from '@/features/relations/components/entity-timeline-card';
+import { IncidentTimeline } from '@/features/relations/components/incident-timeline';
 import { openAction } from '../actions/action-store';
+import { APP_TOASTER_ID } from '../toaster';
 
+const onActivityLog = (incidentId: string) =>
+  openAction({ kind: 'activity', incidentId, origin: 'incidentPage' });
 const onManageIncident = (id: string) =>
   openAction({ kind: 'manage', incidentIds: [id], origin: 'incidentPage' });
 const onMergeIncidents = (id: string) =>
@@ -8,10 +16,28 @@ const onMergeIncidents = (id: string) =>
 const onMoveAlerts = (incidentId: string, alertIds: string[]) =>
   openAction({ kind: 'move', alertIds, incidentId, origin: 'incidentPage' });
 
-/** The incident page, with its Actions menu and Alerts toolbar opening the app's flyouts. */
+// The Activity log tab: the activity-log feature, the same component as the panel.
+const renderActivityLog = (incidentId: string) => <ActivityLog incidentId={incidentId} />;
+// Seed 004: the relations feature's Timeline card and Incident timeline, in the page's slots.
+const renderEntityTimeline = (incidentId: string, entity: IncidentEntity) => (
+  <EntityTimelineCard entity={entity} incidentId={incidentId} toasterId={APP_TOASTER_ID} />
+);
+const renderIncidentTimeline = (incident: Incident) => (
+  <IncidentTimeline incident={incident} toasterId={APP_TOASTER_ID} />
+);
+
+/**
+ * The incident page, with its Actions menu and Alerts toolbar opening the app's flyouts (the
+ * activity-log panel among them), the activity-log feature as its Activity log tab, and the
+ * relations feature adding and removing alerts from its Assets and Overview tabs.
+ */
 export function IncidentPageRoute() {
   return (
     <IncidentPage
+      renderActivityLog={renderActivityLog}
+      renderEntityTimeline={renderEntityTimeline}
+      renderIncidentTimeline={renderIncidentTimeline}
+      onActivityLog={onActivityLog}
       onManageIncident={onManageIncident}
       onMergeIncidents={onMergeIncidents}
       onMoveAlerts={onMoveAlerts}

@@ -22,4 +22,5 @@ export const useRoutesStyles = makeStyles({
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  seedProgress: { width: 'min(420px, 80vw)' },
 });

@@ -2,23 +2,32 @@ import { mergeClasses } from '@fluentui/react-components';
 import { ShieldKeyholeFilled } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { MOCK_ENABLED } from '@/api/config';
+import { LIVE_BUILD } from '@/api/config';
 import { useOpenAlertId } from '@/components/alert-panel-param';
 import { ActionHost } from '../actions/action-host';
 import { openAction } from '../actions/action-store';
-import type { StartupNotice } from '../startup-notice';
+import { useStartupNotice } from '../startup-notice';
 import { useAppShellStyles } from './app-shell.styles';
 import { PersonaSwitcher, preloadPersonaSwitcher } from './persona-switcher';
 import { preloadResetDemoDataButton, ResetDemoDataButton } from './reset-demo-data-button';
 import { StartupNoticeBar } from './startup-notice-bar';
 import { ThemeToggle } from './theme-toggle';
+import { ThrottleBar } from './throttle-bar';
 
 // The demo controls' Fluent components (Dropdown, Dialog) are chunks of their own, fetched now,
 // while the app boots (main.tsx starts the mock worker first), rather than in the first load.
-if (MOCK_ENABLED) {
+if (!LIVE_BUILD) {
   preloadPersonaSwitcher();
   preloadResetDemoDataButton();
 }
+
+// Live mode's account controls come with MSAL, in a chunk the mock build never loads.
+const LiveAccount = lazy(async () => ({
+  default: (await import('../live/live-account')).LiveAccount,
+}));
+const SessionExpiredBar = lazy(async () => ({
+  default: (await import('../live/live-account')).SessionExpiredBar,
+}));
 
 // Its own chunk: most visits never open an alert.
 const AlertDetailsPanel = lazy(async () => ({
@@ -59,9 +68,10 @@ function TopNav() {
 }
 
 /** The frame of every page: top bar (product, sections, persona, theme, demo reset), notice, page. */
-export function AppShell({ notice }: { notice?: StartupNotice }) {
+export function AppShell() {
   const styles = useAppShellStyles();
-  const [noticeOpen, setNoticeOpen] = useState(notice !== undefined);
+  const notice = useStartupNotice();
+  const [dismissed, setDismissed] = useState<typeof notice>();
 
   return (
     <div className={styles.root}>
@@ -73,18 +83,29 @@ export function AppShell({ notice }: { notice?: StartupNotice }) {
         <TopNav />
         <div className={styles.spacer} />
         <div className={styles.actions}>
-          {MOCK_ENABLED && <PersonaSwitcher />}
+          {!LIVE_BUILD && <PersonaSwitcher />}
+          {LIVE_BUILD && (
+            <Suspense fallback={null}>
+              <LiveAccount />
+            </Suspense>
+          )}
           <ThemeToggle />
-          {MOCK_ENABLED && <ResetDemoDataButton />}
+          {!LIVE_BUILD && <ResetDemoDataButton />}
         </div>
       </header>
-      {notice && noticeOpen && (
+      {notice && notice !== dismissed && (
         <StartupNoticeBar
           className={styles.notice}
           notice={notice}
-          onDismiss={() => setNoticeOpen(false)}
+          onDismiss={() => setDismissed(notice)}
         />
       )}
+      {LIVE_BUILD && (
+        <Suspense fallback={null}>
+          <SessionExpiredBar className={styles.notice} />
+        </Suspense>
+      )}
+      <ThrottleBar className={styles.notice} />
       {/* Focusable so focus has somewhere sensible to land when a panel's opener is gone. */}
       <main className={styles.main} tabIndex={-1}>
         <Outlet />

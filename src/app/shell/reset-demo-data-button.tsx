@@ -1,6 +1,8 @@
-import { Button } from '@fluentui/react-components';
+import { Button, Tooltip } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
+import { useCurrentPersona } from '@/components/use-current-persona';
+import { resetDenial } from '@/domain/identity';
 import { preloadable } from '../preloadable';
 
 // The confirmation Dialog, its trigger and the toast are their own chunk, fetched as soon as the
@@ -12,9 +14,23 @@ const resetDemoData = preloadable(
 /** Starts fetching the reset dialog's chunk. */
 export const preloadResetDemoDataButton = resetDemoData.preload;
 
-/** "Reset demo data": confirm, restore the seed, refetch, and say it worked. */
+/**
+ * "Reset demo data": confirm, restore the seed, refetch, and say it worked. A persona that may
+ * not change everything gets the button disabled, with the server's reason as its description.
+ */
 export function ResetDemoDataButton() {
   const [requested, setRequested] = useState(false);
+  const persona = useCurrentPersona();
+  const denial = persona ? resetDenial(persona) : undefined;
+  if (denial) {
+    return (
+      <Tooltip content={denial} relationship="description" withArrow>
+        <Button appearance="subtle" disabledFocusable icon={<ArrowResetRegular />}>
+          Reset demo data
+        </Button>
+      </Tooltip>
+    );
+  }
   return (
     <Suspense
       fallback={

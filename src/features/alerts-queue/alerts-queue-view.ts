@@ -8,6 +8,16 @@
 import type { AlertListParams } from '@/api/alerts/alerts-api';
 import { odataString } from '@/api/odata-query';
 import {
+  defineUrlView,
+  enumList,
+  group,
+  page,
+  sort,
+  text,
+  type UrlField,
+  type UrlSort,
+} from '@/components/url-view';
+import {
   ASSIGNMENT_OPTIONS,
   CATEGORY_OPTIONS,
   CLASSIFICATION_OPTIONS,
@@ -19,6 +29,9 @@ import {
 } from './alerts-queue-labels';
 
 export const ALERTS_PAGE_SIZE = 50;
+
+/** Longest search text sent to the server; longer input is cut. */
+export const MAX_SEARCH_LENGTH = 200;
 
 /** The queue's filters, each a list of wire values; an empty list means "any". */
 export type AlertFilters = {
@@ -33,7 +46,10 @@ export type AlertFilters = {
 
 export type FilterKey = keyof AlertFilters;
 
-/** Columns Graph can order alerts by; the ids are the Graph property names. */
+/**
+ * The queue's columns, in the order the grid shows them; Graph can order alerts by each (the ids
+ * are Graph's property names).
+ */
 export const SORTABLE_COLUMNS = [
   'title',
   'id',
@@ -49,9 +65,8 @@ export const SORTABLE_COLUMNS = [
   'createdDateTime',
 ] as const;
 
-export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
-export type SortDirection = 'asc' | 'desc';
-export type AlertSort = { column: SortColumn; direction: SortDirection };
+type SortColumn = (typeof SORTABLE_COLUMNS)[number];
+export type AlertSort = UrlSort<SortColumn>;
 
 export type AlertsQueueView = {
   filters: AlertFilters;
@@ -97,15 +112,8 @@ export const FILTER_DEFINITIONS: readonly FilterDefinition[] = [
 ];
 
 /** Defender's alerts queue opens on New and In progress alerts (SPEC.md §12.6). */
-export const DEFAULT_STATUSES: readonly string[] = ['new', 'inProgress'];
-export const DEFAULT_SORT: AlertSort = { column: 'createdDateTime', direction: 'desc' };
-
-/** How the URL says "any status" (the status filter alone has a non-empty default). */
-const ANY = 'any';
-const SEARCH_PARAM = 'q';
-const SORT_PARAM = 'sort';
-const PAGE_PARAM = 'page';
-const MAX_SEARCH_LENGTH = 200;
+const DEFAULT_STATUSES: readonly string[] = ['new', 'inProgress'];
+const DEFAULT_SORT: AlertSort = { field: 'createdDateTime', direction: 'descending' };
 
 export const NO_FILTERS: AlertFilters = {
   status: [],
@@ -124,58 +132,37 @@ export const DEFAULT_VIEW: AlertsQueueView = {
   page: 1,
 };
 
-/** The known values of a comma-separated list, matched case-insensitively, in the options' order. */
-function parseList(raw: string, options: readonly FilterOption[]): string[] {
-  const wanted = new Set(
-    raw
-      .split(',')
-      .map((v) => v.trim().toLowerCase())
-      .filter(Boolean),
-  );
-  return options.filter((o) => wanted.has(o.value.toLowerCase())).map((o) => o.value);
-}
-
-function parseSort(raw: string | null): AlertSort {
-  if (!raw) return DEFAULT_SORT;
-  const [name = '', dir = 'asc'] = raw.split(':');
-  const column = SORTABLE_COLUMNS.find((c) => c.toLowerCase() === name.trim().toLowerCase());
-  const direction = dir.trim().toLowerCase();
-  if (!column || (direction !== 'asc' && direction !== 'desc')) return DEFAULT_SORT;
-  return { column, direction };
-}
-
-function parsePage(raw: string | null): number {
-  if (!raw || !/^\d{1,6}$/.test(raw.trim())) return 1;
-  return Math.max(1, Number.parseInt(raw.trim(), 10));
-}
+/**
+ * The view as the URL holds it. Filters are comma lists (`severity=high,low`), and read repeated
+ * names too; `status=any` says "any status", as the status filter alone has a default.
+ */
+export const alertsQueueView = defineUrlView({
+  filters: group(
+    Object.fromEntries(
+      FILTER_DEFINITIONS.map((def) => [
+        def.key,
+        enumList({
+          name: def.param,
+          values: def.options.map((o) => o.value),
+          encoding: 'comma',
+          ...(def.key === 'status' ? { default: DEFAULT_STATUSES, none: 'any' } : {}),
+        }),
+      ]),
+    ) as Record<FilterKey, UrlField<readonly string[]>>,
+  ),
+  search: text({ name: 'q', maxLength: MAX_SEARCH_LENGTH }),
+  sort: sort({
+    name: 'sort',
+    encoding: { kind: 'colon' },
+    fields: SORTABLE_COLUMNS,
+    default: DEFAULT_SORT,
+  }),
+  page: page({ name: 'page' }),
+});
 
 /** Reads the view from the URL's query string; unknown or malformed values are ignored. */
 export function parseView(params: URLSearchParams): AlertsQueueView {
-  const filters = { ...NO_FILTERS };
-  for (const def of FILTER_DEFINITIONS) {
-    const raw = params.get(def.param);
-    if (def.key === 'status') {
-      if (raw === null) filters.status = DEFAULT_STATUSES;
-      else if (raw.trim() === '' || raw.trim().toLowerCase() === ANY) filters.status = [];
-      else {
-        const values = parseList(raw, def.options);
-        filters.status = values.length > 0 ? values : DEFAULT_STATUSES;
-      }
-    } else if (raw !== null) {
-      filters[def.key] = parseList(raw, def.options);
-    }
-  }
-  const search = (params.get(SEARCH_PARAM) ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
-  return {
-    filters,
-    search,
-    sort: parseSort(params.get(SORT_PARAM)),
-    page: parsePage(params.get(PAGE_PARAM)),
-  };
-}
-
-function sameValues(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v) => b.includes(v));
+  return alertsQueueView.parse(params);
 }
 
 /**
@@ -183,26 +170,7 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
  * `?alert=` of the details panel). Defaults are left out, so `/alerts` stays the default view.
  */
 export function writeView(current: URLSearchParams, view: AlertsQueueView): URLSearchParams {
-  const next = new URLSearchParams(current);
-  for (const def of FILTER_DEFINITIONS) {
-    const values = view.filters[def.key];
-    next.delete(def.param);
-    if (def.key === 'status') {
-      if (values.length === 0) next.set(def.param, ANY);
-      else if (!sameValues(values, DEFAULT_STATUSES)) next.set(def.param, values.join(','));
-    } else if (values.length > 0) {
-      next.set(def.param, values.join(','));
-    }
-  }
-  next.delete(SEARCH_PARAM);
-  if (view.search) next.set(SEARCH_PARAM, view.search);
-  next.delete(SORT_PARAM);
-  if (view.sort.column !== DEFAULT_SORT.column || view.sort.direction !== DEFAULT_SORT.direction) {
-    next.set(SORT_PARAM, `${view.sort.column}:${view.sort.direction}`);
-  }
-  next.delete(PAGE_PARAM);
-  if (view.page > 1) next.set(PAGE_PARAM, String(view.page));
-  return next;
+  return alertsQueueView.write(current, view);
 }
 
 /** Whether any filter or search narrows the queue (the default status filter counts). */
@@ -217,7 +185,7 @@ function anyOf(property: string, values: readonly string[]): string {
 }
 
 /** The `$filter` of a view; "Assigned to me" is the signed-in persona's UPN. */
-export function buildAlertsFilter(view: AlertsQueueView, upn: string): string | undefined {
+function buildAlertsFilter(view: AlertsQueueView, upn: string): string | undefined {
   const { filters } = view;
   const clauses: string[] = [];
   if (filters.status.length > 0) clauses.push(anyOf('status', filters.status));
@@ -272,7 +240,7 @@ export function toAlertListParams(view: AlertsQueueView, upn: string): AlertList
   const filter = buildAlertsFilter(view, upn);
   return {
     ...(filter ? { filter } : {}),
-    orderby: `${view.sort.column} ${view.sort.direction}`,
+    orderby: `${view.sort.field} ${view.sort.direction === 'ascending' ? 'asc' : 'desc'}`,
     top: ALERTS_PAGE_SIZE,
     skip: (view.page - 1) * ALERTS_PAGE_SIZE,
     count: true,

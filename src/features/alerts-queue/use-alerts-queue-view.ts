@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { useUrlView } from '@/components/use-url-view';
 import {
+  alertsQueueView,
   NO_FILTERS,
-  parseView,
-  writeView,
   type AlertSort,
   type AlertsQueueView,
   type FilterKey,
@@ -20,30 +19,11 @@ export type AlertsQueueViewActions = {
 };
 
 /**
- * The alerts queue's view as the URL holds it, and the ways to change it. Every change is a new
- * history entry, so back/forward moves between views; changing filters, search or sort goes back
- * to the first page.
+ * The alerts queue's view as the URL holds it (see useUrlView), and the ways to change it.
+ * Changing filters, search or sort goes back to the first page.
  */
 export function useAlertsQueueView(): [AlertsQueueView, AlertsQueueViewActions] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(() => parseView(searchParams), [searchParams]);
-
-  // A hand-edited or outdated link is rewritten in its canonical form (unknown values dropped).
-  const canonical = writeView(searchParams, view).toString();
-  useEffect(() => {
-    if (canonical !== searchParams.toString()) {
-      setSearchParams(new URLSearchParams(canonical), { replace: true });
-    }
-  }, [canonical, searchParams, setSearchParams]);
-
-  const update = useCallback(
-    (change: (view: AlertsQueueView) => AlertsQueueView, replace = false) =>
-      setSearchParams((previous) => writeView(previous, change(parseView(previous))), {
-        replace,
-      }),
-    [setSearchParams],
-  );
-
+  const { view, update } = useUrlView(alertsQueueView);
   const actions = useMemo<AlertsQueueViewActions>(
     () => ({
       setFilter: (key, values) =>
@@ -51,11 +31,9 @@ export function useAlertsQueueView(): [AlertsQueueView, AlertsQueueViewActions] 
       clearFilters: () => update((v) => ({ ...v, filters: NO_FILTERS, search: '', page: 1 })),
       setSearch: (search) => update((v) => ({ ...v, search: search.trim(), page: 1 })),
       setSort: (sort) => update((v) => ({ ...v, sort, page: 1 })),
-      setPage: (page, options) =>
-        update((v) => ({ ...v, page: Math.max(1, page) }), options?.replace ?? false),
+      setPage: (page, options) => update((v) => ({ ...v, page: Math.max(1, page) }), options),
     }),
     [update],
   );
-
   return [view, actions];
 }

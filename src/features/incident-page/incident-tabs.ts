@@ -16,3 +16,11 @@ export function isIncidentTab(value: string | undefined): value is IncidentTab {
 export function incidentPath(incidentId: string, tab: IncidentTab = 'overview'): string {
   return `/incidents/${encodeURIComponent(incidentId)}/${tab}`;
 }
+
+/** The path of an incident's investigation graph (seed 004). */
+export function investigatePath(incidentId: string): string {
+  return `/incidents/${encodeURIComponent(incidentId)}/investigate`;
+}
+
+/** The query parameter naming the incidents that were merged into the one shown. */
+export const MERGED_FROM = 'mergedFrom';

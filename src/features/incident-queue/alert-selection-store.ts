@@ -1,4 +1,4 @@
-import { createIdSetStore } from './id-set-store';
+import { createSelectionStore } from '@/components/selection-store';
 
 /** Alerts ticked in expanded queue rows, by id (for "Move alerts to another incident"). */
-export const alertSelection = createIdSetStore();
+export const alertSelection = createSelectionStore();

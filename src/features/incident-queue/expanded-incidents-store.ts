@@ -1,4 +1,4 @@
-import { createIdSetStore } from './id-set-store';
+import { createSelectionStore } from '@/components/selection-store';
 
 /** Queue rows expanded to show their alerts, by incident id (kept when paging back and forth). */
-export const expandedIncidents = createIdSetStore();
+export const expandedIncidents = createSelectionStore();

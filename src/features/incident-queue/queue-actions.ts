@@ -3,6 +3,7 @@
  * Pure: the toolbar shows the text as the disabled button's tooltip.
  */
 import { LIMITS } from '@/domain/limits';
+import { mergeCountProblem } from '@/domain/merge';
 
 export type QueueActionName = 'merge' | 'manage' | 'moveAlerts';
 
@@ -10,12 +11,6 @@ export const QUEUE_ACTION_LABELS: Record<QueueActionName, string> = {
   merge: 'Merge incidents',
   manage: 'Manage incident',
   moveAlerts: 'Move alerts to another incident',
-};
-
-const NOT_AVAILABLE: Record<QueueActionName, string> = {
-  merge: 'Merging is not available yet',
-  manage: 'Managing incidents is not available yet',
-  moveAlerts: 'Moving alerts is not available yet',
 };
 
 export type QueueSelectionSummary = {
@@ -28,23 +23,18 @@ export type QueueSelectionSummary = {
 };
 
 /** Why the selected incidents cannot be changed while a merge runs on one of them. */
-export const MERGING_REQUIREMENT =
-  'A selected incident is being merged; wait until the merge finishes';
+const MERGING_REQUIREMENT = 'A selected incident is being merged; wait until the merge finishes';
 
 /** Why the action cannot run now, or `undefined` when it can. */
 export function actionRequirement(
   action: QueueActionName,
   selection: QueueSelectionSummary,
-  available: boolean,
 ): string | undefined {
   if (selection.readOnlyReason) return selection.readOnlyReason;
   if (selection.merging && action !== 'moveAlerts') return MERGING_REQUIREMENT;
   switch (action) {
     case 'merge':
-      if (
-        selection.incidents < LIMITS.minIncidentsPerMerge ||
-        selection.incidents > LIMITS.maxIncidentsPerMerge
-      ) {
+      if (mergeCountProblem(selection.incidents)) {
         return `Select ${LIMITS.minIncidentsPerMerge} to ${LIMITS.maxIncidentsPerMerge} incidents to merge`;
       }
       break;
@@ -57,5 +47,5 @@ export function actionRequirement(
       }
       break;
   }
-  return available ? undefined : NOT_AVAILABLE[action];
+  return undefined;
 }

@@ -5,7 +5,6 @@ import type {
   AssignmentFilter,
   ClassificationFilter,
   SeverityFilter,
-  SortField,
   SourceFilter,
   StatusFilter,
 } from './queue-state';
@@ -39,14 +38,3 @@ export const CLASSIFICATION_FILTER_LABELS: Record<ClassificationFilter, string> 
 };
 
 export const sourceFilterLabel = (source: SourceFilter): string => sourceLabel(source);
-
-export const SORT_FIELD_LABELS: Record<SortField, string> = {
-  displayName: 'Incident name',
-  id: 'Incident ID',
-  severity: 'Severity',
-  status: 'Status',
-  assignedTo: 'Assigned to',
-  classification: 'Classification',
-  determination: 'Determination',
-  lastUpdateDateTime: 'Last update time',
-};

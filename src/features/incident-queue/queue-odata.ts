@@ -5,13 +5,9 @@
  */
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { odataString } from '@/api/odata-query';
-import {
-  PAGE_SIZE,
-  type AssignmentFilter,
-  type QueueFilters,
-  type QueueState,
-  type SortField,
-} from './queue-state';
+import { LIMITS } from '@/domain/limits';
+import type { AssignmentFilter, QueueFilters, QueueState, SortField } from './queue-state';
+import { timeRangeClause } from './time-range';
 
 /** Who "me" is, and which owners are groups rather than people. */
 export type QueueIdentity = { upn: string; groups: readonly string[] };
@@ -73,22 +69,73 @@ export function buildQueueFilter(
   return clauses.length === 0 ? undefined : clauses.join(' and ');
 }
 
-export function buildQueueOrderBy(sort: { field: SortField; direction: string }): string {
+function buildQueueOrderBy(sort: { field: SortField; direction: string }): string {
   return `${sort.field} ${sort.direction === 'ascending' ? 'asc' : 'desc'}`;
 }
 
-/** One page of the queue, with the total and each incident's alerts (for counts and sources). */
+/**
+ * What the queue reads of each incident's alerts: its derived columns (count, sources, first and
+ * last activity) and an expanded row's columns. Not their evidence, descriptions or comments,
+ * which make up most of an alert and which only an alert's own panel shows: a page of 50 is then
+ * a tenth of the size.
+ */
+const QUEUE_ALERT_FIELDS = [
+  'title',
+  'severity',
+  'status',
+  'category',
+  'serviceSource',
+  'detectionSource',
+  'incidentId',
+  'assignedTo',
+  'classification',
+  'determination',
+  'createdDateTime',
+  'lastUpdateDateTime',
+  'firstActivityDateTime',
+  'lastActivityDateTime',
+];
+
+/** The alerts an incident of the queue (or an export) carries, with only those fields. */
+const QUEUE_ALERTS_EXPAND = `alerts($select=${QUEUE_ALERT_FIELDS.join(',')})`;
+
+/** `$filter` for the filters and the time range (relative ranges count back from `now`). */
+function buildViewFilter(state: QueueState, identity: QueueIdentity, now: Date): string {
+  const filters = buildQueueFilter(state, identity);
+  const time = timeRangeClause(state.timeRange, now);
+  return filters ? `${filters} and ${time}` : time;
+}
+
+/**
+ * One page of the queue, with the total and each incident's alerts (for counts and sources).
+ * A page of 100 is more than Graph's `$top` allows: the fetcher reads it in requests of 50.
+ */
 export function buildQueueListParams(
   state: QueueState,
   identity: QueueIdentity,
+  now: Date,
 ): IncidentListParams {
-  const filter = buildQueueFilter(state, identity);
   return {
-    ...(filter ? { filter } : {}),
+    filter: buildViewFilter(state, identity, now),
     orderby: buildQueueOrderBy(state.sort),
-    top: PAGE_SIZE,
-    skip: (state.page - 1) * PAGE_SIZE,
+    top: state.pageSize,
+    skip: (state.page - 1) * state.pageSize,
     count: true,
-    expand: 'alerts',
+    expand: QUEUE_ALERTS_EXPAND,
+  };
+}
+
+/** The first request of an export: the view's incidents in its order, 50 at a time. */
+export function buildExportParams(
+  state: QueueState,
+  identity: QueueIdentity,
+  now: Date,
+): IncidentListParams {
+  return {
+    filter: buildViewFilter(state, identity, now),
+    orderby: buildQueueOrderBy(state.sort),
+    top: LIMITS.maxIncidentsTop,
+    count: true,
+    expand: QUEUE_ALERTS_EXPAND,
   };
 }

@@ -1,16 +1,21 @@
 /**
  * A queue row: the incident plus what Graph does not carry on it but the queue shows, derived
- * from its expanded alerts (SPEC.md §12.4): alert count, service sources, first/last activity.
+ * from its expanded alerts (SPEC.md §12.4): alert count (with the alerts related to it, seed
+ * 004), service sources, first/last activity.
  */
 import type { ServiceSource } from '@/domain/enums';
 import type { Alert, Incident } from '@/domain/graph';
+import { heldAlertCount } from '@/domain/relations';
 
 export type QueueRow = {
   id: string;
   /** The incident's name, or "Incident <id>" when it has none. */
   name: string;
   incident: Incident;
+  /** Its home alerts (Graph's `alerts`): the expanded row lists them. */
   alerts: readonly Alert[];
+  /** Every alert it holds, home and related, as Sentinel's `alertsCount` counts them. */
+  alertCount: number;
   sources: readonly ServiceSource[];
   firstActivity: string | undefined;
   lastActivity: string | undefined;
@@ -48,6 +53,7 @@ export function toQueueRow(incident: Incident): QueueRow {
     name: incident.displayName?.trim() || `Incident ${id}`,
     incident,
     alerts,
+    alertCount: heldAlertCount(incident),
     sources: [...sources],
     firstActivity,
     lastActivity,

@@ -1,12 +1,6 @@
-import { useCallback, useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { parseQueueState, QUEUE_PARAMS, writeQueueState, type QueueState } from './queue-state';
-
-const QUEUE_KEYS: ReadonlySet<string> = new Set(Object.values(QUEUE_PARAMS));
-
-/** The queue's own parameters, in order (others, like the open alert, are not its business). */
-const queuePart = (params: URLSearchParams) =>
-  new URLSearchParams([...params].filter(([key]) => QUEUE_KEYS.has(key))).toString();
+import { useCallback } from 'react';
+import { useUrlView } from '@/components/use-url-view';
+import { queueView, type QueueState } from './queue-state';
 
 export type QueueStateUpdate = (
   change: Partial<QueueState>,
@@ -17,29 +11,14 @@ export type QueueStateUpdate = (
 ) => void;
 
 /**
- * The queue's view, read from the URL. Analyst changes push a history entry (so back/forward move
- * between views); any change of filters or sort goes back to page 1 unless it says otherwise.
- * A URL with unknown or malformed values is rewritten in place to what is actually shown.
+ * The queue's view, read from the URL (see useUrlView). Any change of filters or sort goes back
+ * to page 1 unless it says otherwise.
  */
 export function useQueueState(): { state: QueueState; update: QueueStateUpdate } {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseQueueState(searchParams), [searchParams]);
-
-  const canonical = useMemo(() => writeQueueState(searchParams, state), [searchParams, state]);
-  const needsRewrite = queuePart(canonical) !== queuePart(searchParams);
-  useEffect(() => {
-    if (needsRewrite) setSearchParams(canonical, { replace: true });
-  }, [needsRewrite, canonical, setSearchParams]);
-
-  const update = useCallback<QueueStateUpdate>(
-    (change, options) =>
-      setSearchParams(
-        (previous) =>
-          writeQueueState(previous, { ...parseQueueState(previous), page: 1, ...change }),
-        { replace: options?.replace ?? false },
-      ),
-    [setSearchParams],
+  const { view, update } = useUrlView(queueView);
+  const updateState = useCallback<QueueStateUpdate>(
+    (change, options) => update((previous) => ({ ...previous, page: 1, ...change }), options),
+    [update],
   );
-
-  return { state, update };
+  return { state: view, update: updateState };
 }

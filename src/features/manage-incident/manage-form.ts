@@ -4,7 +4,16 @@
  * the optimistic cache update and the tests share it.
  */
 import type { IncidentPatch } from '@/api/incidents/incidents-api';
-import { checkClassificationPair } from '@/domain/classification';
+import { isUnset } from '@/domain/classification';
+import {
+  alertEffects,
+  patchProblems,
+  planIncidentPatch,
+  valueProblems,
+  type IncidentPatch as DomainPatch,
+  type PatchableIncident,
+  type PatchProblems,
+} from '@/domain/incident-patch';
 import {
   CLASSIFICATION_LABELS,
   DETERMINATION_LABELS,
@@ -16,14 +25,13 @@ import {
   type IncidentStatus,
 } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
-import { LIMITS } from '@/domain/limits';
 
 /** The statuses the Status field offers; "Resolved" is the Resolve incident toggle. */
-export type OpenStatus = 'active' | 'inProgress';
+type OpenStatus = 'active' | 'inProgress';
 
 /** The classifications the form offers ('unknown' is "Not set"). */
-export type FormClassification = Exclude<AlertClassification, 'unknownFutureValue'>;
-export type FormDetermination = Exclude<AlertDetermination, 'unknownFutureValue'>;
+type FormClassification = Exclude<AlertClassification, 'unknownFutureValue'>;
+type FormDetermination = Exclude<AlertDetermination, 'unknownFutureValue'>;
 
 /** `''` means "No change" (bulk); a single incident's form always holds a value. */
 type NoChange = '';
@@ -44,20 +52,17 @@ export type ManageValues = {
 };
 
 /** The fields that can be wrong, for messages under them. */
-export type ManageField =
+type ManageField =
   'displayName' | 'customTags' | 'resolvingComment' | 'classification' | 'determination';
 export type ManageErrors = Partial<Record<ManageField, string>>;
 
-const unset = (v: string | null | undefined) =>
-  v === null || v === undefined || v === 'unknown' || v === 'unknownFutureValue';
-
 /** Graph's classification as the form shows it ("Not set" for null/unknown). */
-export function formClassification(c: AlertClassification | null | undefined): FormClassification {
-  return unset(c) ? 'unknown' : c;
+function formClassification(c: AlertClassification | null | undefined): FormClassification {
+  return isUnset(c) ? 'unknown' : c;
 }
 
-export function formDetermination(d: AlertDetermination | null | undefined): FormDetermination {
-  return unset(d) ? 'unknown' : d;
+function formDetermination(d: AlertDetermination | null | undefined): FormDetermination {
+  return isUnset(d) ? 'unknown' : d;
 }
 
 /** The form of one incident, filled with what it holds now. */
@@ -97,30 +102,83 @@ const sameTags = (a: readonly string[], b: readonly string[]) =>
 export const hasTag = (tags: readonly string[], tag: string) =>
   tags.some((t) => t.toLowerCase() === tag.toLowerCase());
 
-/** Problems with the values, by field; empty when the form can be saved. */
-export function validate(values: ManageValues, bulk: boolean): ManageErrors {
+/**
+ * Problems with the values, by field; empty when the form can be saved. The rules are the
+ * server's (src/domain/incident-patch.ts), checked on the PATCH the form would send: for one
+ * incident against what it holds, in bulk against the fields the analyst touched.
+ */
+export function validate(values: ManageValues, incident: Incident | undefined): ManageErrors {
+  if (incident) {
+    const patch = toDomainPatch(patchFor(incident, values));
+    return pick(patchProblems(patchableIncident(incident), patch));
+  }
+  const patch = toDomainPatch(bulkPatchFor({ customTags: [] }, values));
+  // In bulk each incident keeps its own classification: a pair is checked only when both are set.
+  const pairSet = patch.classification !== undefined && patch.determination !== undefined;
+  return pick(pairSet ? patchProblems(UNSET_PAIR, patch) : valueProblems(patch));
+}
+
+const UNSET_PAIR = { classification: null, determination: null };
+
+/** The form's fields among a patch's problems. */
+function pick(problems: PatchProblems): ManageErrors {
   const errors: ManageErrors = {};
-  if (!bulk) {
-    const name = values.displayName.trim();
-    if (name === '') errors.displayName = 'Enter an incident name.';
-    else if (name.length > LIMITS.maxDisplayNameLength) {
-      errors.displayName = `The incident name is ${name.length} characters long; the limit is ${LIMITS.maxDisplayNameLength}.`;
-    }
-  }
-  const long = values.customTags.find((t) => t.length > LIMITS.maxTagLength);
-  if (long !== undefined) {
-    errors.customTags = `Tag '${long.slice(0, 40)}…' is longer than ${LIMITS.maxTagLength} characters.`;
-  } else if (values.customTags.length > LIMITS.maxTagsPerIncident) {
-    errors.customTags = `An incident can have at most ${LIMITS.maxTagsPerIncident} tags.`;
-  }
-  if (values.resolve && values.resolvingComment.length > LIMITS.maxCommentLength) {
-    errors.resolvingComment = `The comment is ${values.resolvingComment.length.toLocaleString()} characters long; the limit is ${LIMITS.maxCommentLength.toLocaleString()}.`;
-  }
-  if (values.classification !== NO_CHANGE && values.determination !== NO_CHANGE) {
-    const problem = checkClassificationPair(values.classification, values.determination);
-    if (problem) errors.determination = problem;
+  for (const field of MANAGE_FIELDS) {
+    const problem = problems[field];
+    if (problem) errors[field] = problem;
   }
   return errors;
+}
+
+const MANAGE_FIELDS: readonly ManageField[] = [
+  'displayName',
+  'customTags',
+  'resolvingComment',
+  'classification',
+  'determination',
+];
+
+/** The client's PATCH in the rules' terms ("unknown" is unset, text is as sent). */
+function toDomainPatch(patch: IncidentPatch): DomainPatch {
+  const out: DomainPatch = {};
+  if (patch.displayName !== undefined) out.displayName = patch.displayName ?? '';
+  if (
+    patch.severity !== undefined &&
+    patch.severity !== null &&
+    patch.severity !== 'unknownFutureValue'
+  )
+    out.severity = patch.severity;
+  if (patch.customTags !== undefined) out.customTags = [...(patch.customTags ?? [])];
+  if (patch.assignedTo !== undefined) out.assignedTo = patch.assignedTo || null;
+  if (patch.status !== undefined && patch.status !== null) out.status = patch.status;
+  for (const key of ['resolvingComment', 'summary', 'description'] as const) {
+    if (patch[key] !== undefined) out[key] = patch[key] ?? null;
+  }
+  if (patch.classification !== undefined) {
+    out.classification = isUnset(patch.classification) ? null : patch.classification;
+  }
+  if (patch.determination !== undefined) {
+    out.determination = isUnset(patch.determination) ? null : patch.determination;
+  }
+  return out;
+}
+
+/** An incident as read from Graph, as the rules see it. */
+function patchableIncident(incident: Incident): PatchableIncident {
+  return {
+    displayName: incident.displayName ?? '',
+    severity: incident.severity ?? 'unknown',
+    status: incident.status ?? 'active',
+    assignedTo: incident.assignedTo || null,
+    classification: isUnset(incident.classification) ? null : incident.classification,
+    determination: isUnset(incident.determination) ? null : incident.determination,
+    customTags: [...(incident.customTags ?? [])],
+    resolvingComment: incident.resolvingComment ?? null,
+    summary: incident.summary ?? null,
+    description: incident.description ?? null,
+    severitySetByHand: false,
+    nameIsAutomatic: false,
+  };
 }
 
 /** The status the values ask for, or `undefined` for "No change". */
@@ -195,34 +253,33 @@ export function bulkHasChanges(values: ManageValues): boolean {
 }
 
 /**
- * The incident as it will be once the server accepts the patch (the optimistic copy): the
- * same side effects the server applies, so the page and the queue agree before it answers.
+ * The incident as it will be once the server accepts the patch (the optimistic copy), planned
+ * by the very rules the server applies, so the page and the queue agree before it answers.
  */
 export function applyPatch(incident: Incident, patch: IncidentPatch): Incident {
-  const next: Incident = { ...incident, ...patch };
-  if (patch.classification !== undefined) {
-    next.classification = unset(patch.classification) ? null : patch.classification;
-    if (
-      patch.determination === undefined &&
-      checkClassificationPair(next.classification, next.determination)
-    ) {
-      next.determination = null;
-    }
+  const planned = planIncidentPatch(patchableIncident(incident), toDomainPatch(patch));
+  if (!planned.ok) return incident;
+  const { next } = planned.value;
+  const updated: Incident = {
+    ...incident,
+    displayName: next.displayName,
+    severity: next.severity,
+    status: next.status,
+    assignedTo: next.assignedTo,
+    classification: next.classification,
+    determination: next.determination,
+    customTags: next.customTags,
+    resolvingComment: next.resolvingComment,
+    summary: patch.summary !== undefined ? next.summary : incident.summary,
+    description: next.description,
+  };
+  if (incident.alerts) {
+    updated.alerts = incident.alerts.map((alert) => ({
+      ...alert,
+      ...alertEffects(alert, planned.value),
+    }));
   }
-  if (patch.determination !== undefined) {
-    next.determination = unset(patch.determination) ? null : patch.determination;
-  }
-  if (incident.alerts && (patch.assignedTo !== undefined || patch.status === 'resolved')) {
-    next.alerts = incident.alerts.map((alert) => {
-      const a = { ...alert };
-      if (patch.assignedTo !== undefined) a.assignedTo = patch.assignedTo;
-      if (patch.status === 'resolved' && (a.status === 'new' || a.status === 'inProgress')) {
-        a.status = 'resolved';
-      }
-      return a;
-    });
-  }
-  return next;
+  return updated;
 }
 
 /** Field names as the pane labels them, for conflict and result messages. */
@@ -240,7 +297,7 @@ export const FIELD_LABELS: Record<keyof IncidentPatch, string> = {
 };
 
 /** One field's value in words ("High", "Not set", "VIP, Escalated", "Unassigned"). */
-export function describeValue(field: keyof IncidentPatch, value: unknown): string {
+function describeValue(field: keyof IncidentPatch, value: unknown): string {
   if (field === 'customTags') {
     const tags = (value as string[] | null | undefined) ?? [];
     return tags.length === 0 ? 'No tags' : tags.join(', ');

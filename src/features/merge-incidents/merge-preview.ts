@@ -3,6 +3,7 @@
  * server enforces (src/domain/merge.ts): the checks, the target and why, and what moves to it.
  */
 import type { Incident } from '@/domain/graph';
+import { heldAlertCount } from '@/domain/relations';
 import { incidentWriteDenial, type Persona } from '@/domain/identity';
 import {
   checkMerge,
@@ -24,7 +25,8 @@ export function toMergeCandidate(incident: Incident): MergeCandidate {
     determination: incident.determination ?? null,
     createdDateTime: incident.createdDateTime ?? '',
     customTags: incident.customTags ?? [],
-    alertCount: incident.alerts?.length ?? 0,
+    // Home and related alike: the store's 150-alert check counts both (seed 004).
+    alertCount: heldAlertCount(incident),
   };
 }
 

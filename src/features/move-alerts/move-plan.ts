@@ -5,6 +5,7 @@
 import type { MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
 import type { Alert, Incident } from '@/domain/graph';
+import { heldAlertCount } from '@/domain/relations';
 import { incidentWriteDenial, writeDenial, type Persona } from '@/domain/identity';
 import { alertSources } from '@/domain/sources';
 import {
@@ -39,23 +40,35 @@ export function toDestination(incident: Incident): NonNullable<MoveDestination> 
   return {
     id: incident.id ?? '',
     status: incident.status ?? 'active',
-    alertCount: incident.alerts?.length ?? 0,
+    // Home and related alike: the store's 150-alert check counts both (seed 004).
+    alertCount: heldAlertCount(incident),
   };
 }
 
 /**
- * Why the persona may not make this move (the alerts' sources and the destination's), worded
- * as the server words it; undefined when it may, or when the persona is unknown (live mode).
+ * Why the persona may not make this move — the alerts' sources, the incidents they leave, and
+ * the destination's — worded as the server words it; undefined when it may, or when the
+ * persona is unknown (live mode).
  */
-export function moveDenial(
+function moveDenial(
   persona: Persona | undefined,
   alerts: readonly Alert[],
   destination: Incident | null,
+  origins: ReadonlyMap<string, Incident>,
 ): string | undefined {
   if (!persona) return undefined;
   const sources = [...alertSources(alerts), ...alertSources(destination?.alerts ?? [])];
   const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
-  return writeDenial(persona, sources, what);
+  const denial =
+    writeDenial(persona, sources, what) ??
+    (destination ? incidentWriteDenial(persona, destination) : undefined);
+  if (denial) return denial;
+  for (const [id, origin] of origins) {
+    if (id === destination?.id) continue;
+    const originDenial = incidentWriteDenial(persona, origin);
+    if (originDenial) return originDenial;
+  }
+  return undefined;
 }
 
 /**
@@ -87,13 +100,23 @@ export function previewMove(
   alerts: readonly Alert[],
   destination: Incident | null,
   persona: Persona | undefined,
-  remaining: ReadonlyMap<string, number>,
+  origins: ReadonlyMap<string, Incident>,
 ): MovePreview {
   const moving = toMovingAlerts(alerts);
   const checks = checkMove(
     moving,
     destination ? toDestination(destination) : null,
-    moveDenial(persona, alerts, destination),
+    moveDenial(persona, alerts, destination, origins),
+  );
+  // What each source incident holds now. An incident the persona may not change holds alerts
+  // it cannot see, so it is never told it will be emptied; the move is refused anyway.
+  const remaining = new Map(
+    [...origins].map(([id, origin]) => [
+      id,
+      incidentWriteDenial(persona, origin) === undefined
+        ? (origin.alerts?.length ?? 0)
+        : Number.POSITIVE_INFINITY,
+    ]),
   );
   return {
     checks,

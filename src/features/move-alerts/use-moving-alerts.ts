@@ -12,8 +12,6 @@ export type MovingAlerts = {
   missingIds: string[];
   /** The incidents the alerts come from, by id (each read with its alerts), once loaded. */
   origins: ReadonlyMap<string, Incident>;
-  /** How many alerts each source incident holds now, for the incidents it has loaded. */
-  remaining: ReadonlyMap<string, number>;
   isPending: boolean;
   error: Error | null;
   isRefetching: boolean;
@@ -22,18 +20,15 @@ export type MovingAlerts = {
 
 type OriginResult = { data?: Incident; isPending: boolean; fetchStatus: string };
 
-/** Source incidents by id, and their alert counts (stable: react-query re-runs it on change only). */
+/** Source incidents by id (stable: react-query re-runs it on change only). */
 function combineOrigins(results: OriginResult[]) {
   const origins = new Map<string, Incident>();
-  const remaining = new Map<string, number>();
   for (const { data } of results) {
     if (!data?.id) continue;
     origins.set(data.id, data);
-    remaining.set(data.id, data.alerts?.length ?? 0);
   }
   return {
     origins,
-    remaining,
     originsPending: results.some((r) => r.isPending && r.fetchStatus !== 'idle'),
   };
 }
@@ -68,7 +63,7 @@ export function useMovingAlerts(alertIds: readonly string[]): MovingAlerts {
     () => [...new Set(alerts.flatMap((a) => (a.incidentId ? [a.incidentId] : [])))],
     [alerts],
   );
-  const { origins, remaining, originsPending } = useQueries({
+  const { origins, originsPending } = useQueries({
     queries: originIds.map((id) => incidentQueries.detail(id)),
     combine: combineOrigins,
   });
@@ -77,7 +72,6 @@ export function useMovingAlerts(alertIds: readonly string[]): MovingAlerts {
     alerts,
     missingIds,
     origins,
-    remaining,
     isPending: (alertIds.length > 0 && list.isPending) || originsPending,
     error: list.error,
     isRefetching: list.isFetching,

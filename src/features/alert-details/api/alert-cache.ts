@@ -40,10 +40,23 @@ export function restoreCachedAlert(qc: QueryClient, snapshot: AlertSnapshot) {
   for (const [key, data] of snapshot) qc.setQueryData(key, data);
 }
 
-/** Refetches what a change to an alert touches: alerts, its incident (and activity log), lists. */
-export function invalidateAfterAlertChange(qc: QueryClient, alert: Alert) {
+/**
+ * Refetches what a change to an alert touches: alerts, its incident (and activity log), lists.
+ * `exceptDetail` leaves out the alert's own detail, refetched already.
+ */
+export function invalidateAfterAlertChange(
+  qc: QueryClient,
+  alert: Alert,
+  { exceptDetail = false }: { exceptDetail?: boolean } = {},
+) {
+  const detail = alertKeys.detail(alert.id ?? '');
+  const sameKey = (a: readonly unknown[], b: readonly unknown[]) =>
+    a.length === b.length && a.every((part, i) => part === b[i]);
   return Promise.all([
-    qc.invalidateQueries({ queryKey: alertKeys.all }),
+    qc.invalidateQueries({
+      queryKey: alertKeys.all,
+      predicate: (query) => !exceptDetail || !sameKey(query.queryKey, detail),
+    }),
     qc.invalidateQueries({ queryKey: incidentKeys.detail(alert.incidentId ?? '') }),
     qc.invalidateQueries({ queryKey: incidentKeys.lists() }),
   ]);

@@ -16,8 +16,12 @@ export function useAddAlertComment(alert: Alert) {
   return useMutation({
     mutationKey,
     mutationFn: (text: string) => addAlertComment(alert.id ?? '', text),
-    // Stays pending until the refetch lands, so the comment never shows twice or not at all.
-    onSettled: () => invalidateAfterAlertChange(qc, alert),
+    // Stays pending until the alert (which carries its comments) is refetched, so the comment
+    // never shows twice or not at all; what else it touched refreshes after, unawaited.
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: alertKeys.detail(alert.id ?? ''), exact: true });
+      void invalidateAfterAlertChange(qc, alert, { exceptDetail: true });
+    },
   });
 }
 

@@ -1,20 +1,10 @@
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  Skeleton,
-  SkeletonItem,
-  useRestoreFocusSource,
-} from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { DrawerBody, Skeleton, SkeletonItem } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { useOpenAlertId } from '@/components/alert-panel-param';
-import { DrawerFocusReturn } from '@/components/drawer-focus-return';
+import { SideDrawer } from '@/components/side-drawer';
 import { ErrorState } from '@/components/error-state';
+import { useLingeringRequest } from '@/components/use-lingering-request';
 import { AlertDetails } from './alert-details';
 import { useAlertDetailsPanelStyles } from './alert-details-panel.styles';
 
@@ -34,8 +24,8 @@ function PanelSkeleton() {
 }
 
 export type AlertDetailsPanelProps = {
-  /** Opens the move flyout for the alert; until the app passes it, the button is disabled. */
-  onMoveAlert?: (alertId: string) => void;
+  /** Opens the move flyout for the alert. */
+  onMoveAlert: (alertId: string) => void;
 };
 
 /**
@@ -45,40 +35,13 @@ export type AlertDetailsPanelProps = {
 export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
   const styles = useAlertDetailsPanelStyles();
   const [alertId, close] = useOpenAlertId();
-  const restoreFocusSource = useRestoreFocusSource();
-  // Keep showing the last alert while the drawer animates out.
-  const [shownId, setShownId] = useState(alertId);
-  if (alertId !== null && alertId !== shownId) setShownId(alertId);
+  const { shown: shownId } = useLingeringRequest(alertId);
 
   const query = useQuery({ ...alertQueries.detail(shownId ?? ''), enabled: shownId !== null });
   const title = query.data?.title || (query.isError ? 'Alert' : 'Alert details');
 
   return (
-    <OverlayDrawer
-      {...restoreFocusSource}
-      open={alertId !== null}
-      position="end"
-      size="medium"
-      onOpenChange={(_, data) => {
-        if (!data.open) close();
-      }}
-    >
-      <DrawerFocusReturn />
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button
-              appearance="subtle"
-              aria-label="Close"
-              icon={<DismissRegular />}
-              onClick={close}
-            />
-          }
-          className={styles.title}
-        >
-          {title}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
+    <SideDrawer open={alertId !== null} title={title} titleClassName={styles.title} onClose={close}>
       <DrawerBody>
         {query.isPending ? (
           <PanelSkeleton />
@@ -93,6 +56,6 @@ export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
           <AlertDetails alert={query.data} onMoveAlert={onMoveAlert} />
         )}
       </DrawerBody>
-    </OverlayDrawer>
+    </SideDrawer>
   );
 }

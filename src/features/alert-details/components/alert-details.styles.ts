@@ -34,6 +34,15 @@ export const useAlertDetailsStyles = makeStyles({
   definition: { ...typographyStyles.body1, margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   text: { ...typographyStyles.body1, margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  incidents: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  incident: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   techniques: {
     display: 'flex',
     flexWrap: 'wrap',

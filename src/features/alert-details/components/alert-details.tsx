@@ -7,10 +7,10 @@ import { SeverityBadge } from '@/components/severity-badge';
 import { detectionSourceLabel } from '@/domain/detection-sources';
 import type { ServiceSource } from '@/domain/enums';
 import type { Alert } from '@/domain/graph';
-import { writeDenial } from '@/domain/identity';
+import { accessHint, writeDenial } from '@/domain/identity';
 import { categoryLabel } from '@/domain/naming';
 import { SOURCE_INFO } from '@/domain/sources';
-import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
+import { useCurrentPersona } from '@/components/use-current-persona';
 import { AlertComments } from './alert-comments';
 import { AlertEvidenceList } from './alert-evidence';
 import { AlertManage } from './alert-manage';
@@ -37,8 +37,8 @@ function Fact({
 
 export type AlertDetailsProps = {
   alert: Alert;
-  /** Opens the move flyout for this alert; without it the button is disabled. */
-  onMoveAlert?: (alertId: string) => void;
+  /** Opens the move flyout for this alert. */
+  onMoveAlert: (alertId: string) => void;
 };
 
 /** What the alert details panel shows about one alert (SPEC.md §12.6). */
@@ -46,13 +46,17 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
   const styles = useAlertDetailsStyles();
   const persona = useCurrentPersona();
   const source = alert.serviceSource as ServiceSource | null | undefined;
-  const moveHint =
-    missingManageAccess(persona, source ? [source] : []) ??
-    (onMoveAlert ? undefined : 'Not available yet');
+  const moveHint = accessHint(persona, source ? [source] : []);
   const categories = alert.categories?.length
     ? alert.categories
     : alert.category
       ? [alert.category]
+      : [];
+  // Every incident it belongs to, its home first (Sentinel relates alerts to several; seed 004).
+  const incidentIds = alert['@mock.incidentIds']?.length
+    ? alert['@mock.incidentIds']
+    : alert.incidentId
+      ? [alert.incidentId]
       : [];
   // The whole sentence (who, what role, which permission) for the manage and comment sections.
   const denial = persona
@@ -75,7 +79,7 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
           <Button
             disabledFocusable={moveHint !== undefined}
             icon={<ArrowMoveRegular />}
-            onClick={() => alert.id && onMoveAlert?.(alert.id)}
+            onClick={() => alert.id && onMoveAlert(alert.id)}
           >
             Move alert to another incident
           </Button>
@@ -117,13 +121,24 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
               '—'
             )}
           </Fact>
-          <Fact label="Incident">
-            {alert.incidentId ? (
-              <RouterLink to={`/incidents/${encodeURIComponent(alert.incidentId)}/overview`}>
-                Incident {alert.incidentId}
-              </RouterLink>
-            ) : (
+          <Fact label={incidentIds.length > 1 ? 'Incidents' : 'Incident'}>
+            {incidentIds.length === 0 ? (
               '—'
+            ) : (
+              <ul aria-label="Incidents this alert belongs to" className={styles.incidents}>
+                {incidentIds.map((id) => (
+                  <li className={styles.incident} key={id}>
+                    <RouterLink to={`/incidents/${encodeURIComponent(id)}/overview`}>
+                      Incident {id}
+                    </RouterLink>
+                    {incidentIds.length > 1 && (
+                      <span className={styles.muted}>
+                        {id === alert.incidentId ? 'Home incident' : 'Related'}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
             )}
           </Fact>
           <Fact label="Created">

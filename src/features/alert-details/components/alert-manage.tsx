@@ -1,3 +1,4 @@
+import { isUnset } from '@/domain/classification';
 import {
   Button,
   Dropdown,
@@ -36,7 +37,7 @@ type Values = {
   determination: AlertDetermination;
 };
 
-const unset = (v: string | null | undefined) => !v || v === 'unknown' || v === 'unknownFutureValue';
+const unset = (v: string | null | undefined) => !v || isUnset(v);
 
 function valuesOf(alert: Alert): Values {
   return {

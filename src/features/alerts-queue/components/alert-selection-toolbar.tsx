@@ -1,9 +1,7 @@
-import { Button, Text, Tooltip } from '@fluentui/react-components';
+import { Button, Text, Toolbar, Tooltip } from '@fluentui/react-components';
 import { ArrowMoveRegular, DismissRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
-import { personaQueries } from '@/api/personas/persona-queries';
-import { useSessionUpn } from '@/api/session-store';
-import { canManage } from '@/domain/identity';
+import { useCurrentPersona } from '@/components/use-current-persona';
+import { accessHint } from '@/domain/identity';
 import { useAlertsQueueStyles } from './alerts-queue-page.styles';
 
 const countFormat = new Intl.NumberFormat();
@@ -12,22 +10,17 @@ const countFormat = new Intl.NumberFormat();
  * Why "Move alerts to another incident" cannot be used right now, in an analyst's words, or
  * undefined when it can.
  */
-function useMoveUnavailableReason(selectedCount: number, canMove: boolean): string | undefined {
-  const upn = useSessionUpn();
-  const personas = useQuery(personaQueries.all());
-  const persona = personas.data?.value.find((p) => p.upn.toLowerCase() === upn.toLowerCase());
+function useMoveUnavailableReason(selectedCount: number): string | undefined {
+  const persona = useCurrentPersona();
   if (selectedCount === 0) return 'Select one or more alerts to move them to another incident.';
-  if (persona && !canManage(persona)) {
-    return `Moving alerts needs read and write access to every selected alert; ${persona.displayName} has read-only access.`;
-  }
-  return canMove ? undefined : 'Moving alerts to another incident is not available here.';
+  return accessHint(persona, [], 'alertsQueue');
 }
 
 export type AlertSelectionToolbarProps = {
   selectedCount: number;
   onClearSelection: () => void;
-  /** Opens the move flyout for the selection; without it the button stays disabled. */
-  onMoveAlerts?: () => void;
+  /** Opens the move flyout for the selection. */
+  onMoveAlerts: () => void;
 };
 
 /** What can be done with the selected alerts, and how many there are (across pages). */
@@ -37,10 +30,11 @@ export function AlertSelectionToolbar({
   onMoveAlerts,
 }: AlertSelectionToolbarProps) {
   const styles = useAlertsQueueStyles();
-  const reason = useMoveUnavailableReason(selectedCount, onMoveAlerts !== undefined);
+  const reason = useMoveUnavailableReason(selectedCount);
 
   return (
-    <div aria-label="Alert actions" className={styles.selectionBar} role="toolbar">
+    // Fluent's Toolbar: Tab reaches it once, the arrow keys move between its buttons.
+    <Toolbar aria-label="Alert actions" className={styles.selectionBar}>
       <Tooltip
         content={reason ?? 'Move the selected alerts to another incident'}
         relationship="description"
@@ -50,7 +44,7 @@ export function AlertSelectionToolbar({
           appearance="subtle"
           disabledFocusable={reason !== undefined}
           icon={<ArrowMoveRegular />}
-          onClick={() => onMoveAlerts?.()}
+          onClick={onMoveAlerts}
         >
           Move alerts to another incident
         </Button>
@@ -66,6 +60,6 @@ export function AlertSelectionToolbar({
           </Button>
         </>
       )}
-    </div>
+    </Toolbar>
   );
 }

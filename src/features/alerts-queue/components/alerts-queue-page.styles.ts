@@ -87,22 +87,4 @@ export const useAlertsQueueStyles = makeStyles({
     gridTemplateColumns: '24px 4fr 3fr 1fr 1fr 2fr 2fr 2fr',
     gap: tokens.spacingHorizontalL,
   },
-  pagination: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-  },
-  range: {
-    color: tokens.colorNeutralForeground2,
-  },
-  pageButtons: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-  },
-  pageLabel: {
-    paddingInline: tokens.spacingHorizontalS,
-  },
 });

@@ -4,16 +4,20 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { useSessionUpn } from '@/api/session-store';
-import { useOpenAlert } from '@/components/alert-panel-param';
 import { ErrorState } from '@/components/error-state';
-import { useAlertSelectionActions, useSelectedAlertIds } from '../alert-selection-store';
-import { ALERTS_PAGE_SIZE, hasActiveFilters, toAlertListParams } from '../alerts-queue-view';
+import { Pagination } from '@/components/pagination';
+import { QueueSearchBox } from '@/components/queue-search-box';
+import { alertsQueueSelection } from '../alert-selection-store';
+import {
+  ALERTS_PAGE_SIZE,
+  hasActiveFilters,
+  MAX_SEARCH_LENGTH,
+  toAlertListParams,
+} from '../alerts-queue-view';
 import { useAlertsQueueView } from '../use-alerts-queue-view';
 import { AlertFilters } from './alert-filters';
-import { AlertSearchBox } from './alert-search-box';
 import { AlertSelectionToolbar } from './alert-selection-toolbar';
 import { AlertsGrid } from './alerts-grid';
-import { AlertsPagination } from './alerts-pagination';
 import { useAlertsQueueStyles } from './alerts-queue-page.styles';
 
 const countFormat = new Intl.NumberFormat();
@@ -37,17 +41,16 @@ function QueueSkeleton() {
 
 export type AlertsQueuePageProps = {
   /** Opens the move flyout for the selected alerts (ids across every page). */
-  onMoveAlerts?: (alertIds: string[]) => void;
+  onMoveAlerts: (alertIds: string[]) => void;
 };
 
 /** `/alerts`: Defender's alerts queue — filters, search, sort and page all live in the URL. */
-export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
+export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
   const styles = useAlertsQueueStyles();
   const upn = useSessionUpn();
   const [view, actions] = useAlertsQueueView();
-  const openAlert = useOpenAlert();
-  const selectedIds = useSelectedAlertIds();
-  const selection = useAlertSelectionActions();
+  const selectedIds = alertsQueueSelection.useIds();
+  const selection = alertsQueueSelection.useActions();
 
   const query = useQuery({
     ...alertQueries.list(toAlertListParams(view, upn)),
@@ -59,7 +62,8 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
   const pastTheEnd =
     query.isSuccess && !query.isPlaceholderData && pageCount !== undefined && view.page > pageCount;
 
-  // A link to a page that no longer exists (fewer alerts now) opens the last one instead.
+  // The list shrank while the analyst looked at it: show the last page instead. A bookmarked
+  // page past the end is put right by the route's loader.
   const { setPage } = actions;
   useEffect(() => {
     if (pastTheEnd) setPage(pageCount ?? 1, { replace: true });
@@ -97,8 +101,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
         busy={query.isPlaceholderData}
         selectedIds={selectedIds}
         sort={view.sort}
-        onOpenAlert={openAlert}
-        onSelectionChange={selection.setPageSelection}
+        onSelectionChange={(pageIds, selectedOnPage) => selection.setPage(pageIds, selectedOnPage)}
         onSortChange={actions.setSort}
       />
     );
@@ -121,9 +124,15 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
         <AlertSelectionToolbar
           selectedCount={selectedIds.size}
           onClearSelection={selection.clear}
-          onMoveAlerts={onMoveAlerts && (() => onMoveAlerts([...selectedIds]))}
+          onMoveAlerts={() => onMoveAlerts([...selectedIds])}
         />
-        <AlertSearchBox value={view.search} onSearch={actions.setSearch} />
+        <QueueSearchBox
+          className={styles.search}
+          label="Search for alert name or ID"
+          maxLength={MAX_SEARCH_LENGTH}
+          value={view.search}
+          onSearch={actions.setSearch}
+        />
       </div>
 
       <AlertFilters
@@ -152,7 +161,13 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps = {}) {
       )}
 
       {query.isSuccess && total !== undefined && total > 0 && !pastTheEnd && (
-        <AlertsPagination page={view.page} total={total} onPageChange={actions.setPage} />
+        <Pagination
+          aria-label="Alert pages"
+          page={view.page}
+          pageSize={ALERTS_PAGE_SIZE}
+          total={total}
+          onPageChange={actions.setPage}
+        />
       )}
     </section>
   );

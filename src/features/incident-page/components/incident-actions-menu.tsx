@@ -14,36 +14,37 @@ import {
   HistoryRegular,
   MergeRegular,
   MoreHorizontalRegular,
+  OrganizationRegular,
 } from '@fluentui/react-icons';
 import { useIncidentActionsMenuStyles } from './incident-actions-menu.styles';
-
-/** A not-wired action's hint: why it is disabled, shown under it. */
-export const NOT_AVAILABLE_YET = 'Not available yet';
 
 export type IncidentActionsMenuProps = {
   /** Why the persona may not change this incident, if it may not. */
   accessDenial?: string;
   onActivityLog: () => void;
-  /** Opens Manage incident; without it the item is disabled. */
-  onManage?: () => void;
-  /** Opens Merge incidents; without it the item is disabled. */
-  onMerge?: () => void;
+  /** Opens the investigation graph (seed 004). */
+  onInvestigate: () => void;
+  /** Opens Manage incident. */
+  onManage: () => void;
+  /** Opens Merge incidents. */
+  onMerge: () => void;
 };
 
 /**
  * The incident page's actions, top right of its header (seed 003: "Manage incident option
  * located on the upper right side of the Incident page"): a Manage incident button, and the
- * Actions menu with Manage incident, Merge incidents and Activity log.
+ * Actions menu with Manage incident, Merge incidents, Investigate and Activity log.
  */
 export function IncidentActionsMenu({
   accessDenial,
   onActivityLog,
+  onInvestigate,
   onManage,
   onMerge,
 }: IncidentActionsMenuProps) {
   const styles = useIncidentActionsMenuStyles();
-  const manageHint = accessDenial ?? (onManage ? undefined : NOT_AVAILABLE_YET);
-  const mergeHint = accessDenial ?? (onMerge ? undefined : NOT_AVAILABLE_YET);
+  const manageHint = accessDenial;
+  const mergeHint = accessDenial;
   // Focus comes back here when the drawer these open closes.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
@@ -88,6 +89,9 @@ export function IncidentActionsMenu({
               onClick={onMerge}
             >
               Merge incidents
+            </MenuItem>
+            <MenuItem icon={<OrganizationRegular />} onClick={onInvestigate}>
+              Investigate
             </MenuItem>
             <MenuItem icon={<HistoryRegular />} onClick={onActivityLog}>
               Activity log

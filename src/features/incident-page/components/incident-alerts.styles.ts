@@ -1,5 +1,14 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
+const fixed = (basis: string) => ({ flexGrow: 0, flexShrink: 0, flexBasis: basis });
+const FIXED = {
+  severity: fixed('108px'),
+  status: fixed('104px'),
+  incident: fixed('150px'),
+  date: fixed('132px'),
+};
+const TEXT = { flexGrow: 1, flexBasis: '140px', minWidth: 0 } as const;
+
 export const useIncidentAlertsStyles = makeStyles({
   root: {
     display: 'flex',
@@ -24,28 +33,19 @@ export const useIncidentAlertsStyles = makeStyles({
   },
   grid: {
     // No token for layout widths: below this the nine columns stop being readable.
-    minWidth: '1240px',
+    minWidth: '1390px',
   },
   // Fixed widths for what has a known size (badges, dates); the text columns share the rest.
-  titleCell: { flexGrow: 2, flexBasis: '280px', minWidth: 0 },
-  severityCell: { flexGrow: 0, flexShrink: 0, flexBasis: '108px' },
-  statusCell: { flexGrow: 0, flexShrink: 0, flexBasis: '104px' },
-  sourceCell: { flexGrow: 1, flexBasis: '140px', minWidth: 0 },
-  dateCell: { flexGrow: 0, flexShrink: 0, flexBasis: '132px' },
-  title: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    textAlign: 'start',
-  },
-  // Source names are long ("Microsoft Defender for Cloud Apps"): two lines, then an ellipsis.
-  wrap: {
-    display: '-webkit-box',
-    WebkitBoxOrient: 'vertical',
-    WebkitLineClamp: 2,
-    overflow: 'hidden',
-    paddingBlock: tokens.spacingVerticalXS,
-  },
+  title: { flexGrow: 2, flexBasis: '280px', minWidth: 0 },
+  severity: FIXED.severity,
+  status: FIXED.status,
+  incidentId: FIXED.incident,
+  serviceSource: TEXT,
+  detectionSource: TEXT,
+  category: TEXT,
+  createdDateTime: FIXED.date,
+  firstActivityDateTime: FIXED.date,
+  lastActivityDateTime: FIXED.date,
   empty: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,148 +1,62 @@
-import {
-  Button,
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  Tooltip,
-  type TableColumnDefinition,
-} from '@fluentui/react-components';
+import { Button, Toolbar, Tooltip } from '@fluentui/react-components';
 import { AlertRegular, ArrowMoveRegular, DismissRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { SeverityBadge } from '@/components/severity-badge';
-import { detectionSourceLabel } from '@/domain/detection-sources';
-import { SEVERITY_RANK, type ServiceSource } from '@/domain/enums';
-import type { Alert, Incident } from '@/domain/graph';
-import { categoryLabel } from '@/domain/naming';
-import { alertSources, SOURCE_INFO } from '@/domain/sources';
-import { useAlertSelectionActions, useSelectedAlertIds } from '../incident-alerts-selection-store';
-import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
-import { AlertStatusBadge } from '@/components/alert-status-badge';
-import { AlertTitleLink } from './alert-title-link';
+import {
+  useAlertColumns,
+  type AlertColumnId,
+  type AlertColumnOptions,
+} from '@/components/alert-columns';
+import { AlertGrid } from '@/components/alert-grid';
+import { ErrorState } from '@/components/error-state';
+import { useCurrentPersona } from '@/components/use-current-persona';
+import { useIncidentMembers } from '@/components/use-incident-members';
+import type { Incident } from '@/domain/graph';
+import { accessHint, CAN_MANAGE_ANNOTATION } from '@/domain/identity';
+import { alertSources } from '@/domain/sources';
+import { incidentAlertsSelection } from '../incident-alerts-selection-store';
 import { useIncidentAlertsStyles } from './incident-alerts.styles';
 
-type Styles = ReturnType<typeof useIncidentAlertsStyles>;
-type Column = TableColumnDefinition<Alert> & { cellClass: keyof Styles };
+const COLUMNS = [
+  'title',
+  'severity',
+  'status',
+  'incidentId',
+  'serviceSource',
+  'detectionSource',
+  'category',
+  'createdDateTime',
+  'firstActivityDateTime',
+  'lastActivityDateTime',
+] as const satisfies readonly AlertColumnId[];
 
-const serviceSourceLabel = (a: Alert) =>
-  a.serviceSource ? (SOURCE_INFO[a.serviceSource as ServiceSource]?.label ?? a.serviceSource) : '—';
-const alertCategory = (a: Alert) => {
-  const c = a.categories?.[0] ?? a.category;
-  return c ? categoryLabel(c) : '—';
+// Three date columns share the row with long source names: short dates, names on two lines.
+const OPTIONS: AlertColumnOptions = {
+  dates: 'short',
+  longText: 'twoLines',
+  sort: 'client',
+  status: 'badge',
+  title: 'link',
 };
-const byText = (a: string, b: string) => a.localeCompare(b);
-
-// Three time columns share the row with long source names: the short date style keeps each
-// on one line; the exact time stays in the tooltip.
-const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-const longFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-function GridTime({ value }: { value: string | null | undefined }) {
-  const date = value ? new Date(value) : undefined;
-  if (!value || !date || Number.isNaN(date.getTime())) return <span>—</span>;
-  return (
-    <time dateTime={value} title={longFormat.format(date)}>
-      {shortFormat.format(date)}
-    </time>
-  );
-}
-const byTime = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? '').localeCompare(b ?? '');
-
-function createColumns(styles: Styles): Column[] {
-  const column = (
-    cellClass: keyof Styles,
-    def: Parameters<typeof createTableColumn<Alert>>[0],
-  ): Column => ({ ...createTableColumn<Alert>(def), cellClass });
-  return [
-    column('titleCell', {
-      columnId: 'title',
-      compare: (a, b) => byText(a.title ?? '', b.title ?? ''),
-      renderHeaderCell: () => 'Alert name',
-      renderCell: (a) => (
-        <AlertTitleLink
-          alertId={a.id ?? ''}
-          className={styles.title}
-          title={a.title || a.id || ''}
-        />
-      ),
-    }),
-    column('severityCell', {
-      columnId: 'severity',
-      compare: (a, b) =>
-        SEVERITY_RANK[a.severity ?? 'unknown'] - SEVERITY_RANK[b.severity ?? 'unknown'],
-      renderHeaderCell: () => 'Severity',
-      renderCell: (a) => <SeverityBadge severity={a.severity} />,
-    }),
-    column('statusCell', {
-      columnId: 'status',
-      compare: (a, b) => byText(a.status ?? '', b.status ?? ''),
-      renderHeaderCell: () => 'Status',
-      renderCell: (a) => <AlertStatusBadge status={a.status} />,
-    }),
-    column('sourceCell', {
-      columnId: 'serviceSource',
-      compare: (a, b) => byText(serviceSourceLabel(a), serviceSourceLabel(b)),
-      renderHeaderCell: () => 'Service source',
-      renderCell: (a) => (
-        <span className={styles.wrap} title={serviceSourceLabel(a)}>
-          {serviceSourceLabel(a)}
-        </span>
-      ),
-    }),
-    column('sourceCell', {
-      columnId: 'detectionSource',
-      compare: (a, b) =>
-        byText(detectionSourceLabel(a.detectionSource), detectionSourceLabel(b.detectionSource)),
-      renderHeaderCell: () => 'Detection source',
-      renderCell: (a) => (
-        <span className={styles.wrap}>{detectionSourceLabel(a.detectionSource)}</span>
-      ),
-    }),
-    column('sourceCell', {
-      columnId: 'category',
-      compare: (a, b) => byText(alertCategory(a), alertCategory(b)),
-      renderHeaderCell: () => 'Category',
-      renderCell: (a) => <span className={styles.wrap}>{alertCategory(a)}</span>,
-    }),
-    column('dateCell', {
-      columnId: 'createdDateTime',
-      compare: (a, b) => byTime(a.createdDateTime, b.createdDateTime),
-      renderHeaderCell: () => 'Created',
-      renderCell: (a) => <GridTime value={a.createdDateTime} />,
-    }),
-    column('dateCell', {
-      columnId: 'firstActivityDateTime',
-      compare: (a, b) => byTime(a.firstActivityDateTime, b.firstActivityDateTime),
-      renderHeaderCell: () => 'First activity',
-      renderCell: (a) => <GridTime value={a.firstActivityDateTime} />,
-    }),
-    column('dateCell', {
-      columnId: 'lastActivityDateTime',
-      compare: (a, b) => byTime(a.lastActivityDateTime, b.lastActivityDateTime),
-      renderHeaderCell: () => 'Last activity',
-      renderCell: (a) => <GridTime value={a.lastActivityDateTime} />,
-    }),
-  ];
-}
 
 export type IncidentAlertsProps = {
   incident: Incident;
-  /** Opens the move flyout for the selected alerts; without it the button stays disabled. */
-  onMoveAlerts?: (alertIds: string[]) => void;
+  /** Opens the move flyout for the selected alerts. */
+  onMoveAlerts: (alertIds: string[]) => void;
 };
 
-/** The Alerts tab: the incident's alerts, oldest first, with multi-select for moving them. */
+/**
+ * The Alerts tab: the incident's alerts, oldest first, with multi-select for moving them. The
+ * alerts related to it (Sentinel, seed 004) are listed with its own, marked, with their home.
+ */
 export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) {
   const styles = useIncidentAlertsStyles();
   const incidentId = incident.id ?? '';
-  const alerts = useMemo(() => incident.alerts ?? [], [incident.alerts]);
-  const columns = useMemo(() => createColumns(styles), [styles]);
-  const stored = useSelectedAlertIds(incidentId);
-  const { setSelected, clear } = useAlertSelectionActions();
+  const { members, error, refetch } = useIncidentMembers(incident);
+  const alerts = useMemo(() => members.map((m) => m.alert), [members]);
+  const options = useMemo(() => ({ ...OPTIONS, incident: incidentId }), [incidentId]);
+  const columns = useAlertColumns(COLUMNS, options);
+  const stored = incidentAlertsSelection.useIds(incidentId);
+  const { setPage, clear } = incidentAlertsSelection.useActions();
   const persona = useCurrentPersona();
 
   // Alerts that left the incident (moved, merged) cannot stay selected.
@@ -153,15 +67,12 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
 
   const selectedAlerts = alerts.filter((a) => selected.has(a.id ?? ''));
   const moveHint =
-    missingManageAccess(
+    accessHint(
       persona,
       alertSources(selectedAlerts.length > 0 ? selectedAlerts : alerts),
-    ) ??
-    (selected.size === 0
-      ? 'Select one or more alerts to move'
-      : onMoveAlerts
-        ? undefined
-        : 'Not available yet');
+      'action',
+      incident[CAN_MANAGE_ANNOTATION] === false,
+    ) ?? (selected.size === 0 ? 'Select one or more alerts to move' : undefined);
 
   if (alerts.length === 0) {
     return (
@@ -175,12 +86,10 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
     );
   }
 
-  const cellClass = (columnId: string | number) =>
-    styles[columns.find((c) => c.columnId === columnId)?.cellClass ?? 'sourceCell'];
-
   return (
     <div className={styles.root}>
-      <div aria-label="Alert actions" className={styles.toolbar} role="toolbar">
+      {/* Fluent's Toolbar: Tab reaches it once, the arrow keys move between its buttons. */}
+      <Toolbar aria-label="Alert actions" className={styles.toolbar}>
         <span aria-live="polite" className={selected.size > 0 ? styles.selected : styles.count}>
           {selected.size > 0
             ? `${selected.size} selected`
@@ -198,53 +107,32 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
           <Button
             disabledFocusable={moveHint !== undefined}
             icon={<ArrowMoveRegular />}
-            onClick={() => onMoveAlerts?.([...selected])}
+            onClick={() => onMoveAlerts([...selected])}
           >
             Move alerts to another incident
           </Button>
         </Tooltip>
-      </div>
+      </Toolbar>
+      {error && (
+        <ErrorState
+          error={error}
+          title="Couldn't load the alerts added to this incident"
+          onRetry={refetch}
+        />
+      )}
       <div className={styles.surface}>
-        <DataGrid
-          aria-label="Alerts"
+        <AlertGrid
+          alerts={alerts}
+          cellClassName={(columnId) => styles[columnId]}
           className={styles.grid}
           columns={columns}
           defaultSortState={{ sortColumn: 'createdDateTime', sortDirection: 'ascending' }}
-          getRowId={(a: Alert) => a.id ?? ''}
-          items={alerts}
-          selectedItems={selected}
-          selectionMode="multiselect"
-          sortable
-          onSelectionChange={(_, data) =>
-            setSelected(incidentId, [...data.selectedItems].map(String))
+          selectAllLabel="Select all alerts"
+          selectedIds={selected}
+          onSelectionChange={(shownIds, selectedShown) =>
+            setPage(shownIds, selectedShown, incidentId)
           }
-        >
-          <DataGridHeader>
-            <DataGridRow
-              selectionCell={{ checkboxIndicator: { 'aria-label': 'Select all alerts' } }}
-            >
-              {({ columnId, renderHeaderCell }) => (
-                <DataGridHeaderCell className={cellClass(columnId)}>
-                  {renderHeaderCell()}
-                </DataGridHeaderCell>
-              )}
-            </DataGridRow>
-          </DataGridHeader>
-          <DataGridBody<Alert>>
-            {({ item, rowId }) => (
-              <DataGridRow<Alert>
-                key={rowId}
-                selectionCell={{
-                  checkboxIndicator: { 'aria-label': `Select alert ${item.title ?? item.id}` },
-                }}
-              >
-                {({ columnId, renderCell }) => (
-                  <DataGridCell className={cellClass(columnId)}>{renderCell(item)}</DataGridCell>
-                )}
-              </DataGridRow>
-            )}
-          </DataGridBody>
-        </DataGrid>
+        />
       </div>
     </div>
   );

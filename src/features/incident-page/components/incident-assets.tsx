@@ -1,5 +1,6 @@
 import {
   CounterBadge,
+  Link,
   mergeClasses,
   Skeleton,
   SkeletonItem,
@@ -9,51 +10,30 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import {
-  AppsRegular,
-  BoxRegular,
-  DesktopRegular,
-  DocumentRegular,
-  GlobeRegular,
-  LinkRegular,
-  MailRegular,
-  PersonRegular,
-  type FluentIcon,
-} from '@fluentui/react-icons';
+import { DesktopRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { ENTITY_KINDS, type EntityKind, type IncidentEntity } from '@/api/entities/entities-api';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { ErrorState } from '@/components/error-state';
+import { ENTITY_GROUP_LABELS, ENTITY_ICONS } from '@/components/entity-labels';
+import { EntityPanel } from '@/components/entity-panel';
 import { useIncidentAssetsStyles } from './incident-assets.styles';
-
-/** The portal's name of each asset group. */
-export const ENTITY_GROUP_LABELS: Record<EntityKind, string> = {
-  device: 'Devices',
-  user: 'Users',
-  mailbox: 'Mailboxes',
-  app: 'Apps',
-  ip: 'IPs',
-  url: 'URLs',
-  file: 'Files',
-  process: 'Processes',
-};
-
-const ENTITY_ICONS: Record<EntityKind, FluentIcon> = {
-  device: DesktopRegular,
-  user: PersonRegular,
-  mailbox: MailRegular,
-  app: AppsRegular,
-  ip: GlobeRegular,
-  url: LinkRegular,
-  file: DocumentRegular,
-  process: BoxRegular,
-};
 
 const alertsText = (n: number) => `${n} ${n === 1 ? 'alert' : 'alerts'}`;
 
-function AssetGroup({ entities, kind }: { entities: IncidentEntity[]; kind: EntityKind }) {
+type AssetGroupProps = {
+  entities: IncidentEntity[];
+  kind: EntityKind;
+  onOpen: (entity: IncidentEntity) => void;
+};
+
+function AssetGroup({ entities, kind, onOpen }: AssetGroupProps) {
   const styles = useIncidentAssetsStyles();
+  // Focus comes back to the entity's name when its side panel closes.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const Icon = ENTITY_ICONS[kind];
   const label = ENTITY_GROUP_LABELS[kind];
   const headingId = `assets-${kind}`;
@@ -83,7 +63,11 @@ function AssetGroup({ entities, kind }: { entities: IncidentEntity[]; kind: Enti
         <TableBody>
           {sorted.map((e) => (
             <TableRow key={e.key}>
-              <TableCell className={styles.nameCell}>{e.name}</TableCell>
+              <TableCell className={styles.nameCell}>
+                <Link {...restoreFocusTarget} as="button" onClick={() => onOpen(e)}>
+                  {e.name}
+                </Link>
+              </TableCell>
               <TableCell className={styles.alertsCell}>{alertsText(e.alertIds.length)}</TableCell>
             </TableRow>
           ))}
@@ -93,10 +77,21 @@ function AssetGroup({ entities, kind }: { entities: IncidentEntity[]; kind: Enti
   );
 }
 
-/** The Assets tab: the devices, users, mailboxes, apps… the incident's alerts name. */
-export function IncidentAssets({ incidentId }: { incidentId: string }) {
+export type IncidentAssetsProps = {
+  incidentId: string;
+  /** The Timeline card of an entity's side panel (the app composes it). */
+  renderEntityTimeline: (incidentId: string, entity: IncidentEntity) => ReactNode;
+};
+
+/**
+ * The Assets tab: the devices, users, mailboxes, apps… the incident's alerts name. Selecting
+ * one opens its side panel, with its Timeline.
+ */
+export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAssetsProps) {
   const styles = useIncidentAssetsStyles();
   const query = useQuery(entityQueries.all(incidentId));
+  // By kind and key: the panel follows the entity as the assets refetch, and closes if it leaves.
+  const [openKey, setOpenKey] = useState<{ kind: EntityKind; key: string } | null>(null);
 
   if (query.isPending) {
     return (
@@ -120,6 +115,10 @@ export function IncidentAssets({ incidentId }: { incidentId: string }) {
     );
   }
 
+  const open =
+    openKey === null
+      ? null
+      : (query.data.value.find((e) => e.kind === openKey.kind && e.key === openKey.key) ?? null);
   const byKind = new Map<EntityKind, IncidentEntity[]>();
   for (const e of query.data.value) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
 
@@ -157,9 +156,19 @@ export function IncidentAssets({ incidentId }: { incidentId: string }) {
       </ul>
       <div className={styles.groups}>
         {ENTITY_KINDS.filter((kind) => byKind.has(kind)).map((kind) => (
-          <AssetGroup entities={byKind.get(kind) ?? []} key={kind} kind={kind} />
+          <AssetGroup
+            entities={byKind.get(kind) ?? []}
+            key={kind}
+            kind={kind}
+            onOpen={(e) => setOpenKey({ kind: e.kind, key: e.key })}
+          />
         ))}
       </div>
+      <EntityPanel
+        entity={open}
+        renderTimeline={(entity) => renderEntityTimeline(incidentId, entity)}
+        onClose={() => setOpenKey(null)}
+      />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
+import { IncidentTags } from '@/components/incident-tags';
 import { RouterLink } from '@/components/router-link';
 import { SeverityBadge } from '@/components/severity-badge';
+import { isUnset } from '@/domain/classification';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
 import { incidentPath } from '../incident-tabs';
@@ -22,7 +24,7 @@ function Fact({ children, label }: { children: ReactNode; label: string }) {
 function Classification({ incident }: { incident: Incident }) {
   const styles = useIncidentHeaderStyles();
   const { classification, determination } = incident;
-  if (!classification || classification === 'unknown' || classification === 'unknownFutureValue') {
+  if (!classification || isUnset(classification)) {
     return <span className={styles.muted}>Not set</span>;
   }
   const detail =
@@ -34,30 +36,6 @@ function Classification({ incident }: { incident: Incident }) {
       {CLASSIFICATION_LABELS[classification]}
       {detail}
     </>
-  );
-}
-
-function Tags({ incident }: { incident: Incident }) {
-  const styles = useIncidentHeaderStyles();
-  const custom = incident.customTags ?? [];
-  const system = incident.systemTags ?? [];
-  if (custom.length === 0 && system.length === 0) {
-    return <span className={styles.muted}>No tags</span>;
-  }
-  return (
-    <ul aria-label="Tags" className={styles.tags}>
-      {system.map((tag) => (
-        <li className={mergeClasses(styles.tag, styles.systemTag)} key={`system:${tag}`}>
-          <span className={styles.visuallyHidden}>System tag: </span>
-          {tag}
-        </li>
-      ))}
-      {custom.map((tag) => (
-        <li className={mergeClasses(styles.tag, styles.customTag)} key={`custom:${tag}`}>
-          {tag}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -101,7 +79,7 @@ export function IncidentHeader({ actions, incident }: IncidentHeaderProps) {
           <Classification incident={incident} />
         </Fact>
         <Fact label="Tags">
-          <Tags incident={incident} />
+          <IncidentTags empty={<span className={styles.muted}>No tags</span>} incident={incident} />
         </Fact>
       </dl>
     </header>

@@ -33,6 +33,8 @@ export const useIncidentOverviewStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A link at the end of the Summary, on its own line and only as wide as its words.
+  summaryLink: { alignSelf: 'flex-start', minHeight: '24px' },
   counts: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,6 +1,7 @@
-import { Badge, mergeClasses } from '@fluentui/react-components';
+import { Badge, Link, mergeClasses, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { DateTime } from '@/components/date-time';
+import { useIncidentMembers } from '@/components/use-incident-members';
 import { SEVERITY_LABELS, type AlertSeverity, type ServiceSource } from '@/domain/enums';
 import type { Alert, Incident } from '@/domain/graph';
 import { categoryLabel } from '@/domain/naming';
@@ -71,10 +72,27 @@ function Detail({
   );
 }
 
-/** The Overview tab: what happened, the alerts by severity and source, and the key times. */
-export function IncidentOverview({ incident }: { incident: Incident }) {
+export type IncidentOverviewProps = {
+  incident: Incident;
+  /** The Summary's "Comments and history": opens the activity-log panel. */
+  onCommentsAndHistory: () => void;
+  /** The Incident timeline widget, below the counts (the app composes it). */
+  timeline: ReactNode;
+};
+
+/**
+ * The Overview tab: what happened, the alerts (home and related) by severity and source, the
+ * key times, and the Incident timeline.
+ */
+export function IncidentOverview({
+  incident,
+  onCommentsAndHistory,
+  timeline,
+}: IncidentOverviewProps) {
   const styles = useIncidentOverviewStyles();
-  const alerts = incident.alerts ?? [];
+  // Focus comes back to the link when the panel it opens closes.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const alerts = useIncidentMembers(incident).members.map((m) => m.alert);
   const active = alerts.filter((a) => a.status !== 'resolved').length;
 
   const bySeverity = new Map<AlertSeverity, number>();
@@ -119,6 +137,14 @@ export function IncidentOverview({ incident }: { incident: Incident }) {
             <p className={styles.text}>{incident.description}</p>
           </>
         )}
+        <Link
+          {...restoreFocusTarget}
+          as="button"
+          className={styles.summaryLink}
+          onClick={onCommentsAndHistory}
+        >
+          Comments and history
+        </Link>
       </section>
 
       <section aria-labelledby="overview-severity" className={styles.card}>
@@ -158,6 +184,8 @@ export function IncidentOverview({ incident }: { incident: Incident }) {
           </dl>
         )}
       </section>
+
+      <div className={mergeClasses(styles.card, styles.wide)}>{timeline}</div>
 
       <section
         aria-labelledby="overview-details"

@@ -15,7 +15,6 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import {
   Navigate,
   useHref,
@@ -23,19 +22,30 @@ import {
   useLocation,
   useNavigate,
   useParams,
+  useRevalidator,
   useSearchParams,
 } from 'react-router';
 import { DismissRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { IncidentEntity } from '@/api/entities/entities-api';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
 import { alertSources } from '@/domain/sources';
 import type { Incident } from '@/domain/graph';
-import { INCIDENT_TABS, incidentPath, isIncidentTab, type IncidentTab } from '../incident-tabs';
-import { missingManageAccess, useCurrentPersona } from '@/components/use-current-persona';
+import {
+  INCIDENT_TABS,
+  incidentPath,
+  investigatePath,
+  isIncidentTab,
+  MERGED_FROM,
+  type IncidentTab,
+} from '../incident-tabs';
+import { useCurrentPersona } from '@/components/use-current-persona';
+import { accessHint, CAN_MANAGE_ANNOTATION } from '@/domain/identity';
+import { heldAlertCount } from '@/domain/relations';
 import { IncidentActionsMenu } from './incident-actions-menu';
-import { IncidentActivity } from './incident-activity';
 import { IncidentAlerts } from './incident-alerts';
 import { IncidentAssets } from './incident-assets';
 import { IncidentHeader } from './incident-header';
@@ -43,12 +53,20 @@ import { IncidentOverview } from './incident-overview';
 import { useIncidentPageStyles } from './incident-page.styles';
 
 export type IncidentPageProps = {
-  /** Opens Manage incident for this incident; until the app passes it, the item is disabled. */
-  onManageIncident?: (incidentId: string) => void;
-  /** Opens Merge incidents from this incident; until the app passes it, the item is disabled. */
-  onMergeIncidents?: (incidentId: string) => void;
-  /** Opens the move flyout for selected alerts; until the app passes it, the button is disabled. */
-  onMoveAlerts?: (incidentId: string, alertIds: string[]) => void;
+  /** Opens the activity-log panel (Actions → Activity log, the Summary's Comments and history). */
+  onActivityLog: (incidentId: string) => void;
+  /** Opens Manage incident for this incident. */
+  onManageIncident: (incidentId: string) => void;
+  /** Opens Merge incidents from this incident. */
+  onMergeIncidents: (incidentId: string) => void;
+  /** Opens the move flyout for selected alerts. */
+  onMoveAlerts: (incidentId: string, alertIds: string[]) => void;
+  /** The Activity log tab's content (the app composes the activity-log feature). */
+  renderActivityLog: (incidentId: string) => ReactNode;
+  /** The Timeline card of an entity's side panel, on the Assets tab (the app composes it). */
+  renderEntityTimeline: (incidentId: string, entity: IncidentEntity) => ReactNode;
+  /** The Overview's Incident timeline widget (the app composes it). */
+  renderIncidentTimeline: (incident: Incident) => ReactNode;
 };
 
 /** `/incidents/:id/:tab`: the incident page. An unknown tab becomes Overview. */
@@ -87,58 +105,24 @@ function HeaderSkeleton({ incidentId }: { incidentId: string }) {
   );
 }
 
-/** How many merges in a row the page follows before it gives up (a chain, or a cycle). */
-const MAX_REDIRECTS = 10;
-
-/** The query parameter naming the incidents that were merged into the one shown. */
-const MERGED_FROM = 'mergedFrom';
-
 /**
- * A merged incident's page takes the analyst to the incident it was merged into, following merge
- * after merge (SPEC.md §5.4: "any reference to it redirects to the target"), and says so there.
+ * A merged incident whose URL the route could not follow to the incident it was merged into (a
+ * chain that does not end, or a target that cannot be read): say so, and offer to try again.
  */
-function FollowRedirect({
-  from,
-  seen,
-  tab,
-  to,
-}: {
-  /** The id the analyst opened. */
-  from: string;
-  /** The ids passed through so far, to stop on a cycle. */
-  seen: readonly string[];
-  tab: IncidentTab;
-  /** The incident the last one was merged into. */
-  to: string;
-}) {
-  const { search } = useLocation();
-  const query = useQuery(incidentQueries.detail(to));
-  const next = query.data?.status === 'redirected' ? query.data.redirectIncidentId : undefined;
-  const stuck = seen.includes(to) || seen.length >= MAX_REDIRECTS;
-
-  if (query.isError || (query.isSuccess && next !== undefined && (stuck || !next))) {
-    return (
-      <ErrorState
-        actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
-        error={query.error ?? new Error(`The merges starting at incident ${from} do not end.`)}
-        retrying={query.isFetching}
-        title={`Incident ${from} was merged, but the incident it was merged into can't be opened`}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (query.isSuccess && next) {
-    return <FollowRedirect from={from} seen={[...seen, to]} tab={tab} to={next} />;
-  }
-  if (query.isSuccess) {
-    const params = new URLSearchParams(search);
-    params.set(MERGED_FROM, from);
-    return <Navigate replace to={{ pathname: incidentPath(to, tab), search: `?${params}` }} />;
-  }
+function BrokenRedirect({ from }: { from: string }) {
+  const revalidator = useRevalidator();
   return (
-    <div aria-busy="true" role="status">
-      Incident {from} was merged into incident {to}. Opening incident {to}…
-    </div>
+    <ErrorState
+      actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
+      error={
+        new Error(
+          `The merges starting at incident ${from} do not lead to an incident that can be opened.`,
+        )
+      }
+      retrying={revalidator.state === 'loading'}
+      title={`Incident ${from} was merged, but the incident it was merged into can't be opened`}
+      onRetry={() => void revalidator.revalidate()}
+    />
   );
 }
 
@@ -189,17 +173,9 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
   const redirectTo =
     query.data?.status === 'redirected' ? query.data.redirectIncidentId : undefined;
 
-  useEffect(() => {
-    const previous = document.title;
-    document.title = `${name} - Incidents`;
-    return () => {
-      document.title = previous;
-    };
-  }, [name]);
-
   let body;
   if (redirectTo) {
-    body = <FollowRedirect from={incidentId} seen={[incidentId]} tab={tab} to={redirectTo} />;
+    body = <BrokenRedirect from={incidentId} />;
   } else if (query.isPending) {
     body = <HeaderSkeleton incidentId={incidentId} />;
   } else if (query.isError) {
@@ -218,6 +194,8 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
 
   return (
     <div className={styles.root}>
+      {/* React hoists it into the document's head while the page is shown. */}
+      <title>{`${name} - Incidents - SOC incident console`}</title>
       <Breadcrumb aria-label="Breadcrumb" className={styles.breadcrumb} size="small">
         <BreadcrumbItem>
           <IncidentsCrumb />
@@ -236,9 +214,13 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
 function LoadedIncident({
   incident,
   tab,
+  onActivityLog,
   onManageIncident,
   onMergeIncidents,
   onMoveAlerts,
+  renderActivityLog,
+  renderEntityTimeline,
+  renderIncidentTimeline,
 }: IncidentPageProps & { incident: Incident; tab: IncidentTab }) {
   const styles = useIncidentPageStyles();
   const navigate = useNavigate();
@@ -246,7 +228,8 @@ function LoadedIncident({
   const incidentId = incident.id ?? '';
   const persona = useCurrentPersona();
   const entities = useQuery(entityQueries.all(incidentId));
-  const alertCount = incident.alerts?.length ?? 0;
+  // Home and related alerts alike, as Sentinel counts them.
+  const alertCount = heldAlertCount(incident);
   const sources = alertSources(incident.alerts);
   const counts: Partial<Record<IncidentTab, number>> = {
     alerts: alertCount,
@@ -261,10 +244,16 @@ function LoadedIncident({
       <IncidentHeader
         actions={
           <IncidentActionsMenu
-            accessDenial={missingManageAccess(persona, sources)}
-            onActivityLog={() => void navigate(incidentPath(incidentId, 'activity'))}
-            onManage={onManageIncident && (() => onManageIncident(incidentId))}
-            onMerge={onMergeIncidents && (() => onMergeIncidents(incidentId))}
+            accessDenial={accessHint(
+              persona,
+              sources,
+              'action',
+              incident[CAN_MANAGE_ANNOTATION] === false,
+            )}
+            onActivityLog={() => onActivityLog(incidentId)}
+            onInvestigate={() => void navigate(investigatePath(incidentId))}
+            onManage={() => onManageIncident(incidentId)}
+            onMerge={() => onMergeIncidents(incidentId)}
           />
         }
         incident={incident}
@@ -305,15 +294,23 @@ function LoadedIncident({
         })}
       </TabList>
       <div aria-labelledby={tabId(tab)} className={styles.panel} id={panelId} role="tabpanel">
-        {tab === 'overview' && <IncidentOverview incident={incident} />}
+        {tab === 'overview' && (
+          <IncidentOverview
+            incident={incident}
+            timeline={renderIncidentTimeline(incident)}
+            onCommentsAndHistory={() => onActivityLog(incidentId)}
+          />
+        )}
         {tab === 'alerts' && (
           <IncidentAlerts
             incident={incident}
-            onMoveAlerts={onMoveAlerts && ((ids) => onMoveAlerts(incidentId, ids))}
+            onMoveAlerts={(ids) => onMoveAlerts(incidentId, ids)}
           />
         )}
-        {tab === 'assets' && <IncidentAssets incidentId={incidentId} />}
-        {tab === 'activity' && <IncidentActivity incidentId={incidentId} />}
+        {tab === 'assets' && (
+          <IncidentAssets incidentId={incidentId} renderEntityTimeline={renderEntityTimeline} />
+        )}
+        {tab === 'activity' && renderActivityLog(incidentId)}
       </div>
     </>
   );

@@ -1,6 +1,5 @@
 import {
   Checkbox,
-  Link,
   Table,
   TableBody,
   TableCell,
@@ -9,19 +8,20 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useOpenAlert } from '@/components/alert-panel-param';
-import { DateTime } from '@/components/date-time';
-import { SeverityBadge } from '@/components/severity-badge';
-import { ALERT_STATUS_LABELS } from '@/domain/enums';
-import type { Alert } from '@/domain/graph';
-import { sourceLabel } from '@/domain/sources';
+import { alertTitle, useAlertColumns, type AlertColumnId } from '@/components/alert-columns';
+import { RouterLink } from '@/components/router-link';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { alertSelection } from '../alert-selection-store';
 import type { QueueRow } from '../queue-rows';
 import { useIncidentAlertsStyles } from './incident-alerts.styles';
 
-function alertTitle(alert: Alert): string {
-  return alert.title?.trim() || `Alert ${alert.id}`;
-}
+const COLUMNS = [
+  'title',
+  'severity',
+  'status',
+  'serviceSource',
+  'createdDateTime',
+] as const satisfies readonly AlertColumnId[];
 
 function AlertCheckbox({ id, title }: { id: string; title: string }) {
   const checked = alertSelection.useHas(id);
@@ -38,59 +38,75 @@ function AlertCheckbox({ id, title }: { id: string; title: string }) {
 /**
  * The alerts of an expanded queue row, from the page's `$expand=alerts` (no extra request).
  * Ticked alerts feed "Move alerts to another incident"; a title opens the alert details panel.
+ * A plain table with its own checkboxes, not a DataGrid: it sits inside a cell of the queue's
+ * grid, whose arrow keys it must not take over, and its ticks join one selection across rows.
  */
 export const IncidentAlerts = memo(function IncidentAlerts({ row }: { row: QueueRow }) {
   const styles = useIncidentAlertsStyles();
-  const openAlert = useOpenAlert();
+  // A row's few alerts stay in the server's order: the columns do not sort.
+  const columns = useAlertColumns(COLUMNS);
+
+  // Alerts related to the incident (seed 004) are not in Graph's `alerts`; the count includes them.
+  const related = row.alertCount - row.alerts.length;
+  const relatedNote =
+    related > 0 ? (
+      <p className={styles.empty}>
+        {related === 1
+          ? '1 alert related to this incident from another incident is not listed here: '
+          : `${related} alerts related to this incident from other incidents are not listed here: `}
+        <RouterLink to={`/incidents/${encodeURIComponent(row.id)}/alerts`}>
+          see the incident's Alerts tab
+        </RouterLink>
+      </p>
+    ) : null;
 
   if (row.alerts.length === 0) {
-    return <p className={styles.empty}>This incident has no alerts you can see.</p>;
+    return (
+      <>
+        <p className={styles.empty}>
+          {related > 0
+            ? 'This incident has no alerts of its own you can see.'
+            : 'This incident has no alerts you can see.'}
+        </p>
+        {relatedNote}
+      </>
+    );
   }
 
   return (
-    <Table aria-label={`Alerts of ${row.name}`} className={styles.table} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.selectCell}>
-            <span className={styles.visuallyHidden}>Select</span>
-          </TableHeaderCell>
-          <TableHeaderCell>Alert name</TableHeaderCell>
-          <TableHeaderCell className={styles.severityCell}>Severity</TableHeaderCell>
-          <TableHeaderCell className={styles.statusCell}>Status</TableHeaderCell>
-          <TableHeaderCell className={styles.sourceCell}>Service source</TableHeaderCell>
-          <TableHeaderCell className={styles.createdCell}>Created</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {row.alerts.map((alert) => {
-          const id = alert.id ?? '';
-          const title = alertTitle(alert);
-          return (
-            <TableRow key={id}>
-              <TableCell>
-                <AlertCheckbox id={id} title={title} />
-              </TableCell>
-              <TableCell>
-                <Link as="button" className={styles.title} onClick={() => openAlert(id)}>
-                  {title}
-                </Link>
-              </TableCell>
-              <TableCell>
-                <SeverityBadge severity={alert.severity} />
-              </TableCell>
-              <TableCell className={styles.nowrap}>
-                {ALERT_STATUS_LABELS[alert.status ?? 'unknown']}
-              </TableCell>
-              <TableCell className={styles.nowrap}>
-                {alert.serviceSource ? sourceLabel(alert.serviceSource) : '—'}
-              </TableCell>
-              <TableCell className={styles.nowrap}>
-                <DateTime value={alert.createdDateTime} />
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Table aria-label={`Alerts of ${row.name}`} className={styles.table} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.selectCell}>
+              <VisuallyHidden>Select</VisuallyHidden>
+            </TableHeaderCell>
+            {columns.map((column) => (
+              <TableHeaderCell className={styles[column.columnId]} key={column.columnId}>
+                {column.renderHeaderCell()}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {row.alerts.map((alert) => {
+            const id = alert.id ?? '';
+            return (
+              <TableRow key={id}>
+                <TableCell>
+                  <AlertCheckbox id={id} title={alertTitle(alert)} />
+                </TableCell>
+                {columns.map((column) => (
+                  <TableCell className={styles.cell} key={column.columnId}>
+                    {column.renderCell(alert)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {relatedNote}
+    </>
   );
 });

@@ -1,8 +1,10 @@
 /** The cells of the incident queue grid; each subscribes only to the state it shows. */
+import { isUnset } from '@/domain/classification';
 import { Badge, Button, Checkbox, mergeClasses, Spinner } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
+import { IncidentTags } from '@/components/incident-tags';
 import { RouterLink } from '@/components/router-link';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import { sourceLabel } from '@/domain/sources';
@@ -61,7 +63,10 @@ export function ExpandButton({ row }: { row: QueueRow }) {
 export function IncidentNameLink({ row }: { row: QueueRow }) {
   const styles = useIncidentGridStyles();
   return (
-    <RouterLink className={styles.text} to={`/incidents/${encodeURIComponent(row.id)}/overview`}>
+    <RouterLink
+      className={mergeClasses(styles.text, styles.nameLink)}
+      to={`/incidents/${encodeURIComponent(row.id)}/overview`}
+    >
       {row.name}
     </RouterLink>
   );
@@ -82,40 +87,7 @@ export function CellText({ children, muted = false }: { children: ReactNode; mut
 const VISIBLE_TAGS = 2;
 
 export function TagsCell({ row }: { row: QueueRow }) {
-  const styles = useIncidentGridStyles();
-  const tags = [
-    ...(row.incident.customTags ?? []).map((tag) => ({ tag, system: false })),
-    ...(row.incident.systemTags ?? []).map((tag) => ({ tag, system: true })),
-  ];
-  if (tags.length === 0) return null;
-  const hidden = tags.length - VISIBLE_TAGS;
-  return (
-    <span className={styles.tagList} title={tags.map((t) => t.tag).join(', ')}>
-      {tags.slice(0, VISIBLE_TAGS).map(({ tag, system }) => (
-        <Badge
-          appearance={system ? 'tint' : 'outline'}
-          className={styles.tag}
-          color={system ? 'informative' : 'brand'}
-          key={`${system ? 's' : 'c'}:${tag}`}
-          shape="rounded"
-          size="small"
-        >
-          <span className={styles.text}>{tag}</span>
-        </Badge>
-      ))}
-      {hidden > 0 && (
-        <Badge appearance="ghost" color="informative" shape="rounded" size="small">
-          <span aria-hidden>+{hidden}</span>
-          <span className={styles.visuallyHidden}>
-            {tags
-              .slice(VISIBLE_TAGS)
-              .map((t) => t.tag)
-              .join(', ')}
-          </span>
-        </Badge>
-      )}
-    </span>
-  );
+  return <IncidentTags incident={row.incident} max={VISIBLE_TAGS} />;
 }
 
 /** The status, or "Merging…" while a merge runs on the incident. */
@@ -144,7 +116,7 @@ export function AssignedToCell({ row }: { row: QueueRow }) {
 
 export function ClassificationCell({ row }: { row: QueueRow }) {
   const value = row.incident.classification;
-  if (!value || value === 'unknown' || value === 'unknownFutureValue') {
+  if (!value || isUnset(value)) {
     return <CellText muted>{CLASSIFICATION_LABELS.unknown}</CellText>;
   }
   return <CellText>{CLASSIFICATION_LABELS[value]}</CellText>;
@@ -152,7 +124,7 @@ export function ClassificationCell({ row }: { row: QueueRow }) {
 
 export function DeterminationCell({ row }: { row: QueueRow }) {
   const value = row.incident.determination;
-  if (!value || value === 'unknown' || value === 'unknownFutureValue') {
+  if (!value || isUnset(value)) {
     return <CellText muted>{DETERMINATION_LABELS.unknown}</CellText>;
   }
   return <CellText>{DETERMINATION_LABELS[value]}</CellText>;

@@ -4,12 +4,13 @@ import { makeStyles, tokens } from '@fluentui/react-components';
  * Column widths have no tokens: they are layout sizes, chosen so that Defender's usual values
  * (names, UPNs, dates in the analyst's locale) fit without wrapping.
  */
-const BASIS = {
+export const COLUMN_BASIS = {
   select: 44,
   expand: 44,
   displayName: 300,
   id: 96,
-  severity: 110,
+  // "Informational", the widest severity badge, fits with the cell's padding.
+  severity: 136,
   status: 120,
   tags: 170,
   assignedTo: 190,
@@ -20,24 +21,26 @@ const BASIS = {
   firstActivity: 170,
   lastActivity: 170,
   lastUpdateDateTime: 170,
+  menu: 48,
 } as const;
 
-const column = (name: keyof typeof BASIS, grow = 0) => ({
+const column = (name: keyof typeof COLUMN_BASIS, grow = 0) => ({
   // The basis includes the cell's padding, so the grid's minimum width is the bases' sum.
   boxSizing: 'border-box' as const,
   flexGrow: grow,
   flexShrink: 0,
-  flexBasis: `${BASIS[name]}px`,
-  minWidth: `${BASIS[name]}px`,
+  flexBasis: `${COLUMN_BASIS[name]}px`,
+  minWidth: `${COLUMN_BASIS[name]}px`,
 });
 
 /** Below the sum of the column bases the columns would squeeze: the surface scrolls instead. */
-const GRID_MIN_WIDTH = `${Object.values(BASIS).reduce((sum, width) => sum + width, 0)}px`;
+const GRID_MIN_WIDTH = `${Object.values(COLUMN_BASIS).reduce((sum, width) => sum + width, 0)}px`;
 
 export const useIncidentGridStyles = makeStyles({
   grid: { minWidth: GRID_MIN_WIDTH },
   select: column('select'),
   expand: column('expand'),
+  menu: column('menu'),
   displayName: column('displayName', 3),
   id: column('id'),
   severity: column('severity'),
@@ -59,24 +62,12 @@ export const useIncidentGridStyles = makeStyles({
     minWidth: 0,
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  tagList: {
-    display: 'flex',
-    flexWrap: 'nowrap',
-    gap: tokens.spacingHorizontalXS,
-    overflow: 'hidden',
-    minWidth: 0,
-  },
-  tag: { flexShrink: 0, maxWidth: '160px' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
+  // The name link sits on the row's hover and selected backgrounds too: the link colour meant for
+  // the page's background falls under 4.5:1 there in the dark theme.
+  nameLink: {
+    color: tokens.colorBrandForeground2,
+    ':hover': { color: tokens.colorBrandForeground2Hover },
+    ':active': { color: tokens.colorBrandForeground2Pressed },
   },
   expandedRow: {
     // The row above keeps its bottom border; the alerts read as part of it.
@@ -95,6 +86,11 @@ export const useIncidentGridStyles = makeStyles({
     left: '88px',
     maxWidth: '1180px',
   },
+  // A click anywhere but on a row's controls opens the incident's side pane.
+  row: { cursor: 'pointer' },
+  /** The row whose side pane is open. */
+  // A bar at its start, not a background: the name link keeps its contrast in both themes.
+  paneRow: { boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorBrandStroke1}` },
   /** A row a merge is running on: dimmed, as it cannot be changed until the merge ends. */
   mergingRow: { backgroundColor: tokens.colorNeutralBackground1Selected },
   merging: { whiteSpace: 'nowrap' },

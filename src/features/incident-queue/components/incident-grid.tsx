@@ -10,13 +10,23 @@ import {
   type DataGridCellFocusMode,
   type DataGridProps,
   type TableColumnDefinition,
+  type TableColumnSizingOptions,
 } from '@fluentui/react-components';
-import { memo, useCallback, useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { DateTime } from '@/components/date-time';
 import { SeverityBadge } from '@/components/severity-badge';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { expandedIncidents } from '../expanded-incidents-store';
 import { incidentSelection } from '../incident-selection-store';
 import { useIsMerging } from '../merging-incidents';
+import { isQueueColumnId, type QueueColumnId } from '../queue-columns';
+import {
+  MIN_COLUMN_WIDTH,
+  useColumnActions,
+  useColumnLayout,
+  visibleColumns,
+  type ColumnLayout,
+} from '../queue-columns-store';
 import type { QueueRow } from '../queue-rows';
 import { defaultDirection, SORT_FIELDS, type QueueSort } from '../queue-state';
 import { IncidentAlerts } from './incident-alerts';
@@ -34,24 +44,11 @@ import {
   StatusCell,
   TagsCell,
 } from './incident-grid-cells';
-import { useIncidentGridStyles } from './incident-grid.styles';
+import { COLUMN_BASIS, useIncidentGridStyles } from './incident-grid.styles';
+import { IncidentRowMenu } from './incident-row-menu';
 
-type ColumnId =
-  | 'select'
-  | 'expand'
-  | 'displayName'
-  | 'id'
-  | 'severity'
-  | 'status'
-  | 'tags'
-  | 'assignedTo'
-  | 'classification'
-  | 'determination'
-  | 'alertCount'
-  | 'sources'
-  | 'firstActivity'
-  | 'lastActivity'
-  | 'lastUpdateDateTime';
+/** The checkbox and expand columns, the data columns the analyst chooses, and the row menu. */
+type ColumnId = 'select' | 'expand' | QueueColumnId | 'menu';
 
 type Column = TableColumnDefinition<QueueRow> & {
   columnId: ColumnId;
@@ -100,18 +97,43 @@ const COLUMNS: Column[] = [
   column('assignedTo', 'Assigned to', (row) => <AssignedToCell row={row} />),
   column('classification', 'Classification', (row) => <ClassificationCell row={row} />),
   column('determination', 'Determination', (row) => <DeterminationCell row={row} />),
-  column('alertCount', 'Alerts', (row) => row.alerts.length, { numeric: true }),
+  column('alertCount', 'Alerts', (row) => row.alertCount, { numeric: true }),
   column('sources', 'Service sources', (row) => <SourcesCell row={row} />),
   column('firstActivity', 'First activity', (row) => <DateTime value={row.firstActivity} />),
   column('lastActivity', 'Last activity', (row) => <DateTime value={row.lastActivity} />),
   column('lastUpdateDateTime', 'Last update time', (row) => (
     <DateTime value={row.incident.lastUpdateDateTime} />
   )),
+  column('menu', null, (row) => <IncidentRowMenu row={row} />, { focusMode: 'none' }),
 ];
 
 type SortState = NonNullable<DataGridProps['sortState']>;
 
 const COLUMN_BY_ID = new Map(COLUMNS.map((c) => [c.columnId, c]));
+
+/** The checkbox and expand columns, then the data columns the analyst shows, in their order. */
+function shownColumns(layout: Pick<ColumnLayout, 'order' | 'hidden'>): Column[] {
+  const ids: ColumnId[] = ['select', 'expand', ...visibleColumns(layout), 'menu'];
+  return ids.flatMap((id) => COLUMN_BY_ID.get(id) ?? []);
+}
+
+/** Each column's width: the one the analyst dragged it to, or its default. */
+function sizingOptions(widths: ColumnLayout['widths']): TableColumnSizingOptions {
+  return Object.fromEntries(
+    COLUMNS.map(({ columnId }) => {
+      const fixed = columnId === 'select' || columnId === 'expand' || columnId === 'menu';
+      const width = (fixed ? undefined : widths[columnId]) ?? COLUMN_BASIS[columnId];
+      return [
+        columnId,
+        {
+          defaultWidth: width,
+          idealWidth: width,
+          minWidth: fixed ? COLUMN_BASIS[columnId] : MIN_COLUMN_WIDTH,
+        },
+      ];
+    }),
+  );
+}
 
 type Styles = ReturnType<typeof useIncidentGridStyles>;
 
@@ -121,8 +143,32 @@ function cellClassName(styles: Styles, columnId: string | number): string {
   return mergeClasses(styles[col.columnId], col.numeric && styles.numeric);
 }
 
+/**
+ * Whether a click on a row landed on one of its controls (the name link, the checkbox, the expand
+ * button, an alert link), or ended a text selection: those do not open the side pane.
+ */
+function clickOpensPane(event: MouseEvent<HTMLElement>): boolean {
+  const target = event.target as HTMLElement;
+  if (target.closest('a, button, input, label, [role="menuitem"]')) return false;
+  return (window.getSelection()?.toString() ?? '') === '';
+}
+
+type IncidentGridRowProps = {
+  row: QueueRow;
+  /** Whether the side pane shows this incident. */
+  paneOpen: boolean;
+  /** How many columns the expanded alerts row spans. */
+  columnCount: number;
+  onOpenPane: (incidentId: string) => void;
+};
+
 /** One incident, and below it its alerts when expanded. Re-renders only when its own state does. */
-const IncidentGridRow = memo(function IncidentGridRow({ row }: { row: QueueRow }) {
+const IncidentGridRow = memo(function IncidentGridRow({
+  row,
+  paneOpen,
+  onOpenPane,
+  columnCount,
+}: IncidentGridRowProps) {
   const styles = useIncidentGridStyles();
   const selected = incidentSelection.useHas(row.id);
   const expanded = expandedIncidents.useHas(row.id);
@@ -132,8 +178,17 @@ const IncidentGridRow = memo(function IncidentGridRow({ row }: { row: QueueRow }
       <DataGridRow<QueueRow>
         appearance={selected ? 'brand' : 'none'}
         aria-busy={merging || undefined}
+        aria-current={paneOpen || undefined}
         aria-selected={selected}
-        className={mergeClasses(merging && styles.mergingRow)}
+        className={mergeClasses(
+          styles.row,
+          paneOpen && styles.paneRow,
+          merging && styles.mergingRow,
+        )}
+        data-incident-id={row.id}
+        onClick={(event: MouseEvent<HTMLDivElement>) => {
+          if (clickOpensPane(event)) onOpenPane(row.id);
+        }}
       >
         {({ columnId, renderCell }) => (
           <DataGridCell
@@ -146,7 +201,7 @@ const IncidentGridRow = memo(function IncidentGridRow({ row }: { row: QueueRow }
       </DataGridRow>
       {expanded && (
         <div className={styles.expandedRow} id={alertsRowId(row.id)} role="row">
-          <div aria-colspan={COLUMNS.length} className={styles.expandedCell} role="gridcell">
+          <div aria-colspan={columnCount} className={styles.expandedCell} role="gridcell">
             <div className={styles.expandedContent}>
               <IncidentAlerts row={row} />
             </div>
@@ -160,14 +215,36 @@ const IncidentGridRow = memo(function IncidentGridRow({ row }: { row: QueueRow }
 export type IncidentGridProps = {
   /** Whether the rows are being replaced (paging, a new filter). @default false */
   busy?: boolean;
+  /** The incident the side pane shows, if any: its row is marked. */
+  paneId?: string | null;
   rows: readonly QueueRow[];
+  /** A click on a row, anywhere but its controls, opens the incident's side pane. */
+  onOpenPane: (incidentId: string) => void;
   sort: QueueSort;
   onSortChange: (sort: QueueSort) => void;
 };
 
-/** The queue's grid: labelled checkboxes, expandable rows, server-side sortable headers. */
-export function IncidentGrid({ busy = false, rows, sort, onSortChange }: IncidentGridProps) {
+/**
+ * The queue's grid: labelled checkboxes, expandable rows, server-side sortable headers; the
+ * columns shown, their order and widths as "Customize columns" and resizing left them.
+ */
+export function IncidentGrid({
+  busy = false,
+  paneId = null,
+  rows,
+  sort,
+  onOpenPane,
+  onSortChange,
+}: IncidentGridProps) {
   const styles = useIncidentGridStyles();
+  const layout = useColumnLayout();
+  const { setWidth } = useColumnActions();
+  const columnKey = `${layout.generation}:${visibleColumns(layout).join(',')}`;
+  // Widths are read when the columns change, not on every drag step (which writes them back).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => shownColumns(layout), [columnKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sizing = useMemo(() => sizingOptions(layout.widths), [columnKey]);
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
   const sortState = useMemo<SortState>(
     () => ({ sortColumn: sort.field, sortDirection: sort.direction }),
@@ -192,12 +269,21 @@ export function IncidentGrid({ busy = false, rows, sort, onSortChange }: Inciden
       aria-label="Incidents"
       aria-multiselectable
       className={styles.grid}
-      columns={COLUMNS}
+      columnSizingOptions={sizing}
+      columns={columns}
       focusMode="cell"
       getRowId={(row: QueueRow) => row.id}
       items={rows as QueueRow[]}
+      key={columnKey}
+      resizableColumns
+      resizableColumnsOptions={{ autoFitColumns: false }}
       sortable
       sortState={sortState}
+      onColumnResize={(_, data) => {
+        if (isQueueColumnId(data.columnId)) {
+          setWidth(data.columnId, data.width);
+        }
+      }}
       onSortChange={handleSortChange}
     >
       <DataGridHeader>
@@ -210,7 +296,9 @@ export function IncidentGrid({ busy = false, rows, sort, onSortChange }: Inciden
               {columnId === 'select' ? (
                 <SelectPageCheckbox ids={pageIds} />
               ) : columnId === 'expand' ? (
-                <span className={styles.visuallyHidden}>Show alerts</span>
+                <VisuallyHidden>Show alerts</VisuallyHidden>
+              ) : columnId === 'menu' ? (
+                <VisuallyHidden>Actions</VisuallyHidden>
               ) : (
                 renderHeaderCell()
               )}
@@ -218,7 +306,16 @@ export function IncidentGrid({ busy = false, rows, sort, onSortChange }: Inciden
           )}
         </DataGridRow>
       </DataGridHeader>
-      <DataGridBody<QueueRow>>{({ item }) => <IncidentGridRow row={item} />}</DataGridBody>
+      <DataGridBody<QueueRow>>
+        {({ item }) => (
+          <IncidentGridRow
+            columnCount={columns.length}
+            paneOpen={item.id === paneId}
+            row={item}
+            onOpenPane={onOpenPane}
+          />
+        )}
+      </DataGridBody>
     </DataGrid>
   );
 }

@@ -38,7 +38,13 @@ export const useIncidentQueuePageStyles = makeStyles({
     overflowX: 'auto',
     minWidth: 0,
   },
+  pagination: {
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   message: { padding: tokens.spacingHorizontalL },
+  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -48,6 +54,7 @@ export const useIncidentQueuePageStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   emptyIcon: { fontSize: '48px', color: tokens.colorNeutralForeground3 },
+  emptyActions: { display: 'flex', gap: tokens.spacingHorizontalS },
   emptyTitle: { ...typographyStyles.subtitle2 },
   skeleton: {
     display: 'flex',

@@ -1,28 +1,43 @@
-import { Button, ProgressBar, Skeleton, SkeletonItem, useId } from '@fluentui/react-components';
-import { DocumentSearchRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Skeleton,
+  SkeletonItem,
+  useId,
+} from '@fluentui/react-components';
+import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
+import { consoleNow } from '@/components/clock';
 import { ErrorState } from '@/components/error-state';
-import { canManage, ROLE_LABELS } from '@/domain/identity';
-import { alertSelection } from '../alert-selection-store';
-import { incidentSelection } from '../incident-selection-store';
+import { Pagination } from '@/components/pagination';
+import { accessHint } from '@/domain/identity';
 import { MergingIncidentsContext } from '../merging-incidents';
-import { buildQueueListParams, needsDirectory } from '../queue-odata';
+import { buildExportParams, buildQueueListParams, needsDirectory } from '../queue-odata';
 import { toQueueRow } from '../queue-rows';
-import { hasAnyFilter, NO_FILTERS, PAGE_SIZE } from '../queue-state';
+import { useIncidentPane } from '../incident-pane-param';
+import { hasAnyFilter, NO_FILTERS } from '../queue-state';
+import { useQueueUrlNoticeActions, useQueueUrlProblems } from '../url-notice-store';
+import { DEFAULT_TIME_RANGE, sameTimeRange } from '../time-range';
 import { useQueueState } from '../use-queue-state';
 import { CopyListLink } from './copy-list-link';
 import { IncidentGrid } from './incident-grid';
 import { useIncidentQueuePageStyles } from './incident-queue-page.styles';
+import { IncidentRowMenuContext, type IncidentRowMenuActions } from './incident-row-menu';
+import { IncidentSidePane, type IncidentPaneActions } from './incident-side-pane';
+import { QueueShortcuts } from './queue-shortcuts';
 import { QueueFilterBar } from './queue-filter-bar';
-import { QueuePagination } from './queue-pagination';
 import { QueueToolbar, type IncidentQueueActions } from './queue-toolbar';
+import { QueueTools } from './queue-tools';
 
 const countFormat = new Intl.NumberFormat();
-const NO_ACTIONS: IncidentQueueActions = {};
 const NOT_MERGING: ReadonlySet<string> = new Set();
 
 type Styles = ReturnType<typeof useIncidentQueuePageStyles>;
@@ -43,22 +58,12 @@ function QueueSkeleton({ styles }: { styles: Styles }) {
   );
 }
 
-/** A different persona is a different analyst: what the previous one ticked is not theirs. */
-function useClearSelectionWhenPersonaChanges(upn: string) {
-  const clearIncidents = incidentSelection.useActions().clear;
-  const clearAlerts = alertSelection.useActions().clear;
-  const previous = useRef(upn);
-  useEffect(() => {
-    if (previous.current === upn) return;
-    previous.current = upn;
-    clearIncidents();
-    clearAlerts();
-  }, [upn, clearIncidents, clearAlerts]);
-}
-
 export type IncidentQueuePageProps = {
-  /** Handlers of the toolbar's actions, wired by the app as their features arrive. */
-  actions?: IncidentQueueActions;
+  /**
+   * Handlers of the toolbar's and the side pane's actions: the app wires the merge, manage, move
+   * and activity-log features.
+   */
+  actions: IncidentQueueActions & IncidentPaneActions;
   /** Incidents a merge is running on: shown as merging, and not selectable meanwhile. */
   mergingIds?: ReadonlySet<string>;
 };
@@ -67,14 +72,12 @@ export type IncidentQueuePageProps = {
  * `/incidents`: Defender's incident queue over Graph. Filters, sort, page and search live in the
  * URL; selection lives in a store of ids and outlives paging, filtering and refetches.
  */
-export function IncidentQueuePage({
-  actions = NO_ACTIONS,
-  mergingIds = NOT_MERGING,
-}: IncidentQueuePageProps) {
+export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: IncidentQueuePageProps) {
   const styles = useIncidentQueuePageStyles();
   const { state, update } = useQueueState();
+  const pane = useIncidentPane();
+  const sectionRef = useRef<HTMLElement>(null);
   const upn = useSessionUpn();
-  useClearSelectionWhenPersonaChanges(upn);
 
   const personas = useQuery(personaQueries.all());
   const groups = useMemo(
@@ -82,28 +85,46 @@ export function IncidentQueuePage({
     [personas.data],
   );
   const directoryMissing = needsDirectory(state) && !personas.data;
-  const params = useMemo(() => buildQueueListParams(state, { upn, groups }), [state, upn, groups]);
+  const params = useMemo(
+    () => buildQueueListParams(state, { upn, groups }, consoleNow()),
+    [state, upn, groups],
+  );
   const list = useQuery({
     ...incidentQueries.list(params),
     enabled: !directoryMissing,
     placeholderData: keepPreviousData,
   });
 
+  const exportParams = useCallback(
+    () => buildExportParams(state, { upn, groups }, consoleNow()),
+    [state, upn, groups],
+  );
+  const urlProblems = useQueueUrlProblems();
+  const { dismiss: dismissUrlProblems } = useQueueUrlNoticeActions();
+
   const rows = useMemo(() => list.data?.value.map(toQueueRow) ?? [], [list.data]);
   const total = list.data?.['@odata.count'] ?? rows.length;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(total / state.pageSize));
 
-  // A bookmarked page past the end (the list shrank since): show the last page instead.
+  // The list shrank while the analyst looked at it (a merge or a move elsewhere): show the last
+  // page instead. A bookmarked page past the end is put right by the route's loader.
   const pastTheEnd = list.isSuccess && !list.isPlaceholderData && state.page > pageCount;
   useEffect(() => {
     if (pastTheEnd) update({ page: pageCount }, { replace: true });
   }, [pastTheEnd, pageCount, update]);
 
   const persona = personas.data?.value.find((p) => p.upn.toLowerCase() === upn.toLowerCase());
-  const readOnlyReason =
-    persona && !canManage(persona)
-      ? `Your role (${ROLE_LABELS[persona.role]}) can view incidents but not change them`
-      : undefined;
+  const readOnlyReason = accessHint(persona, [], 'incidentQueue');
+
+  const rowMenu = useMemo<IncidentRowMenuActions>(
+    () => ({
+      onActivityLog: actions.onActivityLog,
+      onManageIncidents: actions.onManageIncidents,
+      onOpenPane: pane.open,
+      readOnlyReason,
+    }),
+    [actions.onActivityLog, actions.onManageIncidents, pane.open, readOnlyReason],
+  );
 
   const emptyTitleId = useId('queue-empty');
   const filtered = hasAnyFilter(state);
@@ -135,16 +156,35 @@ export function IncidentQueuePage({
   } else if (list.isPending) {
     content = <QueueSkeleton styles={styles} />;
   } else if (rows.length === 0) {
+    const narrowedInTime = !sameTimeRange(state.timeRange, DEFAULT_TIME_RANGE);
     content = (
       <div aria-labelledby={emptyTitleId} className={styles.empty} role="status">
         <DocumentSearchRegular aria-hidden className={styles.emptyIcon} />
         <span className={styles.emptyTitle} id={emptyTitleId}>
-          {filtered ? 'No incidents match these filters' : 'No incidents'}
+          {filtered && narrowedInTime
+            ? 'No incidents match these filters in this time range'
+            : filtered
+              ? 'No incidents match these filters'
+              : narrowedInTime
+                ? 'No incidents were updated in this time range'
+                : 'No incidents'}
         </span>
-        {filtered ? (
-          <Button appearance="primary" onClick={clearFilters}>
-            Clear filters
-          </Button>
+        {filtered || narrowedInTime ? (
+          <div className={styles.emptyActions}>
+            {narrowedInTime && (
+              <Button
+                appearance="primary"
+                onClick={() => update({ timeRange: DEFAULT_TIME_RANGE })}
+              >
+                Show the last 6 months
+              </Button>
+            )}
+            {filtered && (
+              <Button appearance={narrowedInTime ? 'secondary' : 'primary'} onClick={clearFilters}>
+                Clear filters
+              </Button>
+            )}
+          </div>
         ) : (
           <span>There are no incidents you can see.</span>
         )}
@@ -154,18 +194,23 @@ export function IncidentQueuePage({
     content = (
       <>
         <div className={styles.scroller}>
-          <IncidentGrid
-            busy={list.isPlaceholderData}
-            rows={rows}
-            sort={state.sort}
-            onSortChange={(sort) => update({ sort })}
-          />
+          <IncidentRowMenuContext value={rowMenu}>
+            <IncidentGrid
+              busy={list.isPlaceholderData}
+              paneId={pane.openId}
+              rows={rows}
+              sort={state.sort}
+              onOpenPane={pane.open}
+              onSortChange={(sort) => update({ sort })}
+            />
+          </IncidentRowMenuContext>
         </div>
-        <QueuePagination
+        <Pagination
+          aria-label="Pages of incidents"
+          className={styles.pagination}
           page={state.page}
-          pageCount={pageCount}
-          pageSize={PAGE_SIZE}
-          shown={rows.length}
+          pageSize={state.pageSize}
+          rangePrefix="Showing"
           total={total}
           onPageChange={(page) => update({ page })}
         />
@@ -176,7 +221,7 @@ export function IncidentQueuePage({
   const showTotal = list.isSuccess;
   return (
     <MergingIncidentsContext value={mergingIds}>
-      <section aria-labelledby="incidents-title" className={styles.root}>
+      <section aria-labelledby="incidents-title" className={styles.root} ref={sectionRef}>
         <div className={styles.header}>
           <h1 className={styles.title} id="incidents-title">
             Incidents
@@ -189,6 +234,34 @@ export function IncidentQueuePage({
           <div className={styles.spacer} />
           <CopyListLink />
         </div>
+        {urlProblems.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Part of this link could not be used</MessageBarTitle>
+              <ul className={styles.problems}>
+                {urlProblems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label="Dismiss"
+                  icon={<DismissRegular />}
+                  onClick={dismissUrlProblems}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+        <QueueTools
+          exportParams={exportParams}
+          state={state}
+          total={list.isSuccess ? total : undefined}
+          update={update}
+        />
         <QueueFilterBar state={state} update={update} />
         <div className={styles.surface}>
           <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
@@ -200,6 +273,22 @@ export function IncidentQueuePage({
           {content}
         </div>
       </section>
+      <QueueShortcuts
+        mergingIds={mergingIds}
+        readOnlyReason={readOnlyReason}
+        rootRef={sectionRef}
+        rows={rows}
+        onMergeIncidents={actions.onMergeIncidents}
+        onOpenPane={pane.open}
+      />
+      <IncidentSidePane
+        actions={actions}
+        openId={pane.openId}
+        readOnlyReason={readOnlyReason}
+        rows={rows}
+        onClose={pane.close}
+        onMove={(id) => pane.open(id, { replace: true })}
+      />
     </MergingIncidentsContext>
   );
 }

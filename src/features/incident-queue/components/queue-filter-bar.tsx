@@ -1,6 +1,7 @@
-import { Button, SearchBox, Tag, TagGroup } from '@fluentui/react-components';
+import { Button, Tag, TagGroup } from '@fluentui/react-components';
 import { DismissCircleRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { QueueSearchBox } from '@/components/queue-search-box';
 import {
   ASSIGNMENT_FILTER_LABELS,
   CLASSIFICATION_FILTER_LABELS,
@@ -24,58 +25,6 @@ import type { QueueStateUpdate } from '../use-queue-state';
 import { FilterMenu } from './filter-menu';
 import { useQueueFilterBarStyles } from './queue-filter-bar.styles';
 import { TagsFilter } from './tags-filter';
-
-/** How long typing pauses before the search runs. */
-export const SEARCH_DEBOUNCE_MS = 350;
-
-/** "Search for name or ID": searches once typing pauses, or at once on Enter or clear. */
-function QueueSearch({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
-  const styles = useQueueFilterBarStyles();
-  const [text, setText] = useState(value);
-  const [seenValue, setSeenValue] = useState(value);
-  const [sent, setSent] = useState<string | null>(null);
-
-  // The URL changed (back/forward, a chip removed): show what is searched now, unless it is
-  // merely what this box just sent while the analyst kept typing.
-  if (value !== seenValue) {
-    setSeenValue(value);
-    if (value !== sent) setText(value);
-    setSent(null);
-  }
-
-  const commit = (next: string) => {
-    const trimmed = next.trim();
-    setSent(trimmed);
-    if (trimmed !== value) onSearch(trimmed);
-  };
-
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const timer = setTimeout(() => {
-      const trimmed = text.trim();
-      setSent(trimmed);
-      onSearch(trimmed);
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
-
-  return (
-    <SearchBox
-      aria-label="Search for name or ID"
-      className={styles.search}
-      maxLength={MAX_SEARCH_LENGTH}
-      placeholder="Search for name or ID"
-      value={text}
-      onChange={(_, data) => {
-        setText(data.value);
-        if (data.value === '') commit('');
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit(text);
-      }}
-    />
-  );
-}
 
 type Chip = { key: string; text: string; clear: Partial<QueueFilters> };
 
@@ -125,7 +74,13 @@ export function QueueFilterBar({ state, update }: QueueFilterBarProps) {
   return (
     <div className={styles.root}>
       <div className={styles.controls} role="group" aria-label="Filters">
-        <QueueSearch value={state.search} onSearch={onSearch} />
+        <QueueSearchBox
+          className={styles.search}
+          label="Search for name or ID"
+          maxLength={MAX_SEARCH_LENGTH}
+          value={state.search}
+          onSearch={onSearch}
+        />
         <FilterMenu
           label="Status"
           optionLabel={(v) => STATUS_FILTER_LABELS[v]}

@@ -13,14 +13,11 @@ import { useAnyMerging } from '../merging-incidents';
 import { actionRequirement, QUEUE_ACTION_LABELS, type QueueActionName } from '../queue-actions';
 import { useQueueToolbarStyles } from './queue-toolbar.styles';
 
-/**
- * What the app wires into the queue's toolbar (the merge, manage and move-alerts features, later
- * issues). An action without a handler stays disabled and says so.
- */
+/** What the app wires into the queue's toolbar: the merge, manage and move-alerts features. */
 export type IncidentQueueActions = {
-  onMergeIncidents?: (incidentIds: string[]) => void;
-  onManageIncidents?: (incidentIds: string[]) => void;
-  onMoveAlerts?: (alertIds: string[]) => void;
+  onMergeIncidents: (incidentIds: string[]) => void;
+  onManageIncidents: (incidentIds: string[]) => void;
+  onMoveAlerts: (alertIds: string[]) => void;
 };
 
 const ICONS: Record<QueueActionName, ReactElement> = {
@@ -84,19 +81,19 @@ export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
       <Toolbar aria-label="Incident actions" className={styles.toolbar} size="medium">
         <ActionButton
           action="merge"
-          requirement={actionRequirement('merge', summary, !!actions.onMergeIncidents)}
-          onClick={() => actions.onMergeIncidents?.([...incidentIds])}
+          requirement={actionRequirement('merge', summary)}
+          onClick={() => actions.onMergeIncidents([...incidentIds])}
         />
         <ActionButton
           action="manage"
-          requirement={actionRequirement('manage', summary, !!actions.onManageIncidents)}
-          onClick={() => actions.onManageIncidents?.([...incidentIds])}
+          requirement={actionRequirement('manage', summary)}
+          onClick={() => actions.onManageIncidents([...incidentIds])}
         />
         <ToolbarDivider />
         <ActionButton
           action="moveAlerts"
-          requirement={actionRequirement('moveAlerts', summary, !!actions.onMoveAlerts)}
-          onClick={() => actions.onMoveAlerts?.([...alertIds])}
+          requirement={actionRequirement('moveAlerts', summary)}
+          onClick={() => actions.onMoveAlerts([...alertIds])}
         />
       </Toolbar>
       <div className={styles.spacer} />

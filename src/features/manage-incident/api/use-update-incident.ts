@@ -15,7 +15,7 @@ export type UpdateIncidentVariables = {
 
 type Snapshot = [QueryKey, unknown][];
 
-export const updateIncidentMutationKey = [...incidentKeys.all, 'update'] as const;
+const updateIncidentMutationKey = [...incidentKeys.all, 'update'] as const;
 
 /**
  * Saves a patch optimistically (STYLE.md §4): the incident's detail and every cached queue row

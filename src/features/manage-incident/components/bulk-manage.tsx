@@ -58,7 +58,7 @@ export function BulkManage({ incidentIds, onClose, onAllSucceeded }: BulkManageP
     incidentIds.map((id, i) => [id, details[i]?.data?.displayName ?? '']),
   );
   const readOnly = persona && !canManage(persona);
-  const errors = validate(values, true);
+  const errors = validate(values, undefined);
   const hasChanges = bulkHasChanges(values);
   const started = Object.keys(results).length > 0;
   const failed = incidentIds.filter((id) => results[id]?.state === 'failed');

@@ -1,12 +1,6 @@
-import {
-  Button,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  Skeleton,
-  SkeletonItem,
-} from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { Skeleton, SkeletonItem } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { SideDrawerHeader } from '@/components/side-drawer';
 import { useManageDrawerStyles } from './manage-drawer.styles';
 
 /** The drawer's title row: "Manage incident", what it is for, and the close button. */
@@ -21,21 +15,10 @@ export function ManageDrawerHeader({
 }) {
   const styles = useManageDrawerStyles();
   return (
-    <DrawerHeader>
-      <DrawerHeaderTitle
-        action={
-          <Button
-            appearance="subtle"
-            aria-label="Close"
-            icon={<DismissRegular />}
-            onClick={onClose}
-          />
-        }
-      >
-        {title}
-        <span className={styles.subtitle}>{subtitle}</span>
-      </DrawerHeaderTitle>
-    </DrawerHeader>
+    <SideDrawerHeader onClose={onClose}>
+      {title}
+      <span className={styles.subtitle}>{subtitle}</span>
+    </SideDrawerHeader>
   );
 }
 

@@ -1,17 +1,11 @@
-import {
-  OverlayDrawer,
-  Toast,
-  ToastBody,
-  ToastTitle,
-  useRestoreFocusSource,
-  useToastController,
-} from '@fluentui/react-components';
+import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '@/api/http';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { incidentQueries } from '@/api/incidents/incident-queries';
-import { DrawerFocusReturn } from '@/components/drawer-focus-return';
+import { SideDrawer } from '@/components/side-drawer';
+import { useLingeringRequest } from '@/components/use-lingering-request';
 import type { Incident } from '@/domain/graph';
 import { useUpdateIncident, type UpdateIncidentVariables } from '../api/use-update-incident';
 import { conflictsOf, type ConflictRow } from '../manage-form';
@@ -45,14 +39,9 @@ export function ManageIncident({
 }: ManageIncidentProps) {
   const styles = useManageDrawerStyles();
   const queryClient = useQueryClient();
-  const restoreFocusSource = useRestoreFocusSource();
   const { dispatchToast } = useToastController(toasterId);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  // The ids stay while the drawer animates out; a new request starts a fresh form.
-  const [shown, setShown] = useState<{ ids: readonly string[]; session: number } | null>(null);
-  if (incidentIds && incidentIds !== shown?.ids) {
-    setShown({ ids: incidentIds, session: (shown?.session ?? 0) + 1 });
-  }
+  const { shown, session } = useLingeringRequest(incidentIds);
 
   const refused = (id: string, message: string) =>
     dispatchToast(
@@ -89,24 +78,14 @@ export function ManageIncident({
       ),
   });
 
-  const ids = shown?.ids ?? [];
-  const key = shown?.session ?? 0;
+  const ids = shown ?? [];
   return (
     <>
-      <OverlayDrawer
-        {...restoreFocusSource}
-        className={styles.drawer}
-        open={incidentIds !== null}
-        position="end"
-        onOpenChange={(_, data) => {
-          if (!data.open) onClose();
-        }}
-      >
-        <DrawerFocusReturn />
+      <SideDrawer className={styles.drawer} open={incidentIds !== null} onClose={onClose}>
         {ids.length === 1 && ids[0] !== undefined && (
           <SingleManage
             incidentId={ids[0]}
-            key={key}
+            key={session}
             onClose={onClose}
             onSave={(base, patch) => {
               update.mutate({ id: base.id ?? ids[0] ?? '', patch, base });
@@ -117,12 +96,12 @@ export function ManageIncident({
         {ids.length > 1 && (
           <BulkManage
             incidentIds={[...ids]}
-            key={key}
+            key={session}
             onAllSucceeded={() => onBulkSucceeded?.()}
             onClose={onClose}
           />
         )}
-      </OverlayDrawer>
+      </SideDrawer>
       <ConflictDialog
         incidentId={conflict?.variables.id ?? ''}
         open={conflict !== null}

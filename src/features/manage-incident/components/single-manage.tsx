@@ -80,7 +80,7 @@ function SingleForm({
   const denial = incidentWriteDenial(persona, base);
   const redirected = base.status === 'redirected';
   const locked = denial !== undefined || redirected;
-  const errors = validate(values, false);
+  const errors = validate(values, base);
   const patch = patchFor(base, values);
   const changed = Object.keys(patch).length;
 

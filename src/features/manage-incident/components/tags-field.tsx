@@ -11,7 +11,8 @@ import {
   type TagPickerProps,
 } from '@fluentui/react-components';
 import { AddRegular, TagRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebouncedValue } from '@/components/use-debounced';
 import { LIMITS } from '@/domain/limits';
 import { useTagSuggestions } from '../api/use-tag-suggestions';
 import { hasTag } from '../manage-form';
@@ -36,12 +37,8 @@ export type TagsFieldProps = {
 export function TagsField({ bulk, disabled, error, tags, onChange }: TagsFieldProps) {
   const styles = useManageFormStyles();
   const [text, setText] = useState('');
-  const [searchText, setSearchText] = useState('');
+  const searchText = useDebouncedValue(text);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setSearchText(text), 200);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   const suggestions = useTagSuggestions(searchText, open);
   const typed = text.trim().slice(0, LIMITS.maxTagLength);

@@ -1,6 +1,7 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
 import type { MergeCheck } from '@/domain/merge';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { useMergeIncidentsStyles } from './merge-incidents.styles';
 
 /** Every precondition of the merge, passed or failed; a failed one names what to fix. */
@@ -23,9 +24,7 @@ export function MergeChecks({ checks, labelledBy }: { checks: MergeCheck[]; labe
           )}
           <span className={styles.checkText}>
             <span>
-              <span className={styles.visuallyHidden}>
-                {check.passed ? 'Passed: ' : 'Failed: '}
-              </span>
+              <VisuallyHidden>{check.passed ? 'Passed: ' : 'Failed: '}</VisuallyHidden>
               {check.label}
             </span>
             {check.problem && <span className={styles.problem}>{check.problem}</span>}

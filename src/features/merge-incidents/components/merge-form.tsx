@@ -11,7 +11,6 @@ import {
   Spinner,
   Textarea,
   useId,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -22,10 +21,11 @@ import { useCurrentPersona } from '@/components/use-current-persona';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
 import type { Incident } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
+import { mergeCountProblem } from '@/domain/merge';
 import { checkMerge } from '@/domain/merge';
 import { incidentWriteDenial } from '@/domain/identity';
 import { previewMerge, toMergeCandidate } from '../merge-preview';
-import { useMergeIncidents } from '../use-merge-incidents';
+import { useMergeIncidents } from '../api/use-merge-incidents';
 import { MergeChecks } from './merge-checks';
 import { MergeConfirmDialog, MergeFailedDialog } from './merge-dialogs';
 import { MergeIncidentTable } from './merge-incident-table';
@@ -70,7 +70,6 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   const [reasons, setReasons] = useState<CorrelationReason[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const restoreFocusTarget = useRestoreFocusTarget();
   // After the confirmation or the failure dialog, focus goes back to "Merge incidents".
   const mergeButtonRef = useRef<HTMLButtonElement>(null);
   const focusMergeButton = () => setTimeout(() => mergeButtonRef.current?.focus(), 0);
@@ -100,7 +99,7 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
 
   // Incident page: why another incident cannot join this merge (the same checks, one more member).
-  const full = ids.length >= LIMITS.maxIncidentsPerMerge;
+  const full = mergeCountProblem(ids.length + 1) === 'tooMany';
   const ineligibleReason = (incident: Incident) => {
     if (full) return `At most ${LIMITS.maxIncidentsPerMerge} incidents can be merged at once.`;
     const checks = checkMerge([...incidents.map(toMergeCandidate), toMergeCandidate(incident)]);
@@ -255,7 +254,6 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
       </DrawerBody>
       <DrawerFooter className={styles.footer}>
         <Button
-          {...restoreFocusTarget}
           appearance="primary"
           ref={mergeButtonRef}
           aria-describedby={status ? statusId : undefined}

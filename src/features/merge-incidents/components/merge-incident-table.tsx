@@ -12,6 +12,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { SeverityBadge } from '@/components/severity-badge';
 import type { Incident } from '@/domain/graph';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { useMergeIncidentsStyles } from './merge-incidents.styles';
 
 export type MergeIncidentTableProps = {
@@ -25,6 +26,19 @@ export type MergeIncidentTableProps = {
   fixedIds?: readonly string[];
   disabled?: boolean;
 };
+
+/** An owner's address, that may wrap before its @ ("admin" / "@contoso.com") and nowhere else. */
+function BreakableAddress({ value }: { value: string }) {
+  const at = value.indexOf('@');
+  if (at <= 0) return <>{value}</>;
+  return (
+    <>
+      {value.slice(0, at)}
+      <wbr />
+      {value.slice(at)}
+    </>
+  );
+}
 
 /** The incidents of the merge: name (the target marked), id, severity, alerts, owner. */
 export function MergeIncidentTable({
@@ -47,7 +61,7 @@ export function MergeIncidentTable({
           <TableHeaderCell className={styles.ownerColumn}>Assigned to</TableHeaderCell>
           {onRemove && (
             <TableHeaderCell className={styles.removeColumn}>
-              <span className={styles.visuallyHidden}>Remove</span>
+              <VisuallyHidden>Remove</VisuallyHidden>
             </TableHeaderCell>
           )}
         </TableRow>
@@ -77,7 +91,7 @@ export function MergeIncidentTable({
               <TableCell className={styles.numeric}>{incident.alerts?.length ?? 0}</TableCell>
               <TableCell className={styles.owner}>
                 {incident.assignedTo ? (
-                  incident.assignedTo
+                  <BreakableAddress value={incident.assignedTo} />
                 ) : (
                   <span className={styles.muted}>Unassigned</span>
                 )}

@@ -1,13 +1,6 @@
-import {
-  Button,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  useRestoreFocusSource,
-} from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { DrawerFocusReturn } from '@/components/drawer-focus-return';
+import { SideDrawer } from '@/components/side-drawer';
+import { useLingeringRequest } from '@/components/use-lingering-request';
 import { MergeForm, type MergeFormRequest, type MergeResult } from './merge-form';
 
 export type MergeIncidentsFlyoutProps = {
@@ -25,19 +18,13 @@ export type MergeIncidentsFlyoutProps = {
  * incidents" button stays disabled while any fails.
  */
 export function MergeIncidentsFlyout({ request, onClose, onMerged }: MergeIncidentsFlyoutProps) {
-  // Keep showing the last request while the drawer animates out; a new request starts afresh.
-  const [shown, setShown] = useState<{ request: MergeFormRequest; session: number } | null>(
-    request ? { request, session: 0 } : null,
-  );
-  if (request !== null && request !== shown?.request) {
-    setShown({ request, session: (shown?.session ?? 0) + 1 });
-  }
+  const { shown, session } = useLingeringRequest(request);
   if (!shown) return null;
   return (
     <MergeDrawer
-      key={shown.session}
+      key={session}
       open={request !== null}
-      request={shown.request}
+      request={shown}
       onClose={onClose}
       onMerged={onMerged}
     />
@@ -52,37 +39,12 @@ type MergeDrawerProps = {
 };
 
 function MergeDrawer({ open, request, onClose, onMerged }: MergeDrawerProps) {
-  const restoreFocusSource = useRestoreFocusSource();
   const [busy, setBusy] = useState(false);
 
+  // A running merge cannot be walked away from: its outcome must be seen.
   return (
-    <OverlayDrawer
-      {...restoreFocusSource}
-      open={open}
-      position="end"
-      size="medium"
-      onOpenChange={(_, data) => {
-        // A running merge cannot be walked away from: its outcome must be seen.
-        if (!data.open && !busy) onClose();
-      }}
-    >
-      <DrawerFocusReturn />
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button
-              appearance="subtle"
-              aria-label="Close"
-              disabled={busy}
-              icon={<DismissRegular />}
-              onClick={onClose}
-            />
-          }
-        >
-          Merge incidents
-        </DrawerHeaderTitle>
-      </DrawerHeader>
+    <SideDrawer busy={busy} open={open} title="Merge incidents" onClose={onClose}>
       <MergeForm request={request} onBusyChange={setBusy} onCancel={onClose} onMerged={onMerged} />
-    </OverlayDrawer>
+    </SideDrawer>
   );
 }

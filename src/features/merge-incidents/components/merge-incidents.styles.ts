@@ -31,7 +31,8 @@ export const useMergeIncidentsStyles = makeStyles({
   },
   name: { overflowWrap: 'anywhere' },
   idLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  owner: { overflowWrap: 'anywhere' },
+  // An address breaks only before its @ (the table adds the break), never mid-word.
+  owner: { overflowWrap: 'break-word' },
   numeric: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground3 },
   target: {
@@ -81,14 +82,6 @@ export const useMergeIncidentsStyles = makeStyles({
   footerStatus: {
     marginInlineStart: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground2,
-  },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
   },
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });

@@ -1,27 +1,24 @@
-import { DrawerFocusReturn } from '@/components/drawer-focus-return';
 import {
   Button,
   DrawerBody,
   DrawerFooter,
-  DrawerHeader,
-  DrawerHeaderTitle,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  OverlayDrawer,
   Radio,
   RadioGroup,
   Spinner,
   Textarea,
 } from '@fluentui/react-components';
-import { DismissRegular, InfoRegular } from '@fluentui/react-icons';
+import { InfoRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
 import { IncidentPicker } from '@/components/incident-picker';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
+import { SideDrawer } from '@/components/side-drawer';
 import { SeverityBadge } from '@/components/severity-badge';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import type { CorrelationReason } from '@/domain/correlation';
@@ -35,7 +32,7 @@ import {
   toMovingAlerts,
   type DestinationChoice,
 } from '../move-plan';
-import { useMoveAlerts } from '../use-move-alerts';
+import { useMoveAlerts } from '../api/use-move-alerts';
 import { useMovingAlerts } from '../use-moving-alerts';
 import { CorrelationReasonsPicker } from './correlation-reasons-picker';
 import { useMoveAlertsFlyoutStyles } from './move-alerts-flyout.styles';
@@ -91,7 +88,7 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
     [moving, persona],
   );
   const destination = choice === 'existing' ? picked : null;
-  const preview = previewMove(loaded.alerts, destination, persona, loaded.remaining);
+  const preview = previewMove(loaded.alerts, destination, persona, loaded.origins);
   const commentTooLong = comment.length > LIMITS.maxCommentLength;
   const chosen = choice === 'new' || (choice === 'existing' && picked !== null);
   const canSave =
@@ -137,32 +134,13 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
   };
 
   return (
-    <OverlayDrawer
+    <SideDrawer
+      busy={move.isPending}
       open={open}
-      position="end"
-      size="medium"
-      onOpenChange={(_, data) => {
-        if (!data.open && !move.isPending) onDismiss();
-      }}
+      title={title}
+      titleClassName={styles.title}
+      onClose={onDismiss}
     >
-      <DrawerFocusReturn />
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button
-              appearance="subtle"
-              aria-label="Close"
-              disabled={move.isPending}
-              icon={<DismissRegular />}
-              onClick={onDismiss}
-            />
-          }
-          className={styles.title}
-        >
-          {title}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-
       <DrawerBody>
         <div className={styles.body}>
           <p className={styles.intro}>
@@ -325,6 +303,6 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
           </Button>
         </div>
       </DrawerFooter>
-    </OverlayDrawer>
+    </SideDrawer>
   );
 }

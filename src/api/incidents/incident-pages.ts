@@ -1,0 +1,64 @@
+/**
+ * Reading more of the incident list than one Graph request gives (`$top` ≤ 50): a window of it
+ * (the queue's page of 100 is two requests), or the next page after another (an export).
+ */
+import type { Incident, ODataCollection } from '@/domain/graph';
+import { LIMITS } from '@/domain/limits';
+import { GRAPH_BASE } from '../config';
+import { ApiError, http } from '../http';
+import { getIncidents, type IncidentListParams } from './incidents-api';
+
+/** Lists `params.top` incidents from `params.skip`, in requests of at most 50. */
+export async function getIncidentWindow(
+  params: IncidentListParams,
+  signal?: AbortSignal,
+): Promise<ODataCollection<Incident>> {
+  const max = LIMITS.maxIncidentsTop;
+  const top = params.top ?? max;
+  if (top <= max) return getIncidents(params, signal);
+  const skip = params.skip ?? 0;
+  const requests: IncidentListParams[] = [];
+  for (let offset = 0; offset < top; offset += max) {
+    requests.push({ ...params, skip: skip + offset, top: Math.min(max, top - offset) });
+  }
+  const pages = await Promise.all(requests.map((r) => getIncidents(r, signal)));
+  const first = pages[0]!;
+  const last = pages[pages.length - 1]!;
+  // The list may change between two requests: an incident that moved across the seam is kept once.
+  const seen = new Set<string>();
+  const value = pages
+    .flatMap((p) => p.value)
+    .filter((incident) => {
+      const id = incident.id ?? '';
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  const window: ODataCollection<Incident> = { ...first, value };
+  delete window['@odata.nextLink'];
+  const next = last['@odata.nextLink'];
+  if (next) window['@odata.nextLink'] = next;
+  return window;
+}
+
+/**
+ * The next page of a list, from its `@odata.nextLink` (called verbatim, as Graph asks). A link
+ * to anywhere but Graph is refused rather than sent the analyst's token.
+ */
+export function getNextIncidents(
+  nextLink: string,
+  signal?: AbortSignal,
+): Promise<ODataCollection<Incident>> {
+  const graph = new URL(GRAPH_BASE);
+  const next = new URL(nextLink, graph);
+  if (next.origin !== graph.origin || !next.pathname.startsWith(`${graph.pathname}/`)) {
+    return Promise.reject(
+      new ApiError({
+        status: 0,
+        code: 'InvalidResponse',
+        message: `The server's next page link (${next.origin}${next.pathname}) is not a Graph address; the list was not read further.`,
+      }),
+    );
+  }
+  return http<ODataCollection<Incident>>(next.toString(), { signal });
+}

@@ -1,0 +1,46 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import { SERVICE_NAMES } from '@/api/http';
+import { useThrottleWaits } from '@/api/throttle-store';
+
+const everySecond = (tick: () => void) => {
+  const timer = setInterval(tick, 1000);
+  return () => clearInterval(timer);
+};
+const never = () => () => {};
+const currentTime = () => Date.now();
+
+/** The current time (epoch ms), re-rendering each second while `active`. */
+const useNow = (active: boolean) => useSyncExternalStore(active ? everySecond : never, currentTime);
+
+/**
+ * Says that the console is backing off because a service asked it to (429 with Retry-After, or
+ * 503), and when it will try again, while any request is waiting.
+ */
+export function ThrottleBar({ className }: { className?: string }) {
+  const waits = useThrottleWaits();
+  const now = useNow(waits.length > 0);
+  const latest = waits.reduce<(typeof waits)[number] | undefined>(
+    (last, w) => (last === undefined || w.until > last.until ? w : last),
+    undefined,
+  );
+  if (!latest) return null;
+  const seconds = Math.max(1, Math.ceil((latest.until - now) / 1000));
+  const service = SERVICE_NAMES[latest.service];
+  const why =
+    latest.status === 429
+      ? `${service} is limiting how fast the console may send requests (429 Too Many Requests).`
+      : `${service} is unavailable for a moment (503 Service Unavailable).`;
+  return (
+    <MessageBar className={className} intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Waiting for {service}</MessageBarTitle>
+        {why}{' '}
+        <span role="timer" aria-live="off">
+          Trying again in {seconds} s
+        </span>
+        {waits.length > 1 ? ` (${waits.length} requests waiting).` : '.'}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,57 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+export const useAlertTimelineStyles = makeStyles({
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    paddingInlineEnd: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // The severity band: solid for the incident's alerts, dotted for external ones.
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+    borderInlineStartStyle: 'solid',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '1px',
+    },
+  },
+  external: {
+    borderInlineStartStyle: 'dotted',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  high: { borderInlineStartColor: tokens.colorPaletteRedBorderActive },
+  medium: { borderInlineStartColor: tokens.colorPaletteDarkOrangeBorderActive },
+  low: { borderInlineStartColor: tokens.colorPaletteYellowBorderActive },
+  informational: { borderInlineStartColor: tokens.colorNeutralStrokeAccessible },
+  shield: { fontSize: tokens.fontSizeBase500, display: 'block' },
+  shieldHigh: { color: tokens.colorPaletteRedForeground1 },
+  shieldMedium: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  shieldLow: { color: tokens.colorPaletteYellowForeground1 },
+  shieldInformational: { color: tokens.colorNeutralForeground3 },
+  shieldExternal: { color: tokens.colorNeutralForegroundDisabled },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  title: { ...typographyStyles.body1Strong, overflowWrap: 'anywhere' },
+  titleExternal: { ...typographyStyles.body1, color: tokens.colorNeutralForeground2 },
+  meta: {
+    ...typographyStyles.caption1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  placement: { color: tokens.colorNeutralForeground2 },
+  action: { display: 'flex', alignItems: 'center' },
+});

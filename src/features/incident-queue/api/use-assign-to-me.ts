@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { alertKeys } from '@/api/alerts/alert-keys';
+import { incidentKeys } from '@/api/incidents/incident-keys';
+import { updateIncident } from '@/api/incidents/incidents-api';
+import type { Incident } from '@/domain/graph';
+
+/**
+ * The `a` shortcut: assigns one incident to the analyst (Graph's PATCH of `assignedTo`, guarded
+ * by the etag the queue read, so a change made meanwhile is refused rather than overwritten).
+ * The queue and the incident are read again once the server has answered.
+ */
+export function useAssignToMe(upn: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (incident: Incident) =>
+      updateIncident(incident.id ?? '', { assignedTo: upn }, incident['@odata.etag']),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+        queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+      ]),
+  });
+}

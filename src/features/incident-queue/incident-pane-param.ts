@@ -1,0 +1,46 @@
+/**
+ * The queue's incident side pane is open on the incident the URL names (`?incident=<id>`), so a
+ * link to the queue with its pane open can be bookmarked or shared, and Back closes the pane.
+ */
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+const INCIDENT_PANE_PARAM = 'incident';
+
+export type IncidentPane = {
+  /** The incident whose pane is open, or null. */
+  openId: string | null;
+  /**
+   * Opens the pane on an incident. Moving from one incident to the next (↑/↓) replaces the
+   * history entry, so Back leaves the pane rather than stepping through every incident seen.
+   */
+  open: (incidentId: string, options?: { replace?: boolean }) => void;
+  close: () => void;
+};
+
+export function useIncidentPane(): IncidentPane {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const open = useCallback<IncidentPane['open']>(
+    (incidentId, options) =>
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.set(INCIDENT_PANE_PARAM, incidentId);
+          return next;
+        },
+        { replace: options?.replace ?? false },
+      ),
+    [setSearchParams],
+  );
+  const close = useCallback(
+    () =>
+      setSearchParams((previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete(INCIDENT_PANE_PARAM);
+        return next;
+      }),
+    [setSearchParams],
+  );
+  const openId = searchParams.get(INCIDENT_PANE_PARAM)?.trim() || null;
+  return { openId, open, close };
+}

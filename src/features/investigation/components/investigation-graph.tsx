@@ -1,0 +1,523 @@
+/**
+ * The investigation graph's canvas (its own chunk: Cytoscape.js and its fcose layout load when
+ * the graph is first shown). Alerts and entities are nodes with their kind's icon; alerts carry
+ * their severity's colour, related alerts are greyed with a dotted severity ring; dotted edges join
+ * related alerts. Hovering, clicking or moving to a node with the arrow keys makes it active: it
+ * is outlined and its menu (what `renderActions` gives) pops out beside it, next in tab order.
+ */
+import { Button, tokens, Tooltip, useThemeClassName } from '@fluentui/react-components';
+import {
+  ArrowResetRegular,
+  ArrowMaximizeRegular,
+  ShieldRegular,
+  ZoomInRegular,
+  ZoomOutRegular,
+} from '@fluentui/react-icons';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type LayoutOptions,
+  type NodeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { ENTITY_ICONS } from '@/components/entity-labels';
+import { ENTITY_KINDS } from '@/api/entities/entities-api';
+import type { InvestigationGraph } from '../investigation-model';
+import { useInvestigationGraphStyles } from './investigation-graph.styles';
+
+cytoscape.use(fcose);
+
+export type InvestigationGraphViewProps = {
+  graph: InvestigationGraph;
+  /** Every alert of the incident is in `graph`: the first layout waits for it. */
+  complete: boolean;
+  /** The node whose menu is shown. */
+  activeId: string | null;
+  onActiveChange: (nodeId: string | null) => void;
+  /** Selecting (clicking) an entity opens its side pane. */
+  onOpenEntity: (nodeId: string) => void;
+  /** The active node's menu: its name and its actions. */
+  renderActions: (nodeId: string) => ReactNode;
+  /** The active node as a sentence, for screen readers. */
+  describe: (nodeId: string) => string;
+};
+
+/** fcose keeps labels apart: it lays out nodes with their labels' boxes. */
+const layoutOptions = (randomize: boolean): LayoutOptions =>
+  ({
+    name: 'fcose',
+    quality: 'default',
+    randomize,
+    animate: false,
+    fit: randomize,
+    padding: 24,
+    nodeDimensionsIncludeLabels: true,
+    uniformNodeDimensions: false,
+    packComponents: true,
+    nodeRepulsion: () => 6000,
+    idealEdgeLength: () => 70,
+    edgeElasticity: () => 0.45,
+    nodeSeparation: 60,
+    numIter: 2500,
+  }) as LayoutOptions;
+
+/** The least zoom at which labels are drawn legibly (11 px × 0.7 ≈ 8 px). */
+const READABLE_ZOOM = 0.7;
+
+/**
+ * The default view: the whole graph if its labels stay legible; otherwise its middle at the
+ * least legible zoom (Fit shows it all, labels hidden).
+ */
+function fitReadable(cy: Core) {
+  cy.fit(undefined, 24);
+  if (cy.zoom() >= READABLE_ZOOM) return;
+  const { x1, x2, y1, y2 } = cy.elements().boundingBox();
+  cy.zoom(READABLE_ZOOM);
+  const w = cy.width();
+  const h = cy.height();
+  cy.pan({
+    x: w / 2 - ((x1 + x2) / 2) * READABLE_ZOOM,
+    y: h / 2 - ((y1 + y2) / 2) * READABLE_ZOOM,
+  });
+}
+
+const cssVar = (token: string) => token.replace(/^var\((--[^,)]+).*$/, '$1');
+
+/** The theme's colours the canvas draws with (a canvas cannot read CSS variables itself). */
+function readColours(el: HTMLElement) {
+  const style = getComputedStyle(el);
+  const read = (token: string) => style.getPropertyValue(cssVar(token)).trim() || '#888';
+  return {
+    text: read(tokens.colorNeutralForeground1),
+    muted: read(tokens.colorNeutralForeground3),
+    background: read(tokens.colorNeutralBackground1),
+    entity: read(tokens.colorNeutralBackground3),
+    entityBorder: read(tokens.colorNeutralStroke1),
+    edge: read(tokens.colorNeutralStroke1),
+    focus: read(tokens.colorStrokeFocus2),
+    brand: read(tokens.colorBrandForeground1),
+    high: read(tokens.colorPaletteRedBorderActive),
+    medium: read(tokens.colorPaletteDarkOrangeBorderActive),
+    low: read(tokens.colorPaletteYellowBorderActive),
+    informational: read(tokens.colorNeutralStrokeAccessible),
+    related: read(tokens.colorNeutralBackground4),
+  };
+}
+type Colours = ReturnType<typeof readColours>;
+
+const ICON_KINDS = ['alert', ...ENTITY_KINDS] as const;
+type IconKind = (typeof ICON_KINDS)[number];
+
+/** An icon's SVG (as the hidden Fluent icons rendered it) in a colour, as a data URI. */
+function iconUri(svg: string, colour: string) {
+  const sized = svg
+    .replace(/width="[^"]*"/, 'width="20"')
+    .replace(/height="[^"]*"/, 'height="20"')
+    .replace(/class="[^"]*"/, '')
+    .replaceAll('currentColor', colour);
+  return `data:image/svg+xml;utf8,${encodeURIComponent(sized)}`;
+}
+
+function stylesheet(c: Colours, icons: Record<IconKind, string>): StylesheetJson {
+  const severity = (name: string, colour: string) => ({
+    selector: `node.alert.${name}`,
+    style: { 'background-color': colour, 'border-color': colour },
+  });
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        color: c.text,
+        'font-size': 11,
+        'font-family': 'Segoe UI, system-ui, sans-serif',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '110px',
+        'text-background-color': c.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        width: 34,
+        height: 34,
+        'border-width': 2,
+        'background-fit': 'none',
+        'background-width': 20,
+        'background-height': 20,
+      },
+    },
+    {
+      selector: 'node.entity',
+      style: {
+        shape: 'ellipse',
+        'background-color': c.entity,
+        'border-color': c.entityBorder,
+        'background-image': 'data(icon)',
+      },
+    },
+    {
+      selector: 'node.alert',
+      style: { shape: 'round-rectangle', 'background-image': icons.alert },
+    },
+    severity('high', c.high),
+    severity('medium', c.medium),
+    severity('low', c.low),
+    severity('informational', c.informational),
+    {
+      selector: 'node.alert.related',
+      style: {
+        'background-color': c.related,
+        'border-style': 'dotted',
+        'border-width': 3,
+        color: c.muted,
+      },
+    },
+    {
+      selector: 'edge',
+      style: { width: 1.5, 'line-color': c.edge, 'curve-style': 'straight' },
+    },
+    { selector: 'edge.dotted', style: { 'line-style': 'dotted', width: 2 } },
+    {
+      selector: 'node.active',
+      style: {
+        'overlay-color': c.focus,
+        'overlay-opacity': 0.18,
+        'overlay-padding': 6,
+        'overlay-shape': 'round-rectangle',
+        'z-index': 10,
+      },
+    },
+  ] as StylesheetJson;
+}
+
+const ICON_COMPONENTS = { alert: ShieldRegular, ...ENTITY_ICONS };
+
+function toElements(graph: InvestigationGraph, iconFor: (kind: IconKind) => string) {
+  const nodes: ElementDefinition[] = [
+    ...graph.alerts.map((a) => ({
+      group: 'nodes' as const,
+      data: { id: a.id, label: a.alert.title ?? a.alert.id ?? '' },
+      classes: ['alert', a.placement, a.alert.severity ?? 'unknown'].join(' '),
+    })),
+    ...graph.entities.map((e) => ({
+      group: 'nodes' as const,
+      data: { id: e.id, label: e.entity.name, icon: iconFor(e.entity.kind) },
+      classes: `entity ${e.entity.kind}`,
+    })),
+  ];
+  const edges: ElementDefinition[] = graph.edges.map((e) => ({
+    group: 'edges' as const,
+    data: { id: e.id, source: e.source, target: e.target },
+    classes: e.dotted ? 'dotted' : 'solid',
+  }));
+  return [...nodes, ...edges];
+}
+
+/** The keyboard order: the graph's order (the incident's alerts, entities, related alerts). */
+const nodeOrder = (graph: InvestigationGraph) => [
+  ...graph.alerts.filter((a) => a.placement !== 'related').map((a) => a.id),
+  ...graph.entities.map((e) => e.id),
+  ...graph.alerts.filter((a) => a.placement === 'related').map((a) => a.id),
+];
+
+export function InvestigationGraphView({
+  graph,
+  complete,
+  activeId,
+  onActiveChange,
+  onOpenEntity,
+  renderActions,
+  describe,
+}: InvestigationGraphViewProps) {
+  const styles = useInvestigationGraphStyles();
+  const themeClass = useThemeClassName();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const iconsRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const [drawn, setDrawn] = useState(false);
+  const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
+  const callbacks = useRef({ onActiveChange, onOpenEntity });
+  useLayoutEffect(() => {
+    callbacks.current = { onActiveChange, onOpenEntity };
+  });
+
+  // The theme's colours and icons, read again when the theme changes.
+  const iconsFor = (c: Colours) => {
+    const svgs = new Map<string, string>();
+    for (const el of iconsRef.current?.querySelectorAll('[data-icon]') ?? []) {
+      svgs.set(el.getAttribute('data-icon') ?? '', el.innerHTML);
+    }
+    const byKind = {} as Record<IconKind, string>;
+    for (const kind of ICON_KINDS) {
+      byKind[kind] = iconUri(svgs.get(kind) ?? '', kind === 'alert' ? '#ffffff' : c.text);
+    }
+    return byKind;
+  };
+
+  // Created once; the graph's changes are applied below.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const cy = cytoscape({
+      container,
+      elements: [],
+      minZoom: 0.1,
+      maxZoom: 3,
+      wheelSensitivity: 0.4,
+      boxSelectionEnabled: false,
+      autoungrabify: false,
+    });
+    cyRef.current = cy;
+    cy.on('mouseover', 'node', (e) =>
+      callbacks.current.onActiveChange((e.target as NodeSingular).id()),
+    );
+    cy.on('tap', 'node', (e) => {
+      const id = (e.target as NodeSingular).id();
+      callbacks.current.onActiveChange(id);
+      if (id.startsWith('entity:')) callbacks.current.onOpenEntity(id);
+    });
+    cy.on('tap', (e) => {
+      if (e.target === cy) callbacks.current.onActiveChange(null);
+    });
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // Colours follow the theme.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    if (!cy || !container) return;
+    const colours = readColours(container);
+    const icons = iconsFor(colours);
+    cy.style(stylesheet(colours, icons));
+    cy.nodes('.entity').forEach((n) => {
+      const kind = n.classes().find((k) => k !== 'entity') as IconKind | undefined;
+      if (kind) n.data('icon', icons[kind]);
+    });
+  }, [themeClass]);
+
+  // The graph's changes: new nodes are laid out around the ones already placed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    if (!cy || !container || !complete) return;
+    const icons = iconsFor(readColours(container));
+    const wanted = toElements(graph, (kind) => icons[kind]);
+    const wantedIds = new Set(wanted.map((e) => e.data.id));
+    const removed = cy.elements().filter((e) => !wantedIds.has(e.id()));
+    const added: string[] = [];
+    cy.batch(() => {
+      removed.remove();
+      for (const el of wanted) {
+        const existing = cy.getElementById(el.data.id ?? '');
+        if (existing.nonempty()) {
+          existing.classes(el.classes as string);
+          existing.data(el.data);
+        } else {
+          cy.add(el);
+          if (el.group === 'nodes') added.push(el.data.id ?? '');
+        }
+      }
+    });
+    if (added.length > 0 || removed.nonempty()) {
+      const first = !drawn;
+      if (!first) {
+        // A new node starts beside a neighbour already placed, so the layout only refines.
+        const fresh = new Set(added);
+        for (const [i, id] of added.entries()) {
+          const node = cy.getElementById(id);
+          const anchor = node
+            .neighborhood()
+            .nodes()
+            .filter((m) => !fresh.has(m.id()))
+            .first();
+          if (anchor.nonempty()) {
+            const at = (anchor as NodeSingular).position();
+            node.position({
+              x: at.x + 40 * Math.cos(i),
+              y: at.y + 40 * Math.sin(i),
+            });
+          }
+        }
+      }
+      const layout = cy.layout(layoutOptions(first));
+      layout.one('layoutstop', () => {
+        if (first) fitReadable(cy);
+        setDrawn(true);
+      });
+      layout.run();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the graph changes
+  }, [graph, complete]);
+
+  // The active node: outlined, its menu beside it, following pan and zoom.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes('.active').removeClass('active');
+    if (activeId === null) return;
+    const node = cy.getElementById(activeId);
+    if (node.empty()) return;
+    node.addClass('active');
+    const place = () => {
+      const p = node.renderedPosition();
+      const half = node.renderedOuterWidth() / 2;
+      setMenuAt({ id: activeId, x: p.x + half + 8, y: p.y - 16 });
+    };
+    const frame = requestAnimationFrame(place);
+    cy.on('viewport position', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      cy.off('viewport position', place);
+    };
+  }, [activeId, graph, drawn]);
+
+  const order = nodeOrder(graph);
+  const move = (step: number | 'first' | 'last') => {
+    if (order.length === 0) return;
+    const at = activeId === null ? -1 : order.indexOf(activeId);
+    const next =
+      step === 'first'
+        ? 0
+        : step === 'last'
+          ? order.length - 1
+          : at === -1
+            ? step > 0
+              ? 0
+              : order.length - 1
+            : (at + step + order.length) % order.length;
+    const id = order[next] ?? null;
+    onActiveChange(id);
+    const cy = cyRef.current;
+    if (id && cy) {
+      // Keep the node in view.
+      const node = cy.getElementById(id);
+      const p = node.renderedPosition();
+      const { width, height } = containerRef.current?.getBoundingClientRect() ?? {
+        width: 0,
+        height: 0,
+      };
+      if (p.x < 40 || p.y < 40 || p.x > width - 40 || p.y > height - 40) {
+        cy.center(node);
+      }
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(1),
+      ArrowRight: () => move(1),
+      ArrowUp: () => move(-1),
+      ArrowLeft: () => move(-1),
+      Home: () => move('first'),
+      End: () => move('last'),
+      Enter: () => {
+        if (activeId?.startsWith('entity:')) onOpenEntity(activeId);
+      },
+      Escape: () => onActiveChange(null),
+      '+': () => zoom(1.25),
+      '=': () => zoom(1.25),
+      '-': () => zoom(0.8),
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const zoom = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { width, height } = containerRef.current?.getBoundingClientRect() ?? {
+      width: 0,
+      height: 0,
+    };
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
+  };
+  const fit = () => cyRef.current?.fit(undefined, 24);
+  const reset = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const layout = cy.layout(layoutOptions(true));
+    layout.one('layoutstop', () => fitReadable(cy));
+    layout.run();
+  };
+
+  const counts = `${graph.alerts.length} alerts and ${graph.entities.length} entities`;
+  return (
+    <div className={styles.root}>
+      <div aria-label="Graph controls" className={styles.controls} role="toolbar">
+        <Tooltip content="Zoom in" relationship="label">
+          <Button icon={<ZoomInRegular />} onClick={() => zoom(1.25)} />
+        </Tooltip>
+        <Tooltip content="Zoom out" relationship="label">
+          <Button icon={<ZoomOutRegular />} onClick={() => zoom(0.8)} />
+        </Tooltip>
+        <Button icon={<ArrowMaximizeRegular />} onClick={fit}>
+          Fit
+        </Button>
+        <Button icon={<ArrowResetRegular />} onClick={reset}>
+          Reset layout
+        </Button>
+      </div>
+      <p className={styles.help} id="investigation-graph-help">
+        Arrow keys move between nodes; Tab reaches the node&apos;s menu; Enter opens an
+        entity&apos;s details; + and − zoom.
+      </p>
+      <div className={styles.frame}>
+        {/* The canvas is one focusable widget; the arrow keys walk its nodes. */}
+        {/* eslint-disable-next-line jsx-a11y-x/no-noninteractive-element-interactions -- role="application": a canvas widget with its own keys */}
+        <div
+          aria-describedby="investigation-graph-help"
+          aria-label={`Investigation graph: ${counts}`}
+          aria-roledescription="graph"
+          className={styles.canvas}
+          data-drawn={drawn ? 'true' : 'false'}
+          data-nodes={graph.alerts.length + graph.entities.length}
+          data-edges={graph.edges.length}
+          data-dotted-edges={graph.edges.filter((e) => e.dotted).length}
+          ref={containerRef}
+          role="application"
+          // eslint-disable-next-line jsx-a11y-x/no-noninteractive-tabindex -- the same widget
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+        />
+        {activeId !== null && menuAt?.id === activeId && (
+          <div
+            aria-labelledby="investigation-node-menu-title"
+            className={styles.menu}
+            role="group"
+            style={{ left: menuAt.x, top: menuAt.y }}
+          >
+            <p className={styles.menuTitle} id="investigation-node-menu-title">
+              {describe(activeId)}
+            </p>
+            {renderActions(activeId)}
+          </div>
+        )}
+      </div>
+      <div aria-hidden className={styles.hidden} ref={iconsRef}>
+        {ICON_KINDS.map((kind) => {
+          const Icon = ICON_COMPONENTS[kind];
+          return (
+            <span data-icon={kind} key={kind}>
+              <Icon />
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

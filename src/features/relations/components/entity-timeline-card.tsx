@@ -1,0 +1,141 @@
+import {
+  Button,
+  Skeleton,
+  SkeletonItem,
+  Tooltip,
+  useId,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import type { EntityKind } from '@/api/entities/entities-api';
+import { relationQueries } from '@/api/relations/relation-queries';
+import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
+import { ErrorState } from '@/components/error-state';
+import { useAddAlertFlow } from './use-add-alert-flow';
+import { useFocusWhenClosed } from './use-focus-when-closed';
+import { useTimelineCardStyles } from './timeline-card.styles';
+
+/** An entity as its Timeline card names it. */
+type TimelineEntity = { kind: EntityKind; key: string; name: string };
+
+export type EntityTimelineCardProps = {
+  /** The entity whose alerts the card shows. */
+  entity: TimelineEntity;
+  /** The incident being investigated: its alerts show in full colour, others can be added. */
+  incidentId: string;
+  /** The app's toaster, which announces whether an alert was added. */
+  toasterId: string;
+};
+
+/**
+ * The **Timeline** card of an entity's side panel (seed 004): every alert that involves the
+ * entity, oldest first. This incident's alerts are in full colour; external ones are greyed with
+ * a dotted band and a **+** ("Add alert to incident") that asks first — OK / Cancel, or the
+ * special situations — then adds the alert and says in a toast whether it was added.
+ */
+export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTimelineCardProps) {
+  const styles = useTimelineCardStyles();
+  const headingId = useId('timeline-heading');
+  const rowPrefix = useId('timeline-alert');
+  const rowId = (alertId: string) => `${rowPrefix}-${alertId}`;
+  const timeline = useQuery(relationQueries.entityAlerts(entity.kind, entity.key));
+  const focusWhenClosed = useFocusWhenClosed();
+  // Focus comes back to the + once its dialog closes (if the alert was not added).
+  const restoreFocusTarget = useRestoreFocusTarget();
+  // Once added, its + is gone: focus its row, not the page.
+  const flow = useAddAlertFlow({
+    incidentId,
+    toasterId,
+    onAdded: (alertId) => focusWhenClosed(rowId(alertId)),
+  });
+
+  let body;
+  if (timeline.isPending) {
+    body = (
+      <div aria-busy="true" aria-label="Loading the timeline" role="status">
+        <Skeleton className={styles.skeleton}>
+          {Array.from({ length: 3 }, (_, i) => (
+            <SkeletonItem key={i} size={48} />
+          ))}
+        </Skeleton>
+      </div>
+    );
+  } else if (timeline.isError) {
+    body = (
+      <ErrorState
+        error={timeline.error}
+        retrying={timeline.isFetching}
+        title="Couldn't load the timeline"
+        onRetry={() => void timeline.refetch()}
+      />
+    );
+  } else if (timeline.data.length === 0) {
+    body = <p className={styles.muted}>No alerts involve {entity.name}.</p>;
+  } else {
+    const items = timeline.data.map((entityAlert): AlertTimelineItem => {
+      const { alert, incidents } = entityAlert;
+      const inIncident = incidents.some((i) => i.incidentId === incidentId);
+      if (inIncident) {
+        return {
+          alert,
+          placement: {
+            kind: 'inIncident',
+            ...(alert.incidentId && alert.incidentId !== incidentId
+              ? { relatedFrom: alert.incidentId }
+              : {}),
+          },
+        };
+      }
+      const hint = flow.hintFor(entityAlert);
+      return {
+        alert,
+        placement: { kind: 'external', incidentId: incidents[0]?.incidentId ?? '—' },
+        action:
+          hint === undefined ? (
+            <Tooltip content="Add alert to incident" relationship="label">
+              <Button
+                {...restoreFocusTarget}
+                appearance="subtle"
+                icon={<AddRegular />}
+                onClick={() => flow.ask(entityAlert)}
+              />
+            </Tooltip>
+          ) : (
+            <Tooltip content={hint} relationship="description">
+              <Button
+                appearance="subtle"
+                aria-label="Add alert to incident"
+                disabledFocusable
+                icon={<AddRegular />}
+              />
+            </Tooltip>
+          ),
+      };
+    });
+    const external = items.filter((i) => i.placement.kind === 'external').length;
+    body = (
+      <>
+        <p className={styles.muted}>
+          {items.length} {items.length === 1 ? 'alert' : 'alerts'}, {items.length - external} in
+          this incident, {external} external.
+        </p>
+        <AlertTimeline
+          items={items}
+          label={`Alerts involving ${entity.name}, oldest first`}
+          rowId={rowId}
+        />
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} className={styles.card}>
+      <h3 className={styles.heading} id={headingId}>
+        Timeline
+      </h3>
+      {body}
+      {flow.dialog}
+    </section>
+  );
+}

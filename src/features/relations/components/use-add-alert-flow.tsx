@@ -1,0 +1,159 @@
+import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { incidentQueries } from '@/api/incidents/incident-queries';
+import type { EntityAlert } from '@/api/relations/relations-api';
+import { alertTitle } from '@/components/alert-columns';
+import { useCurrentPersona } from '@/components/use-current-persona';
+import type { Incident } from '@/domain/graph';
+import { accessHint, CAN_MANAGE_ANNOTATION, type Persona } from '@/domain/identity';
+import { relateSituation } from '@/domain/relations';
+import { alertSources } from '@/domain/sources';
+import { useRelateAlert } from '../api/use-relate-alert';
+import { AddAlertDialog, type AddAlertChoice, type AddAlertRequest } from './add-alert-dialog';
+
+/** Why alerts cannot be added to this incident from here, if they cannot. */
+function addDenial(incident: Incident | undefined, persona: Persona | undefined) {
+  if (!incident) return 'Loading the incident…';
+  if (!incident['@mock.sentinelIncidentId']) {
+    return 'This incident is not in a Microsoft Sentinel workspace';
+  }
+  return accessHint(
+    persona,
+    alertSources(incident.alerts),
+    'action',
+    incident[CAN_MANAGE_ANNOTATION] === false,
+  );
+}
+
+type Asking = { entityAlert: EntityAlert; request: AddAlertRequest; onDone?: () => void };
+
+export type AddAlertFlow = {
+  /** Why alerts cannot be added to the incident by this persona, if they cannot. */
+  denial: string | undefined;
+  /** Why this alert cannot be added, if it cannot (the incident's denial, or the alert's). */
+  hintFor: (entityAlert: EntityAlert) => string | undefined;
+  /**
+   * Asks seed 004's question for the alert (OK / Cancel, or a special situation); `onAdded`
+   * runs once it is in.
+   */
+  ask: (entityAlert: EntityAlert, onAdded?: () => void) => void;
+  /** The dialog that asks; render it once. */
+  dialog: ReactNode;
+};
+
+/**
+ * Adding an external alert to the incident (seed 004), wherever it is offered (an entity's
+ * Timeline card, the investigation graph): the question first — OK / Cancel; already part of
+ * other incidents; or keep/close the incident it was the only alert of — then the relation, and
+ * a toast that says whether the alert was added, in the server's words when it was not.
+ * `onAdded` runs once the alert is in (e.g. to move focus off a control that is gone). Keep the
+ * hook where it outlives the control that asks: a mutation's callbacks die with their caller.
+ */
+export function useAddAlertFlow({
+  incidentId,
+  toasterId,
+  onAdded,
+}: {
+  incidentId: string;
+  toasterId: string;
+  onAdded?: (alertId: string) => void;
+}): AddAlertFlow {
+  const persona = useCurrentPersona();
+  const incident = useQuery(incidentQueries.detail(incidentId));
+  const { dispatchToast } = useToastController(toasterId);
+  const relate = useRelateAlert();
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [pending, setPending] = useState<AddAlertChoice | null>(null);
+  const denial = addDenial(incident.data, persona);
+
+  const hintFor = (entityAlert: EntityAlert) =>
+    denial ??
+    (entityAlert.alert['@mock.sentinelAlertId']
+      ? undefined
+      : 'This alert is not in a Microsoft Sentinel workspace');
+
+  const ask = (entityAlert: EntityAlert, onDone?: () => void) => {
+    const situation = relateSituation(
+      entityAlert.incidents.map((i) => ({
+        incidentId: i.incidentId,
+        displayName: i.displayName,
+        alertCount: i.alertCount,
+      })),
+      incidentId,
+    );
+    setAsking({
+      entityAlert,
+      request: { alertTitle: alertTitle(entityAlert.alert), incidentId, situation },
+      ...(onDone ? { onDone } : {}),
+    });
+  };
+
+  const add = ({ entityAlert, request, onDone }: Asking, choice: AddAlertChoice) => {
+    const sentinelIncidentId = incident.data?.['@mock.sentinelIncidentId'];
+    const sentinelAlertId = entityAlert.alert['@mock.sentinelAlertId'];
+    if (!sentinelIncidentId || !sentinelAlertId) return;
+    const other =
+      choice.closeOther && request.situation.kind === 'onlyAlert'
+        ? request.situation.incident.incidentId
+        : undefined;
+    const title = request.alertTitle;
+    setPending(choice);
+    relate.mutate(
+      {
+        incident: { id: incidentId, sentinelIncidentId },
+        sentinelAlertId,
+        ...(other !== undefined ? { closeIncidentId: other } : {}),
+      },
+      {
+        onSuccess: (result) => {
+          onAdded?.(entityAlert.alert.id ?? '');
+          onDone?.();
+          const added = `The alert '${title}' was added to incident ${incidentId}.`;
+          dispatchToast(
+            <Toast>
+              <ToastTitle>
+                {result.closeError ? 'Alert added; other incident not closed' : 'Alert added'}
+              </ToastTitle>
+              <ToastBody>
+                {result.closed
+                  ? `${added} Incident ${other} was closed.`
+                  : result.closeError
+                    ? `${added} Incident ${other} could not be closed: ${result.closeError}`
+                    : added}
+              </ToastBody>
+            </Toast>,
+            { intent: result.closeError ? 'warning' : 'success', timeout: 8000 },
+          );
+        },
+        onError: (error) =>
+          dispatchToast(
+            <Toast>
+              <ToastTitle>The alert was not added</ToastTitle>
+              <ToastBody>{error.message}</ToastBody>
+            </Toast>,
+            { intent: 'error', timeout: 10_000 },
+          ),
+        // Refused, its control is still there, and the dialog gives focus back to it.
+        onSettled: () => {
+          setPending(null);
+          setAsking(null);
+        },
+      },
+    );
+  };
+
+  return {
+    denial,
+    hintFor,
+    ask,
+    dialog: (
+      <AddAlertDialog
+        pending={pending}
+        request={asking?.request ?? null}
+        onCancel={() => setAsking(null)}
+        onConfirm={(choice) => asking && add(asking, choice)}
+      />
+    ),
+  };
+}

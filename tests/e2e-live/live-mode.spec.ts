@@ -1,0 +1,71 @@
+/**
+ * Live mode in a real browser: the app built with VITE_MODE=live, the real MSAL redirect flow
+ * against `mock:serve --auth entra` (playwright.live.config.ts), the queue from the API with a
+ * signed token, a throttled request shown and waited out, an expired token renewed silently,
+ * and sign-out.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const ENTRA = `https://127.0.0.1:${process.env.E2E_ENTRA_PORT ?? 4405}`;
+
+async function signIn(page: Page, name = 'Avery Analyst') {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+  await page.getByRole('link', { name: new RegExp(name) }).click();
+  const grid = page.getByRole('grid', { name: 'Incidents' });
+  await expect(grid).toBeVisible();
+  await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  return grid;
+}
+
+const control = (page: Page, path: string) =>
+  page.request.post(`${ENTRA}/_test/${path}`, { ignoreHTTPSErrors: true });
+
+test('signs in with MSAL, lists incidents as the UPN, and signs out', async ({ page }) => {
+  const bearer: string[] = [];
+  page.on('request', (r) => {
+    const auth = r.headers().authorization;
+    if (auth) bearer.push(new URL(r.url()).origin);
+  });
+  await signIn(page);
+  await expect(page.getByLabel('Signed in as')).toHaveText('analyst@contoso.com');
+  // No personas and no demo reset in live mode.
+  await expect(page.getByRole('combobox', { name: 'Persona' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reset demo data' })).toHaveCount(0);
+  // Tokens only to the configured services, never in the URL.
+  expect(new Set(bearer)).toEqual(new Set([ENTRA]));
+  expect(page.url()).not.toMatch(/code=|access_token|#/);
+  await page.screenshot({ path: 'test-results/live-signed-in.png' });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
+
+test('shows a throttled request and waits it out, then shows the answer', async ({ page }) => {
+  await signIn(page);
+  expect((await control(page, 'throttle?count=1&retryAfter=3')).status()).toBe(204);
+  await page.getByRole('link', { name: 'Alerts' }).click();
+  await expect(page.getByText('Waiting for Microsoft Graph')).toBeVisible();
+  await expect(page.getByRole('timer')).toContainText('Trying again in');
+  await page.screenshot({ path: 'test-results/live-throttled.png' });
+  await expect(page.getByText('Waiting for Microsoft Graph')).toBeHidden();
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').nth(1)).toBeVisible();
+});
+
+test('renews an expired token silently mid-session', async ({ page }) => {
+  await signIn(page);
+  let refused = 0;
+  page.on('response', (r) => {
+    if (r.status() === 401 && r.url().includes('/v1.0/')) refused += 1;
+  });
+  const renewed = page.waitForRequest(
+    (r) => r.url().includes('/oauth2/v2.0/token') && (r.postData() ?? '').includes('refresh_token'),
+  );
+  expect((await control(page, 'expire-tokens')).status()).toBe(204);
+  await page.getByRole('link', { name: 'Alerts' }).click();
+  await renewed;
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').nth(1)).toBeVisible();
+  expect(refused).toBeGreaterThan(0);
+  await expect(page.getByText('Your session has expired')).toHaveCount(0);
+});

@@ -1,0 +1,263 @@
+/**
+ * The store in a real browser: one SharedWorker holds it for every tab of a profile, a write is
+ * answered only once IndexedDB has committed it, and stored data that breaks the store's laws is
+ * set aside, with a notice, rather than loaded. Without SharedWorker, the page holds the store.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+const WORKER_NAME = 'soc-console-mock-default';
+
+/** Opens the console and waits for the queue's data, which must come from the service worker. */
+async function openConsole(page: Page) {
+  const served = page.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
+  );
+  await page.goto('/');
+  expect((await served).status()).toBe(200);
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+}
+
+type Answer = { status: number; body: unknown };
+
+/** Calls the mock's Graph API as the page would (the service worker answers). */
+function graph(page: Page, method: string, path: string, body?: unknown): Promise<Answer> {
+  return page.evaluate(
+    async ({ url, method, body }) => {
+      const response = await fetch(url, {
+        method,
+        headers: {
+          Authorization: 'Bearer mock.analyst@contoso.com',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+    { url: `${GRAPH}/${path}`, method, body },
+  );
+}
+
+type Incident = { id: string; displayName: string; alerts?: { id: string }[] };
+
+async function activeIncidents(page: Page, top: number): Promise<Incident[]> {
+  const { status, body } = await graph(
+    page,
+    'GET',
+    `security/incidents?$filter=status eq 'active'&$top=${top}&$expand=alerts`,
+  );
+  expect(status).toBe(200);
+  return (body as { value: Incident[] }).value;
+}
+
+/** The browser's shared workers running the default store, seen through the DevTools protocol. */
+async function storeWorkers(browser: Browser): Promise<string[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; title: string }[];
+    };
+    return targetInfos
+      .filter((t) => t.type === 'shared_worker' && t.title === WORKER_NAME)
+      .map((t) => t.targetId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Closes every page of the context and waits until the store's SharedWorker has stopped. */
+async function closeAllTabs(context: BrowserContext, browser: Browser) {
+  await Promise.all(context.pages().map((p) => p.close()));
+  await expect.poll(() => storeWorkers(browser)).toEqual([]);
+}
+
+test('two tabs share one store: simultaneous new incidents get distinct ids, and each tab sees both', async ({
+  context,
+  browser,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await Promise.all([openConsole(a), openConsole(b)]);
+  expect(await storeWorkers(browser)).toHaveLength(1);
+
+  const [first, second] = await activeIncidents(a, 2);
+  const alertA = first?.alerts?.[0]?.id;
+  const alertB = second?.alerts?.[0]?.id;
+  expect(alertA && alertB).toBeTruthy();
+
+  // Both tabs move an alert to a new incident at the same moment.
+  const move = (page: Page, alertId: string) =>
+    graph(page, 'POST', 'security/alerts_v2/moveAlerts', {
+      alertIds: [alertId],
+      alertComment: 'Split out by e2e',
+    });
+  const [movedA, movedB] = await Promise.all([move(a, alertA!), move(b, alertB!)]);
+  expect([movedA.status, movedB.status]).toEqual([200, 200]);
+  const idA = (movedA.body as { targetIncidentId: string }).targetIncidentId;
+  const idB = (movedB.body as { targetIncidentId: string }).targetIncidentId;
+  expect(idA).not.toBe(idB);
+
+  for (const page of [a, b]) {
+    for (const [id, alertId] of [
+      [idA, alertA],
+      [idB, alertB],
+    ] as const) {
+      const { status, body } = await graph(page, 'GET', `security/incidents/${id}?$expand=alerts`);
+      expect(status).toBe(200);
+      expect((body as Incident).alerts?.map((x) => x.id)).toEqual([alertId]);
+    }
+  }
+});
+
+test('the other tab refetches after a write; the message names the writing tab', async ({
+  context,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await Promise.all([openConsole(a), openConsole(b)]);
+  const [incident] = await activeIncidents(a, 1);
+
+  // What each tab's app hears on the data channel (the same channel the app listens to).
+  const heard = (page: Page) =>
+    page.evaluate(() => {
+      const channel = new BroadcastChannel('soc-console-data');
+      const messages: unknown[] = [];
+      channel.onmessage = (event: MessageEvent) => messages.push(event.data);
+      (window as unknown as { heard: unknown[] }).heard = messages;
+    });
+  await Promise.all([heard(a), heard(b)]);
+
+  const refetched = b.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.request().method() === 'GET',
+  );
+  const renamed = await graph(a, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName: 'Renamed in tab A',
+  });
+  expect(renamed.status).toBe(200);
+  await refetched;
+  await expect(b.getByRole('link', { name: 'Renamed in tab A' })).toBeVisible();
+
+  const messages = await b.evaluate(() => (window as unknown as { heard: unknown[] }).heard);
+  expect(messages).toEqual([{ type: 'changed', origin: expect.any(String), store: 'default' }]);
+  // Tab A's app ignores this message: it names tab A as the writer.
+  const origin = (messages[0] as { origin: string }).origin;
+  expect(await a.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([
+    { type: 'changed', origin, store: 'default' },
+  ]);
+});
+
+test('a write answered with 2xx survives closing the tab at once', async ({ context, browser }) => {
+  const page = await context.newPage();
+  await openConsole(page);
+  const [incident] = await activeIncidents(page, 1);
+
+  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName: 'Saved before the answer',
+  });
+  expect(renamed.status).toBe(200);
+  // The store's worker stops with its last tab: the next tab reads the store from IndexedDB.
+  await closeAllTabs(context, browser);
+
+  const next = await context.newPage();
+  await openConsole(next);
+  const { body } = await graph(next, 'GET', `security/incidents/${incident!.id}`);
+  expect((body as Incident).displayName).toBe('Saved before the answer');
+});
+
+test('stored data that breaks the store’s laws is set aside, and the notice says where', async ({
+  context,
+  browser,
+}) => {
+  const page = await context.newPage();
+  await openConsole(page);
+  const [incident] = await activeIncidents(page, 1);
+
+  // Give one incident 151 more alerts, keeping the record counts right, as a hand edit would.
+  await page.evaluate(async (incidentId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('soc-console-mock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    const tx = db.transaction(['meta', 'alerts'], 'readwrite');
+    const alerts = tx.objectStore('alerts');
+    const meta = tx.objectStore('meta');
+    const all = alerts.getAll();
+    all.onsuccess = () => {
+      const template = (all.result as { incidentId: string }[]).find(
+        (a) => a.incidentId === incidentId,
+      );
+      for (let i = 0; i < 151; i++) alerts.put({ ...template, id: `e2e-extra-${i}` });
+      const m = meta.get('meta');
+      m.onsuccess = () => {
+        const value = m.result as { counts: { alerts: number } };
+        meta.put(
+          { ...value, counts: { ...value.counts, alerts: value.counts.alerts + 151 } },
+          'meta',
+        );
+      };
+    };
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    });
+    db.close();
+  }, incident!.id);
+  await closeAllTabs(context, browser);
+
+  const next = await context.newPage();
+  await openConsole(next);
+  const notice = next.getByText(/^Stored demo data was unreadable/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(`it breaks the store's laws: incident ${incident!.id} holds`);
+  await expect(notice).toContainText(
+    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
+  );
+  await next.screenshot({ path: 'test-results/set-aside-notice.png' });
+
+  const copies = await next.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('soc-console-mock-set-aside');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    const req = db.transaction('copies').objectStore('copies').getAll();
+    type Copy = { name: string; records: { alerts: { id: string }[] } };
+    const all = await new Promise<Copy[]>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result as Copy[]);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    db.close();
+    return all.map((c) => ({
+      name: c.name,
+      extra: c.records.alerts.filter((a) => a.id.startsWith('e2e-extra-')).length,
+    }));
+  });
+  expect(copies).toEqual([{ name: expect.stringMatching(/ #1$/), extra: 151 }]);
+  // The store itself is the seed again: the extra alerts are gone from it.
+  const { status } = await graph(next, 'GET', 'security/alerts_v2/e2e-extra-0');
+  expect(status).toBe(404);
+});
+
+test.describe('without SharedWorker', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.addInitScript(() => {
+      delete (window as { SharedWorker?: unknown }).SharedWorker;
+    });
+  });
+
+  test('the page holds the store: it answers, and a change survives a reload', async ({
+    page,
+    browser,
+  }) => {
+    await openConsole(page);
+    expect(await storeWorkers(browser)).toEqual([]);
+    const [incident] = await activeIncidents(page, 1);
+    const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+      displayName: 'Renamed without a SharedWorker',
+    });
+    expect(renamed.status).toBe(200);
+
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Renamed without a SharedWorker' })).toBeVisible();
+  });
+});

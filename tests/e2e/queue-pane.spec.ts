@@ -1,0 +1,183 @@
+/**
+ * The queue's incident side pane, the activity-log panel and keyboard triage in Chromium against
+ * the built app (issue 14): a row click opens the pane, ↑/↓ move, Manage incident and Activity
+ * log open from it; a keyboard-only journey ticks two incidents with x and opens Merge with m;
+ * axe with WCAG 2.2 AA on every surface; light and dark screenshots.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+// A page of the queue is hundreds of cells and axe reads all of them, on a shared machine.
+test.describe.configure({ timeout: 120_000 });
+
+async function openQueue(page: Page, path = '/incidents') {
+  const served = page.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
+  );
+  await page.goto(path);
+  expect((await served).status()).toBe(200);
+  const grid = page.getByRole('grid', { name: 'Incidents' });
+  await expect(grid).toBeVisible();
+  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+  return grid;
+}
+
+const bodyRow = (page: Page, index: number) =>
+  page
+    .getByRole('grid', { name: 'Incidents' })
+    .locator('[role="row"][data-incident-id]')
+    .nth(index);
+
+/** Serious and critical WCAG 2.0/2.1/2.2 A and AA violations (tabster's focus sentinels aside). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}.png` });
+}
+
+test('a row click opens the side pane; ↑/↓ move; Manage incident, then Activity log', async ({
+  page,
+}) => {
+  await openQueue(page);
+  const first = bodyRow(page, 0);
+  const firstId = (await first.getAttribute('data-incident-id')) ?? '';
+  const secondId = (await bodyRow(page, 1).getAttribute('data-incident-id')) ?? '';
+  // The Incident ID cell holds no control: a click there opens the pane.
+  await first.getByRole('gridcell').nth(3).click();
+  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  await expect(pane).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
+  await expect(pane.getByText('Incident 1 of 50 on this page')).toBeVisible();
+  await expect(pane.getByRole('list', { name: 'Alerts by severity' })).toBeVisible();
+  await shoot(page, 'queue-pane-light');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${secondId}$`));
+  await expect(pane.getByText('Incident 2 of 50 on this page')).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
+
+  // The pane's state survives a reload.
+  await page.reload();
+  await expect(pane.getByText('Incident 1 of 50 on this page')).toBeVisible({ timeout: 30_000 });
+
+  await pane.getByRole('button', { name: 'Manage incident' }).click();
+  const manage = page.getByRole('dialog', { name: /Manage incident/ });
+  await expect(manage).toBeVisible();
+  await manage.getByRole('button', { name: 'Close' }).first().click();
+  await expect(manage).toBeHidden();
+
+  await pane.getByRole('button', { name: 'Activity log' }).click();
+  const log = page.getByRole('dialog', { name: 'Activity log' });
+  await expect(log.getByRole('list', { name: 'Activity log' })).toBeVisible();
+  await expect(log.getByRole('combobox', { name: 'Content' })).toBeVisible();
+  await shoot(page, 'activity-panel-light');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(log).toBeHidden();
+  await expect(pane).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(page).not.toHaveURL(/incident=/);
+});
+
+test('keyboard alone: j/k, x on two incidents, m opens Merge incidents; o opens the pane', async ({
+  page,
+}) => {
+  await openQueue(page);
+  await page.keyboard.press('j');
+  await expect(bodyRow(page, 0).getByRole('gridcell').nth(3)).toBeFocused();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await expect(bodyRow(page, 0)).toHaveAttribute('aria-selected', 'true');
+  await expect(bodyRow(page, 1)).toHaveAttribute('aria-selected', 'true');
+  // Fluent's own grid keys go on from the focus row.
+  await page.keyboard.press('ArrowDown');
+  await expect(bodyRow(page, 2).getByRole('gridcell').nth(3)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(bodyRow(page, 1).getByRole('gridcell').nth(3)).toBeFocused();
+
+  await page.keyboard.press('m');
+  const merge = page.getByRole('dialog', { name: 'Merge incidents' });
+  await expect(merge).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(merge).toBeHidden();
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await shoot(page, 'queue-shortcuts-light');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('j');
+  await page.keyboard.press('o');
+  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  await expect(pane).toBeVisible();
+  // Tab to Activity log inside the pane, and open it with Enter.
+  const activity = pane.getByRole('button', { name: 'Activity log' });
+  for (
+    let i = 0;
+    i < 15 && !(await activity.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(activity).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Activity log' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(activity).toBeFocused();
+});
+
+test('dark theme: the pane, a row menu, the activity-log panel', async ({ page }) => {
+  await openQueue(page);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  // An expanded row's alerts and links keep their contrast in the dark theme.
+  await bodyRow(page, 0)
+    .getByRole('button', { name: /^Alerts of/ })
+    .click();
+  await expect(page.getByRole('table', { name: /^Alerts of/ })).toBeVisible();
+  await shoot(page, 'queue-expanded-dark');
+  expect(await seriousViolations(page)).toEqual([]);
+  await bodyRow(page, 0)
+    .getByRole('button', { name: /^Alerts of/ })
+    .click();
+  await bodyRow(page, 0)
+    .getByRole('button', { name: /^More actions for/ })
+    .click();
+  await expect(page.getByRole('menuitem', { name: 'Activity log' })).toBeVisible();
+  await shoot(page, 'queue-row-menu-dark');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('menuitem', { name: 'Activity log' }).click();
+  const log = page.getByRole('dialog', { name: 'Activity log' });
+  await expect(log.getByRole('list', { name: 'Activity log' })).toBeVisible();
+  await shoot(page, 'activity-panel-dark');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(log).toBeHidden();
+
+  await bodyRow(page, 1).getByRole('gridcell').nth(3).click();
+  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  await expect(pane.getByRole('list', { name: 'Alerts by severity' })).toBeVisible();
+  await shoot(page, 'queue-pane-dark');
+  expect(await seriousViolations(page)).toEqual([]);
+});
