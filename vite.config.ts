@@ -11,6 +11,9 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // The mock's SharedWorker is a module worker that loads its msw-heavy half with import(),
+  // which only the 'es' format can split.
+  worker: { format: 'es' },
   test: {
     // Shared by every project (each one `extends` this config); setup files are per project.
     pool: 'threads',
@@ -41,6 +44,12 @@ export default defineConfig({
           name: 'ui',
           include: ['tests/ui/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // Each test renders a small store built for it (tests/ui/test-store.ts): 10 s is ample.
+          testTimeout: 10_000,
+          // The files of a worker share one module graph and one jsdom, so the app and Fluent
+          // load once per worker instead of once per file: half the CPU time. What a test
+          // changes is reset after it (tests/setup.ts, setup-dom.ts, mock-server.ts).
+          isolate: false,
           setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
         },
       },

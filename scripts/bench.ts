@@ -1,19 +1,29 @@
 /**
- * `npm run bench`: prints the speed figures the issues budget (no timed assertions anywhere).
+ * `npm run bench`: prints the speed figures the project budgets (no timed assertions anywhere).
  *
  * - seed generation, default and large (budget: large ≤ 3 s)
  * - a filtered, sorted page of 50 incidents on the large store (10,000 / 50,000), answered by the
  *   store's query path and through the full Graph handler (budget: ≤ 20 ms median)
+ * - merge 5 × 30 alerts, move 150 alerts, relate and unrelate an alert (large store; ≤ 5 ms each)
+ * - write latency of `mock:serve` over HTTP (a PATCH and a comment), in memory and with `--data`,
+ *   so the price of durability reads as a ratio measured in the same run
+ * - `mock:serve` under 8 clients of the console's queue reads (scripts/bench-serve.ts)
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getResponse } from 'msw';
 import { createHandlers } from '@mocks/handlers';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { mergeIncidents } from '@mocks/store/merge';
 import { moveAlerts } from '@mocks/store/move';
+import { relateAlert, unrelateAlert } from '@mocks/store/relation-ops';
 import { PERSONAS } from '@mocks/store/personas';
-import { generateSeed } from '@mocks/store/seed';
-import type { MockRuntime } from '@mocks/runtime';
-import type { SeedSize } from '@mocks/store/types';
+import { generateSeed } from '@mocks/store/seed/generate';
+import { inMemoryOnly, type MockRuntime } from '@mocks/runtime';
+import { startServer } from '@mocks/server';
+import { loadMockServe } from './bench-serve';
+import type { AlertRecord, SeedSize } from '@mocks/store/types';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 
@@ -81,7 +91,11 @@ function benchMerge(store: IncidentStore) {
   const samples: number[] = [];
   for (const [i, incidentIds] of groups.entries()) {
     const t = performance.now();
-    const result = mergeIncidents(store, analyst, { incidentIds, mergeReasons: 'sameCampaign' });
+    const result = mergeIncidents(store, analyst, {
+      incidentIds,
+      incidentComment: null,
+      mergeReasons: ['sameCampaign'],
+    });
     const dt = performance.now() - t;
     if (!result.ok) throw new Error(`bench merge refused: ${result.error.message}`);
     if (i > 0) samples.push(dt); // the first is warm-up
@@ -111,7 +125,8 @@ function benchMove(store: IncidentStore) {
     const result = moveAlerts(store, analyst, {
       alertIds,
       incidentId: null,
-      newCorrelationReasons: 'sameAsset',
+      alertComment: null,
+      newCorrelationReasons: ['sameAsset'],
     });
     const dt = performance.now() - t;
     if (!result.ok) throw new Error(`bench move refused: ${result.error.message}`);
@@ -125,7 +140,55 @@ function benchMove(store: IncidentStore) {
   });
 }
 
-async function main() {
+/**
+ * Sequential PATCHes and comments over HTTP against the real server on the default store (the
+ * ~11 MB one), each answered only once the runtime says it is durable. In-process: the client's
+ * share of each figure is the same with and without `--data`.
+ */
+async function benchServerWrites(label: string, dataFile: string | undefined, runs: number) {
+  const server = await startServer({
+    port: 0,
+    size: 'default',
+    seed: 1,
+    now: NOW,
+    ...(dataFile ? { dataFile } : {}),
+  });
+  try {
+    const { store } = server.runtime;
+    const targets = store
+      .incidents()
+      .filter((i) => i.status === 'active' || i.status === 'inProgress')
+      .slice(0, 20)
+      .map((i) => i.id);
+    const headers = {
+      Authorization: 'Bearer mock.analyst@contoso.com',
+      'Content-Type': 'application/json',
+    };
+    let n = 0;
+    const write = async (path: string, method: string, body: unknown) => {
+      const res = await fetch(`${server.url}/v1.0/security/incidents/${path}`, {
+        method,
+        headers,
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 200)
+        throw new Error(`bench write failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const target = () => targets[n++ % targets.length] ?? '';
+    await measure(`PATCH incident over HTTP, ${label}`, runs, () =>
+      write(target(), 'PATCH', { description: `Bench description ${n}` }),
+    );
+    await measure(`comment on incident over HTTP, ${label}`, runs, () =>
+      write(`${target()}/comments`, 'POST', { comment: `Bench comment ${n}` }),
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+/** The store figures: seeding, queries, merge and move, all in process. */
+async function benchStore() {
   seedTimes('default', 3);
   const large = seedTimes('large', 3, 3000);
   console.log(
@@ -133,7 +196,12 @@ async function main() {
   );
 
   const store = new IncidentStore(large, { clock: () => NOW });
-  const runtime: MockRuntime = { store, seed: { seed: 1, size: 'large' }, reset: async () => {} };
+  const runtime: MockRuntime = {
+    store,
+    seed: { seed: 1, size: 'large' },
+    reset: async () => {},
+    durable: inMemoryOnly,
+  };
   const handlers = createHandlers(runtime);
   const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
   const queries: [string, string][] = [
@@ -204,6 +272,82 @@ async function main() {
 
   benchMerge(store);
   benchMove(store);
+  benchRelations(store);
+}
+
+/**
+ * Relating an alert to an incident, and removing it again, in the large store (issue budget:
+ * 5 ms median each): Sentinel incidents take alerts of their workspace they do not hold yet.
+ */
+function benchRelations(store: IncidentStore) {
+  const analyst = PERSONAS[0]!;
+  const pairs: { incident: string; alert: AlertRecord }[] = [];
+  const sentinel = store
+    .incidents()
+    .filter(
+      (i) => i.provider === 'sentinel' && (i.status === 'active' || i.status === 'inProgress'),
+    );
+  const alerts = store.alerts();
+  for (const incident of sentinel) {
+    if (pairs.length >= 41) break;
+    const alert = alerts.find(
+      (a) =>
+        a.incidentId !== incident.id &&
+        a.workspace?.workspaceName === incident.workspace?.workspaceName &&
+        !pairs.some((p) => p.alert.id === a.id),
+    );
+    if (alert && store.membersOf(incident.id).length < 149) {
+      pairs.push({ incident: incident.armName, alert });
+    }
+  }
+  const relate: number[] = [];
+  const unrelate: number[] = [];
+  for (const [i, { incident, alert }] of pairs.entries()) {
+    let t = performance.now();
+    const added = relateAlert(store, analyst, {
+      incidentName: incident,
+      relationName: `bench-${i}`,
+      systemAlertId: alert.systemAlertId,
+    });
+    const dt = performance.now() - t;
+    if (!added.ok) throw new Error(`bench relate refused: ${added.error.message}`);
+    t = performance.now();
+    const removed = unrelateAlert(store, analyst, incident, `bench-${i}`);
+    const dt2 = performance.now() - t;
+    if (!removed.ok) throw new Error(`bench unrelate refused: ${removed.error.message}`);
+    if (i > 0) {
+      relate.push(dt);
+      unrelate.push(dt2);
+    }
+  }
+  figures.push({ name: 'relate an alert (large store)', unit: 'ms', ...stats(relate), budget: 5 });
+  figures.push({
+    name: 'unrelate an alert (large store)',
+    unit: 'ms',
+    ...stats(unrelate),
+    budget: 5,
+  });
+}
+
+/** `tsx scripts/bench.ts writes` prints only the write latencies (a quick before/after check). */
+async function main() {
+  if (process.argv[2] !== 'writes') await benchStore();
+
+  await benchServerWrites('in memory', undefined, 200);
+  const dir = await mkdtemp(join(tmpdir(), 'bench-data-'));
+  try {
+    await benchServerWrites('--data', join(dir, 'store.json'), 200);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  const load = await loadMockServe(5);
+  figures.push({
+    name: `mock:serve, 8 clients of queue reads: ${load.requestsPerSecond.toFixed(0)} req/s (goal ≥ 400)`,
+    unit: 'ms',
+    median: load.median,
+    p95: load.p95,
+  });
 
   console.log(
     '\nfigure                                                          median      p95   budget',
@@ -214,6 +358,15 @@ async function main() {
     console.log(
       `${f.name.padEnd(62)} ${f.median.toFixed(1).padStart(8)} ${f.p95.toFixed(1).padStart(8)}   ${budget}${verdict}`,
     );
+  }
+  for (const kind of ['PATCH incident', 'comment on incident']) {
+    const memory = figures.find((f) => f.name === `${kind} over HTTP, in memory`);
+    const durable = figures.find((f) => f.name === `${kind} over HTTP, --data`);
+    if (memory && durable) {
+      console.log(
+        `${kind} with --data costs ${(durable.median / memory.median).toFixed(1)}× the in-memory median`,
+      );
+    }
   }
 }
 

@@ -1,5 +1,6 @@
-// `npm test`: every gate in order — typecheck, lint, format, the vitest layers (domain, contract, ui),
-// then the built app in Chromium with Playwright. Ends with one "N passed, N failed" line.
+// `npm test`: every gate in order — typecheck, lint, knip (unused files, exports and dependencies),
+// format, the vitest layers (domain, contract, ui), then the built app in Chromium with Playwright.
+// Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ mkdirSync(reports, { recursive: true });
 const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['knip', 'npx', ['knip', '--no-progress']],
   ['format', 'npx', ['prettier', '--check', '.']],
   [
     'vitest',

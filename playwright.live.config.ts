@@ -1,0 +1,35 @@
+/**
+ * Live mode end to end, without internet: the app built with `VITE_MODE=live` against
+ * `mock:serve --auth entra` on loopback (HTTPS with a self-signed certificate, so the browser is
+ * told to accept it), running the real MSAL flow. Build first:
+ * `VITE_MODE=live VITE_TENANT_ID=contoso.onmicrosoft.com VITE_CLIENT_ID=console-e2e
+ * VITE_AUTHORITY=https://127.0.0.1:4405/contoso.onmicrosoft.com VITE_GRAPH_BASE=https://127.0.0.1:4405
+ * VITE_ARM_BASE=https://127.0.0.1:4405 vite build --outDir dist-live` (README: Live mode).
+ */
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config';
+
+const PORT = Number(process.env.E2E_PORT ?? 4404);
+const DIST = process.env.E2E_DIST ?? 'dist-live';
+const ENTRA_PORT = Number(process.env.E2E_ENTRA_PORT ?? 4405);
+
+export default defineConfig({
+  ...base,
+  testDir: 'tests/e2e-live',
+  use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, ignoreHTTPSErrors: true },
+  webServer: [
+    {
+      command: `npx tsx mocks/server.ts --auth entra --tenant contoso.onmicrosoft.com --client-id console-e2e --port ${ENTRA_PORT}`,
+      url: `https://127.0.0.1:${ENTRA_PORT}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
