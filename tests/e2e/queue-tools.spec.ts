@@ -99,18 +99,23 @@ test('Filters, Incident assignment: clear Select all, Assigned to me, Apply; the
   await expect(pane).toBeHidden();
   await settled(page);
 
-  const ids = await shownIds(page);
-  expect(ids.length).toBeGreaterThan(0);
-  const total = await totalOf(page);
   const me = page.getByRole('grid', { name: 'Incidents' });
-  // Every row is assigned to the signed-in analyst (the quick menu shows the same filter).
+  // Every row is assigned to the signed-in analyst (the quick menu shows the same filter). The
+  // URL changes a moment before the new request starts, so wait for the rows themselves.
   await expect(
     page.getByRole('button', { name: 'Remove filter Assignment: Assigned to me' }),
   ).toBeVisible();
-  const assignees = await me
-    .locator('[role="row"][aria-selected]')
-    .evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
-  expect(assignees.every((text) => text.includes('@'))).toBe(true);
+  await expect
+    .poll(async () => {
+      const assignees = await me
+        .locator('[role="row"][aria-selected]')
+        .evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+      return assignees.length > 0 && assignees.every((text) => text.includes('@'));
+    })
+    .toBe(true);
+  await settled(page);
+  const ids = await shownIds(page);
+  const total = await totalOf(page);
 
   const bookmark = page.url();
   await page.goto('about:blank');
@@ -137,9 +142,8 @@ test('the time range narrows the queue, custom ranges are checked, and the choic
   await page.screenshot({ path: 'test-results/queue-time-range-light.png' });
   await page.getByRole('menuitemradio', { name: '1 day' }).click();
   await expect(page).toHaveURL(/[?&]range=1d(&|$)/);
-  await settled(page);
-  const day = await totalOf(page).catch(() => 0);
-  expect(day).toBeLessThan(all);
+  // The URL changes a moment before the new request starts: wait for the new total itself.
+  await expect.poll(() => totalOf(page).catch(() => all)).toBeLessThan(all);
 
   await page.reload();
   await settled(page);
@@ -160,8 +164,7 @@ test('the time range narrows the queue, custom ranges are checked, and the choic
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/[?&]range=custom&from=[^&]+&to=[^&]+/);
-  await settled(page);
-  expect(await totalOf(page)).toBe(all);
+  await expect.poll(() => totalOf(page).catch(() => 0)).toBe(all);
   await page.reload();
   await settled(page);
   await expect(page.getByRole('button', { name: /^Time range: .+ – .+/ })).toBeVisible();
