@@ -2,7 +2,7 @@
  * `POST security/incidents/mergeIncidents` (seeds 000, 002; SPEC.md §3.5, §5): every rule, every
  * error (each refusal leaves the store deep-equal), the effects, and the lock while merging.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActivityEntry } from '@/domain/activity';
 import type { Alert, Incident, MergeResponse, ODataCollection } from '@/domain/graph';
 import { checkLaws } from '@mocks/store/laws';
@@ -331,10 +331,11 @@ describe('while a merge runs', () => {
   it('its incidents answer writes and other merges with 409, then the merge completes', async () => {
     const rt = runtime();
     const [a, b, c] = mergeable(3);
-    rt.mergeDelayMs = 150;
+    // Long enough that the checks below run while it holds the lock, even on a busy machine.
+    rt.mergeDelayMs = 1_000;
     try {
       const running = merge({ incidentIds: [a!.id, b!.id] });
-      await new Promise((r) => setTimeout(r, 30));
+      await vi.waitFor(() => expect(rt.store.isLocked(a!.id)).toBe(true));
       expectGraphError(
         await call(`${GRAPH}/security/incidents/${a!.id}`, {
           method: 'PATCH',

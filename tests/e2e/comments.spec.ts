@@ -3,8 +3,8 @@
  * formatted comment with a link in an incident's Activity log, XSS payloads that stay inert, and
  * an alert's status and classification managed from its panel and read back in the activity log.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const SHOTS = '/tmp/shots-comments';
@@ -55,16 +55,6 @@ async function graph(page: Page, method: string, path: string, body: unknown) {
     { url: `${GRAPH}${path}`, method, body },
   );
   expect(status).toBe(200);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 /** Fails the test if any payload ever opens a dialog (alert, confirm, prompt). */

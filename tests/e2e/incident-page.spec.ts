@@ -2,8 +2,8 @@
  * The incident page and the alert details panel in a real browser, on data the MSW service
  * worker serves: tabs, the panel, keyboard use, accessibility (axe), light and dark screenshots.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations, shoot } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 
@@ -47,21 +47,6 @@ async function openIncident(page: Page, id: string, name: string) {
  * (tabster) puts `aria-hidden` focus sentinels around focus traps and groups; they hand focus on
  * at once and are never read, so axe's aria-hidden-focus finding on them is left out.
  */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
-async function shoot(page: Page, name: string) {
-  // Let skeletons settle and fonts paint before the picture.
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-}
 
 test('opens an incident from its URL, switches tabs, and opens an alert panel', async ({
   page,
@@ -75,7 +60,7 @@ test('opens an incident from its URL, switches tabs, and opens an alert panel', 
     'true',
   );
   await expect(page.getByText('Alerts by severity', { exact: true })).toBeVisible();
-  await shoot(page, 'incident-overview-light');
+  await shoot(page, 'incident-overview-light', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('tab', { name: /^Alerts/ }).click();
@@ -91,19 +76,19 @@ test('opens an incident from its URL, switches tabs, and opens an alert panel', 
     .nth(1)
     .check();
   await expect(page.getByText('2 selected')).toBeVisible();
-  await shoot(page, 'incident-alerts-light');
+  await shoot(page, 'incident-alerts-light', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Clear selection' }).click();
 
   await page.getByRole('tab', { name: /^Assets/ }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${id}/assets$`));
   await expect(page.getByRole('list', { name: 'Asset counts' })).toBeVisible();
-  await shoot(page, 'incident-assets-light');
+  await shoot(page, 'incident-assets-light', { fullPage: true });
 
   await page.getByRole('tab', { name: 'Activity log' }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${id}/activity$`));
   await expect(page.getByRole('list', { name: 'Activity log' })).toBeVisible();
-  await shoot(page, 'incident-activity-light');
+  await shoot(page, 'incident-activity-light', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('tab', { name: /^Alerts/ }).click();
@@ -115,11 +100,11 @@ test('opens an incident from its URL, switches tabs, and opens an alert panel', 
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Evidence' })).toBeVisible();
   await expect(panel.getByText(/^Alert ID: /)).toBeVisible();
-  await shoot(page, 'alert-panel-light');
+  await shoot(page, 'alert-panel-light', { fullPage: true });
   await panel
     .getByRole('heading', { name: 'Evidence' })
     .evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await shoot(page, 'alert-panel-evidence-light');
+  await shoot(page, 'alert-panel-evidence-light', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.keyboard.press('Escape');
@@ -161,7 +146,7 @@ test('the activity log marks entries a merge copied in', async ({ page }) => {
   const from = log.getByText(/^From incident \d+$/).first();
   await expect(from).toBeVisible();
   await from.scrollIntoViewIfNeeded();
-  await shoot(page, 'incident-activity-merged-light');
+  await shoot(page, 'incident-activity-merged-light', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('combobox', { name: 'Origin' }).click();
@@ -185,7 +170,7 @@ test('keyboard: Tab reaches the Actions menu and Enter opens it', async ({ page 
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: /Manage incident/ })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: /Merge incidents/ })).toBeVisible();
-  await shoot(page, 'incident-actions-menu-light');
+  await shoot(page, 'incident-actions-menu-light', { fullPage: true });
 
   // Arrow down to Activity log (disabled items stay focusable) and choose it.
   await page.keyboard.press('ArrowUp');
@@ -205,7 +190,7 @@ test('dark theme: every tab and the alert panel', async ({ page }) => {
   await openIncident(page, id, name);
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
-  await shoot(page, 'incident-overview-dark');
+  await shoot(page, 'incident-overview-dark', { fullPage: true });
 
   // Each tab is shot once its content is in (not on network idle: the mock's SharedWorker keeps
   // its script request open for as long as it runs).
@@ -217,7 +202,7 @@ test('dark theme: every tab and the alert panel', async ({ page }) => {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await expect(content).toBeVisible();
-    await shoot(page, shot);
+    await shoot(page, shot, { fullPage: true });
   }
 
   await page.getByRole('tab', { name: /^Alerts/ }).click();
@@ -229,6 +214,6 @@ test('dark theme: every tab and the alert panel', async ({ page }) => {
     .click();
   const panel = page.getByRole('dialog');
   await expect(panel.getByRole('heading', { name: 'Evidence' })).toBeVisible();
-  await shoot(page, 'alert-panel-dark');
+  await shoot(page, 'alert-panel-dark', { fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 });

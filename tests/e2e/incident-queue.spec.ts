@@ -2,8 +2,8 @@
  * The incident queue in Chromium against the built app: data from the MSW service worker,
  * views that live in the URL, selection, expanded rows, personas, keyboard use and axe.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './support';
 
 const TOTAL = /^[\d,]+ incidents?$/;
 
@@ -207,26 +207,7 @@ test('axe finds no serious or critical violation, in light and dark', async ({ p
   await bodyRow(page, 1).getByRole('checkbox').check();
 
   for (const theme of ['light', 'dark'] as const) {
-    // Tabster's focus guards (`<i data-tabster-dummy tabindex=0 aria-hidden>`, used by Fluent's
-    // Toolbar, TagGroup and DataGrid) are a documented false positive of aria-hidden-focus:
-    // they only forward focus (microsoft/tabster#288, Accessibility Insights excludes them too).
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .exclude('[data-tabster-dummy]')
-      .analyze();
-    const severe = results.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(
-      severe.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(' | ')}`,
-      ),
-      theme,
-    ).toEqual([]);
+    await expectAccessible(page, theme);
     if (theme === 'light') {
       await page.getByRole('button', { name: 'Switch to dark theme' }).click();
       await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();

@@ -3,8 +3,8 @@
  * find it under "Assigned to me"; resolve and see the alerts resolved; classify and read the
  * old → new audits in the Activity log; bulk-manage two incidents from the queue.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const ME = 'analyst@contoso.com';
@@ -76,15 +76,6 @@ async function choose(
 }
 
 /** Serious and critical WCAG 2 A/AA violations (tabster's focus sentinels left out). */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('assign an incident to me, then find it under "Assigned to me"', async ({ page }) => {
   const [incident] = await pickIncidents(page, 'unassigned');

@@ -4,8 +4,8 @@
  * from the incident page through "Other incident name or ID" with the keyboard alone, a blocked
  * merge explained before the click, and a merged incident's URL landing on its final target.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const SHOTS = process.env.E2E_SHOTS ?? 'test-results';
@@ -101,17 +101,6 @@ async function openQueueWith(page: Page, incidents: Picked[]) {
       .check();
   }
   await expect(page.getByText(`${incidents.length} selected`)).toBeVisible();
-}
-
-async function seriousViolations(page: Page, include: string) {
-  const results = await new AxeBuilder({ page })
-    .include(include)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 test('merges two incidents from the queue; the toast leads to the target with every alert and the merge audit', async ({

@@ -4,11 +4,10 @@
  * panel to an existing incident through the type-ahead, and from the Alerts queue with the
  * keyboard only. Each test starts from the seed (a fresh browser context, a fresh IndexedDB).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations, shoot } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
-const SHOTS = 'test-results';
 
 type Found = {
   source: {
@@ -63,22 +62,6 @@ async function findIncidents(page: Page): Promise<Found> {
 }
 
 /** Serious and critical WCAG 2 A/AA violations inside the flyout (tabster's focus guards aside). */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .include('[role="dialog"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
-async function shoot(page: Page, name: string) {
-  // Let skeletons settle and fonts paint before the picture.
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** Chooses an existing incident in the flyout through the "Incident name or ID" type-ahead. */
 async function pickExisting(page: Page, flyout: Locator, incident: { id: string; name: string }) {
@@ -126,7 +109,7 @@ test("moves two alerts from an incident's Alerts tab to a new incident", async (
   await expect(flyout.getByText(/left without alerts/)).toHaveCount(0);
   await expect(save).not.toHaveAttribute('aria-disabled', 'true');
   await shoot(page, 'move-new-incident');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
 
   await save.click();
   await expect(flyout).toBeHidden();

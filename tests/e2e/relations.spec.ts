@@ -5,14 +5,13 @@
  * the refusal at 150 alerts, keyboard use, axe, and light and dark screenshots. Each test starts
  * from the seed (a fresh browser context, a fresh IndexedDB).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations, shoot } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const MOCK = 'https://graph.microsoft.com/mock/v1';
 const ARM = 'https://management.azure.com';
 const API_VERSION = '2022-07-01-preview';
-const SHOTS = 'test-results';
 
 type Situation = 'inOthers' | 'onlyAlert';
 
@@ -129,21 +128,6 @@ async function findExternalAlert(page: Page, situation: Situation): Promise<Pick
 }
 
 /** Serious and critical WCAG 2 A/AA violations on the page (tabster's focus guards aside). */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
-async function shoot(page: Page, name: string) {
-  // Let skeletons settle and fonts paint before the picture.
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** Presses Tab until `target` has focus (keyboard only), or fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 80) {

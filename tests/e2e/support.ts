@@ -1,0 +1,46 @@
+/**
+ * What the Playwright specs share: the accessibility check at WCAG 2.2 AA, and screenshots taken
+ * once the page has settled.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Axe's serious and critical violations, one `rule: targets` line each. `within` (a selector)
+ * narrows the check to an open flyout or dialog, whose page was checked on its own.
+ *
+ * Tabster's focus guards (`<i data-tabster-dummy tabindex=0 aria-hidden>`, which Fluent's grid,
+ * toolbar, tag group and portals add to wrap focus) are a documented false positive of
+ * aria-hidden-focus: they only forward focus (microsoft/tabster#288; Accessibility Insights
+ * leaves them out too). Everything else is checked.
+ */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .exclude('[data-tabster-dummy]');
+  if (within) builder = builder.include(within);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')})`,
+    );
+}
+
+export async function expectAccessible(page: Page, what: string, within?: string): Promise<void> {
+  expect(await seriousViolations(page, within), what).toEqual([]);
+}
+
+/**
+ * `test-results/<name>.png`, to look at: taken once the fonts are in and nothing shows a skeleton
+ * or is busy. Transitions are finished rather than waited out.
+ */
+export async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await expect(page.locator('.fui-Skeleton, [aria-busy="true"]')).toHaveCount(0);
+  await page.screenshot({ path: `test-results/${name}.png`, animations: 'disabled', ...options });
+}
