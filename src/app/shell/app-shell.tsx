@@ -10,7 +10,6 @@ import { useStartupNotice } from '../startup-notice';
 import { useAppShellStyles } from './app-shell.styles';
 import { PersonaSwitcher, preloadPersonaSwitcher } from './persona-switcher';
 import { preloadResetDemoDataButton, ResetDemoDataButton } from './reset-demo-data-button';
-import { StartupNoticeBar } from './startup-notice-bar';
 import { ThemeToggle } from './theme-toggle';
 import { ThrottleBar } from './throttle-bar';
 
@@ -27,6 +26,11 @@ const LiveAccount = lazy(async () => ({
 }));
 const SessionExpiredBar = lazy(async () => ({
   default: (await import('../live/live-account')).SessionExpiredBar,
+}));
+
+// Fluent's MessageBar is its own chunk: the notice comes after the store opens, if at all.
+const StartupNoticeBar = lazy(async () => ({
+  default: (await import('./startup-notice-bar')).StartupNoticeBar,
 }));
 
 // Its own chunk: most visits never open an alert.
@@ -94,11 +98,13 @@ export function AppShell() {
         </div>
       </header>
       {notice && notice !== dismissed && (
-        <StartupNoticeBar
-          className={styles.notice}
-          notice={notice}
-          onDismiss={() => setDismissed(notice)}
-        />
+        <Suspense fallback={null}>
+          <StartupNoticeBar
+            className={styles.notice}
+            notice={notice}
+            onDismiss={() => setDismissed(notice)}
+          />
+        </Suspense>
       )}
       {LIVE_BUILD && (
         <Suspense fallback={null}>

@@ -1,9 +1,10 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import { resetDenial } from '@/domain/identity';
 import { preloadable } from '../preloadable';
+import { LazyTooltip } from './lazy-tooltip';
 
 // The confirmation Dialog, its trigger and the toast are their own chunk, fetched as soon as the
 // app boots; until it is in, an identical button stands in (and opens the dialog once loaded).
@@ -24,11 +25,11 @@ export function ResetDemoDataButton() {
   const denial = persona ? resetDenial(persona) : undefined;
   if (denial) {
     return (
-      <Tooltip content={denial} relationship="description" withArrow>
+      <LazyTooltip content={denial} relationship="description">
         <Button appearance="subtle" disabledFocusable icon={<ArrowResetRegular />}>
           Reset demo data
         </Button>
-      </Tooltip>
+      </LazyTooltip>
     );
   }
   return (

@@ -1,10 +1,16 @@
-import { Tooltip } from '@fluentui/react-components';
+import { Tooltip, type TooltipProps } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 
-/** Fluent's tooltip as the toggle's label (its own chunk: Tooltip brings the positioning engine). */
-export function ThemeToggleTooltip({ children, label }: { children: ReactElement; label: string }) {
+export type ShellTooltipProps = {
+  children: ReactElement;
+  content: string;
+  relationship: TooltipProps['relationship'];
+};
+
+/** Fluent's tooltip for the top bar's buttons (its own chunk: Tooltip brings the positioning engine). */
+export function ShellTooltip({ children, content, relationship }: ShellTooltipProps) {
   return (
-    <Tooltip content={label} relationship="label">
+    <Tooltip content={content} relationship={relationship} withArrow>
       {children}
     </Tooltip>
   );

@@ -1,7 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { SERVICE_NAMES } from '@/api/http';
 import { useThrottleWaits } from '@/api/throttle-store';
+
+// Fluent's MessageBar is a chunk of its own: most sessions are never throttled.
+const ThrottleMessage = lazy(async () => ({
+  default: (await import('./throttle-message')).ThrottleMessage,
+}));
 
 const everySecond = (tick: () => void) => {
   const timer = setInterval(tick, 1000);
@@ -32,15 +36,14 @@ export function ThrottleBar({ className }: { className?: string }) {
       ? `${service} is limiting how fast the console may send requests (429 Too Many Requests).`
       : `${service} is unavailable for a moment (503 Service Unavailable).`;
   return (
-    <MessageBar className={className} intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Waiting for {service}</MessageBarTitle>
-        {why}{' '}
-        <span role="timer" aria-live="off">
-          Trying again in {seconds} s
-        </span>
-        {waits.length > 1 ? ` (${waits.length} requests waiting).` : '.'}
-      </MessageBarBody>
-    </MessageBar>
+    <Suspense fallback={null}>
+      <ThrottleMessage
+        className={className}
+        service={service}
+        why={why}
+        seconds={seconds}
+        waiting={waits.length}
+      />
+    </Suspense>
   );
 }
