@@ -1,7 +1,12 @@
-// `npm test`: every gate in order — typecheck, lint, knip (unused files, exports and dependencies),
+// `npm test`: every gate — typecheck, lint, knip (unused files, exports and dependencies),
 // format, the vitest layers (domain, contract, ui), then the built app in Chromium with Playwright.
 // Ends with one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+//
+// Gates that do not depend on each other run side by side, so the machine's cores are all busy:
+// the four static checks and the build together, then vitest, then Playwright. Vitest and
+// Playwright each use every core and run alone, so a test's timeout never races another gate.
+// A step's output is printed whole once it ends, so the log reads in order.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 // Not under test-results/: Playwright empties that folder when it starts.
@@ -9,37 +14,81 @@ const reports = 'test-reports';
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const steps = [
-  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
-  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
-  ['knip', 'npx', ['knip', '--no-progress']],
-  ['format', 'npx', ['prettier', '--check', '.']],
+const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` };
+
+/**
+ * One stage: its steps run at once; each step is a list of commands run one after another. A step
+ * that runs alone streams its output as it goes (`stream`).
+ */
+const stages = [
   [
-    'vitest',
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${reports}/vitest.json`,
-    ],
+    { name: 'typecheck', run: [['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]] },
+    { name: 'lint', run: [['npx', ['eslint', '.', '--max-warnings', '0']]] },
+    { name: 'knip', run: [['npx', ['knip', '--no-progress']]] },
+    { name: 'format', run: [['npx', ['prettier', '--check', '.']]] },
+    {
+      name: 'build',
+      run: [
+        ['node', ['scripts/check-chromium.mjs']],
+        ['npx', ['vite', 'build']],
+      ],
+    },
   ],
-  ['chromium', 'node', ['scripts/check-chromium.mjs']],
-  ['build', 'npx', ['vite', 'build']],
-  ['e2e', 'npx', ['playwright', 'test']],
+  [
+    {
+      name: 'vitest',
+      run: [
+        [
+          'npx',
+          [
+            'vitest',
+            'run',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${reports}/vitest.json`,
+          ],
+        ],
+      ],
+      stream: true,
+    },
+  ],
+  [{ name: 'e2e', run: [['npx', ['playwright', 'test']]], stream: true }],
 ];
 
-let failedStep;
-for (const [name, cmd, args] of steps) {
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, {
-    stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` },
+function runCommand([cmd, args], stream) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: stream ? 'inherit' : 'pipe' });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('close', (code, signal) => resolve({ status: code ?? signal, output }));
   });
-  if (r.status !== 0) {
-    failedStep = name;
-    console.error(`\n=== ${name} failed (exit ${r.status ?? r.signal})`);
+}
+
+async function runStep(step) {
+  const started = Date.now();
+  let output = '';
+  let status = 0;
+  for (const command of step.run) {
+    if (step.stream) console.log(`\n=== ${step.name}: ${command[0]} ${command[1].join(' ')}`);
+    const result = await runCommand(command, step.stream);
+    output += `$ ${command[0]} ${command[1].join(' ')}\n${result.output}`;
+    status = result.status;
+    if (status !== 0) break;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (!step.stream) console.log(`\n=== ${step.name} (${seconds} s)\n${output.trimEnd()}`);
+  else console.log(`\n=== ${step.name} took ${seconds} s`);
+  if (status !== 0) console.error(`\n=== ${step.name} failed (exit ${status})`);
+  return status === 0 ? undefined : step.name;
+}
+
+const started = Date.now();
+let failedStep;
+for (const stage of stages) {
+  const failures = (await Promise.all(stage.map(runStep))).filter(Boolean);
+  if (failures.length > 0) {
+    failedStep = failures.join(', ');
     break;
   }
 }
@@ -59,8 +108,9 @@ if (existsSync(pw)) {
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
 }
 if (failedStep && failed === 0) failed = 1;
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(
-  `\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'}`,
+  `\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'} (${minutes} min)`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failedStep ? 1 : 0);
