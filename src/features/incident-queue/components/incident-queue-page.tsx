@@ -19,6 +19,8 @@ import { consoleNow } from '@/components/clock';
 import { ErrorState } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
 import { accessHint } from '@/domain/identity';
+import type { ExportRequest } from '../export-csv';
+import { localFiltering, matchesLocalFilters } from '../local-filters';
 import { MergingIncidentsContext } from '../merging-incidents';
 import { buildExportParams, buildQueueListParams, needsDirectory } from '../queue-odata';
 import { toQueueRow } from '../queue-rows';
@@ -94,7 +96,14 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const list = useQueueIncidents(state, params, { live, enabled: !directoryMissing });
 
   const exportParams = useCallback(
-    () => buildExportParams(state, { upn, groups, live }, consoleNow()),
+    (): ExportRequest => ({
+      params: buildExportParams(state, { upn, groups, live }, consoleNow()),
+      // Live mode: what Graph cannot filter is filtered here, as on screen.
+      keep:
+        live && localFiltering(state).kind !== 'none'
+          ? (incident) => matchesLocalFilters(incident, state)
+          : undefined,
+    }),
     [state, upn, groups, live],
   );
   const urlProblems = useQueueUrlProblems();
