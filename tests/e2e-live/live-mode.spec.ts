@@ -69,3 +69,33 @@ test('renews an expired token silently mid-session', async ({ page }) => {
   expect(refused).toBeGreaterThan(0);
   await expect(page.getByText('Your session has expired')).toHaveCount(0);
 });
+
+test('searches names in the console and says so; the activity log shows comments only', async ({
+  page,
+}) => {
+  const grid = await signIn(page);
+  const first = grid.getByRole('row').nth(1).getByRole('link').first();
+  const name = (await first.textContent()) ?? '';
+  const word = name.split(/\s+/).find((w) => w.length > 4) ?? name;
+  const href = (await first.getAttribute('href')) ?? '';
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 400 && r.url().includes('/security/incidents')) refused.push(r.url());
+  });
+
+  await page.goto(`/incidents?q=${encodeURIComponent(word)}`);
+  await expect(page.getByText('Filtered in the console')).toBeVisible();
+  await expect(page.getByText(/Microsoft Graph cannot apply the search/)).toBeVisible();
+  await expect(grid.getByRole('link', { name }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/live-search.png' });
+
+  const id = href.split('/').filter(Boolean)[1] ?? '';
+  await page.goto(`/incidents?q=${id}`);
+  await expect(page.getByText('Looked up by ID')).toBeVisible();
+  await expect(grid.getByRole('row')).toHaveCount(2);
+
+  await page.goto(`/incidents/${id}/activity`);
+  await expect(page.getByText(/Audits are not available from Microsoft Graph/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/live-activity.png' });
+  expect(refused).toEqual([]);
+});
