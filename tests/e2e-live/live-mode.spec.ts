@@ -2,7 +2,8 @@
  * Live mode in a real browser: the app built with VITE_MODE=live, the real MSAL redirect flow
  * against `mock:serve --auth entra` (playwright.live.config.ts), the queue from the API with a
  * signed token, a throttled request shown and waited out, an expired token renewed silently,
- * and sign-out.
+ * sign-out, the console's own search and lookup (which real Graph cannot do), the comments-only
+ * activity log, and a merge.
  */
 import { expect, test, type Page } from '@playwright/test';
 
@@ -98,4 +99,30 @@ test('searches names in the console and says so; the activity log shows comments
   await expect(page.getByText(/Audits are not available from Microsoft Graph/)).toBeVisible();
   await page.screenshot({ path: 'test-results/live-activity.png' });
   expect(refused).toEqual([]);
+});
+
+test('merges two incidents through Graph with the signed-in token', async ({ page }) => {
+  const grid = await signIn(page);
+  // Two active incidents the analyst may change (no Sentinel-only or read-only ones).
+  await page.goto('/incidents?status=active&assignment=me');
+  const rows = grid.getByRole('row');
+  await expect(rows.nth(2)).toBeVisible();
+  await rows.nth(1).getByRole('checkbox').check();
+  await rows.nth(2).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Merge incidents' }).click();
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  await flyout.getByRole('textbox', { name: 'Reason for merging' }).fill('Same campaign');
+  const merges: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/security/incidents/mergeIncidents')) {
+      merges.push(r.headers().authorization?.split(' ')[0] ?? '');
+    }
+  });
+  await flyout.getByRole('button', { name: 'Merge incidents' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Merge 2 incidents?' })
+    .getByRole('button', { name: 'Merge' })
+    .click();
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
+  expect(merges).toEqual(['Bearer']);
 });
