@@ -1,11 +1,51 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { loadEnv, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { liveContentSecurityPolicy } from './src/app/live/content-security-policy';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-export default defineConfig({
-  plugins: [react()],
+/**
+ * Writes the live build's Content-Security-Policy into index.html, for the Graph, ARM and
+ * authority origins of the build's environment (plus `VITE_CSP_EXTRA_ORIGINS`, comma-separated,
+ * for the origins a deployment's config.json may switch to). Not in the mock build, whose
+ * service worker answers Graph's URLs in the page, nor in the dev server (Vite's HMR client).
+ */
+function liveCsp(mode: string): Plugin {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const live = (process.env.VITE_MODE ?? env.VITE_MODE) === 'live';
+  const read = (name: string) => process.env[name] ?? env[name] ?? '';
+  return {
+    name: 'live-content-security-policy',
+    apply: 'build',
+    transformIndexHtml() {
+      if (!live) return [];
+      const tenant = read('VITE_TENANT_ID');
+      const policy = liveContentSecurityPolicy({
+        graphBase: read('VITE_GRAPH_BASE') || 'https://graph.microsoft.com',
+        armBase: read('VITE_ARM_BASE') || 'https://management.azure.com',
+        authority:
+          read('VITE_AUTHORITY') ||
+          `https://login.microsoftonline.com/${encodeURIComponent(tenant || 'organizations')}`,
+        extra: read('VITE_CSP_EXTRA_ORIGINS')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      });
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+          injectTo: 'head-prepend',
+        },
+      ];
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), liveCsp(mode)],
   resolve: {
     alias: { '@': here('./src'), '@mocks': here('./mocks') },
   },
@@ -55,4 +95,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -53,6 +53,12 @@ export function enterLiveMode(endpoints: {
   });
 }
 
+/** Whether the client talks to a real tenant (outside React: fetchers, query options). */
+export const isLiveMode = () => useConfigStore.getState().mode === 'live';
+
+/** Whether the console runs against a real tenant: what it cannot do there is hidden or said. */
+export const useLiveMode = () => useConfigStore((s) => s.mode === 'live');
+
 /** Graph's v1.0 root for the current mode. */
 export const graphRoot = () => `${useConfigStore.getState().graph}/v1.0`;
 

@@ -1,9 +1,11 @@
 /**
  * The incident activity log (SPEC.md §2.4, §10). Graph has no resource for it: the mock serves it
- * under `mock/v1/incidents/{id}/activities`, so live mode simply has no activity log.
+ * under `mock/v1/incidents/{id}/activities`; live mode shows what Graph has, the incident's
+ * comments, and no audits.
  */
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
-import { mockRoot } from '../config';
+import type { Incident } from '@/domain/graph';
+import { isLiveMode, mockRoot } from '../config';
 import { http } from '../http';
 
 /** Which entries: those of the incident itself, those a merge copied in, or both. */
@@ -33,6 +35,7 @@ export function getActivities(
   page: { top: number; skip: number },
   signal?: AbortSignal,
 ): Promise<ActivityPage> {
+  if (isLiveMode()) return getGraphComments(incidentId, filter, signal);
   const query = new URLSearchParams();
   if (filter.kind) query.set('kind', filter.kind);
   if (filter.origin && filter.origin !== 'all') query.set('origin', filter.origin);
@@ -42,4 +45,36 @@ export function getActivities(
     `${mockRoot()}/incidents/${encodeURIComponent(incidentId)}/activities?${query.toString()}`,
     { signal },
   );
+}
+
+/**
+ * Live mode's log: the incident's `comments` as Graph keeps them, newest first, in one page.
+ * Graph has no audits, and no record of which comments a merge copied in.
+ */
+async function getGraphComments(
+  incidentId: string,
+  filter: ActivityFilter,
+  signal?: AbortSignal,
+): Promise<ActivityPage> {
+  if (filter.kind === 'audit' || filter.origin === 'merged')
+    return { '@odata.count': 0, value: [] };
+  const incident = await http<Incident>(`/security/incidents/${encodeURIComponent(incidentId)}`, {
+    signal,
+  });
+  const value = (incident.comments ?? [])
+    .map((c, i): ActivityEntry => ({
+      id: `graph-comment-${i}`,
+      incidentId,
+      kind: 'comment',
+      createdDateTime: c.createdDateTime ?? '',
+      performedBy: c.createdByDisplayName ?? 'Unknown',
+      category: 'comment',
+      action: 'commentAdded',
+      description: `${c.createdByDisplayName ?? 'Someone'} added a comment.`,
+      comment: c.comment ?? '',
+    }))
+    // Newest first, as the log reads; Graph keeps them in the order they were added.
+    .reverse()
+    .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+  return { '@odata.count': value.length, value };
 }

@@ -4,7 +4,7 @@
  */
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
-import { GRAPH_BASE } from '../config';
+import { graphRoot } from '../config';
 import { ApiError, http } from '../http';
 import { getIncidents, type IncidentListParams } from './incidents-api';
 
@@ -49,7 +49,7 @@ export function getNextIncidents(
   nextLink: string,
   signal?: AbortSignal,
 ): Promise<ODataCollection<Incident>> {
-  const graph = new URL(GRAPH_BASE);
+  const graph = new URL(graphRoot());
   const next = new URL(nextLink, graph);
   if (next.origin !== graph.origin || !next.pathname.startsWith(`${graph.pathname}/`)) {
     return Promise.reject(
@@ -61,4 +61,42 @@ export function getNextIncidents(
     );
   }
   return http<ODataCollection<Incident>>(next.toString(), { signal });
+}
+
+/** What a read of several pages found: the incidents, and whether the list went on past them. */
+export type IncidentScan = {
+  incidents: Incident[];
+  /** Graph's count of the whole list (`$count=true`), when it gave one. */
+  total?: number;
+  /** More pages were left unread (`limit` reached). */
+  truncated: boolean;
+};
+
+/**
+ * Reads the list from the start, page by page through `@odata.nextLink`, until it ends or
+ * `limit` incidents are read: for what Graph cannot filter, which the console then filters
+ * itself (live mode's search, tag and source filters).
+ */
+export async function scanIncidents(
+  params: IncidentListParams,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<IncidentScan> {
+  let page = await getIncidents(
+    { ...params, skip: undefined, top: Math.min(LIMITS.maxIncidentsTop, limit) },
+    signal,
+  );
+  const total = page['@odata.count'];
+  const incidents = [...page.value];
+  let next = page['@odata.nextLink'];
+  while (next && incidents.length < limit) {
+    page = await getNextIncidents(next, signal);
+    incidents.push(...page.value);
+    next = page['@odata.nextLink'];
+  }
+  return {
+    incidents: incidents.slice(0, limit),
+    total,
+    truncated: next !== undefined || incidents.length > limit,
+  };
 }

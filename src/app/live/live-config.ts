@@ -3,6 +3,7 @@
  * `VITE_GRAPH_BASE`, `VITE_AUTHORITY`, `VITE_ARM_BASE`, `VITE_SENTINEL_WORKSPACES`), overridden
  * key by key by a `config.json` served beside the app, so that one build serves several tenants.
  */
+import { cspAllowsConnect } from './content-security-policy';
 
 export type LiveConfig = {
   tenantId: string;
@@ -119,6 +120,33 @@ export function resolveLiveConfig(env: ConfigFile, override: ConfigFile = {}): L
   };
 }
 
+/**
+ * Checks that the build's Content-Security-Policy lets the page reach the origins the settings
+ * name: `config.json` may point one build at other origins than those it was built for, and the
+ * browser would then refuse every request without a word the analyst could read.
+ */
+export function checkContentSecurityPolicy(config: LiveConfig, policy: string | undefined): void {
+  if (!policy) return;
+  const named = [
+    ['The Graph base URL', config.graphBase],
+    ['The ARM base URL', config.armBase],
+    ['The authority', config.authority],
+  ] as const;
+  for (const [name, url] of named) {
+    if (!cspAllowsConnect(policy, url)) {
+      throw new LiveConfigError(
+        `${name} (${new URL(url).origin}) is not allowed by this build's Content-Security-Policy. ` +
+          'Rebuild with it in VITE_CSP_EXTRA_ORIGINS, or serve the policy as a header that allows it.',
+      );
+    }
+  }
+}
+
+/** The policy index.html carries (the live build's), if any. */
+const builtPolicy = () =>
+  document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ??
+  undefined;
+
 function stripUndefined(file: ConfigFile): ConfigFile {
   return Object.fromEntries(Object.entries(file).filter(([, v]) => v !== undefined));
 }
@@ -134,7 +162,9 @@ export async function loadLiveConfig(): Promise<LiveConfig> {
   // No file: a 404, or a static host's single-page fallback answering with index.html.
   const type = response.headers.get('content-type') ?? '';
   if (response.status === 404 || (response.ok && !type.includes('json'))) {
-    return resolveLiveConfig(env);
+    const config = resolveLiveConfig(env);
+    checkContentSecurityPolicy(config, builtPolicy());
+    return config;
   }
   if (!response.ok) {
     throw new LiveConfigError(`config.json could not be read (HTTP ${response.status}).`);
@@ -145,5 +175,7 @@ export async function loadLiveConfig(): Promise<LiveConfig> {
   } catch {
     throw new LiveConfigError('config.json is not valid JSON.');
   }
-  return resolveLiveConfig(env, parseConfigFile(body));
+  const config = resolveLiveConfig(env, parseConfigFile(body));
+  checkContentSecurityPolicy(config, builtPolicy());
+  return config;
 }

@@ -12,6 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { replace, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs } from 'react-router';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { entityQueries } from '@/api/entities/entity-queries';
+import { isLiveMode } from '@/api/config';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { getSessionUpn } from '@/api/session-store';
@@ -24,6 +25,11 @@ import {
   writeView,
 } from '@/features/alerts-queue/alerts-queue-view';
 import { incidentPath, isIncidentTab, MERGED_FROM } from '@/features/incident-page/incident-tabs';
+import {
+  LOCAL_SCAN_LIMIT,
+  localFiltering,
+  scanParams,
+} from '@/features/incident-queue/local-filters';
 import { buildQueueListParams } from '@/features/incident-queue/queue-odata';
 import { parseQueueState, queueView, writeQueueState } from '@/features/incident-queue/queue-state';
 import { queueUrlProblems } from '@/features/incident-queue/queue-url-problems';
@@ -61,7 +67,24 @@ export function incidentQueueLoader(queryClient: QueryClient) {
     const list = async () => {
       const directory = await personas;
       const groups = directory?.directory.filter((p) => p.kind === 'group').map((p) => p.id) ?? [];
-      const params = buildQueueListParams(state, { upn: getSessionUpn(), groups }, consoleNow());
+      const live = isLiveMode();
+      const params = buildQueueListParams(
+        state,
+        { upn: getSessionUpn(), groups, live },
+        consoleNow(),
+      );
+      // Live mode filters what Graph cannot itself: the page asks that query, not the list.
+      const filtering = live ? localFiltering(state) : undefined;
+      if (filtering?.kind === 'scan') {
+        await queryClient.ensureQueryData(
+          incidentQueries.scan(scanParams(params), LOCAL_SCAN_LIMIT),
+        );
+        return undefined;
+      }
+      if (filtering?.kind === 'lookup') {
+        await queryClient.ensureQueryData(incidentQueries.lookup(filtering.id));
+        return undefined;
+      }
       return queryClient.ensureQueryData(incidentQueries.list(params));
     };
     const page = attempt(list());

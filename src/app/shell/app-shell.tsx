@@ -2,7 +2,7 @@ import { mergeClasses } from '@fluentui/react-components';
 import { ShieldKeyholeFilled } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { LIVE_BUILD } from '@/api/config';
+import { LIVE_BUILD, useLiveMode } from '@/api/config';
 import { useOpenAlertId } from '@/components/alert-panel-param';
 import { ActionHost } from '../actions/action-host';
 import { openAction } from '../actions/action-store';
@@ -76,6 +76,9 @@ export function AppShell() {
   const styles = useAppShellStyles();
   const notice = useStartupNotice();
   const [dismissed, setDismissed] = useState<typeof notice>();
+  // The mode the client runs in (set once at start-up), not only how it was built: tests of
+  // live behaviour enter it in a mock build.
+  const live = useLiveMode();
 
   return (
     <div className={styles.root}>
@@ -87,14 +90,14 @@ export function AppShell() {
         <TopNav />
         <div className={styles.spacer} />
         <div className={styles.actions}>
-          {!LIVE_BUILD && <PersonaSwitcher />}
-          {LIVE_BUILD && (
+          {!live && <PersonaSwitcher />}
+          {live && (
             <Suspense fallback={null}>
               <LiveAccount />
             </Suspense>
           )}
           <ThemeToggle />
-          {!LIVE_BUILD && <ResetDemoDataButton />}
+          {!live && <ResetDemoDataButton />}
         </div>
       </header>
       {notice && notice !== dismissed && (
@@ -106,7 +109,7 @@ export function AppShell() {
           />
         </Suspense>
       )}
-      {LIVE_BUILD && (
+      {live && (
         <Suspense fallback={null}>
           <SessionExpiredBar className={styles.notice} />
         </Suspense>

@@ -25,6 +25,13 @@ const BOM = '\uFEFF';
 
 export type ExportProgress = { fetched: number; total: number };
 
+/** What an export reads: the view's list, and the filters the console applies itself (live mode). */
+export type ExportRequest = {
+  params: IncidentListParams;
+  /** Keeps only the incidents passing what Graph could not filter (search, tags, sources). */
+  keep?: (incident: Incident) => boolean;
+};
+
 export type ExportResult = {
   incidents: Incident[];
   /** Incidents in the view (Graph's count). */
@@ -37,7 +44,7 @@ export type ExportResult = {
  * cancelled and no further one is made.
  */
 export async function fetchIncidentsForExport(
-  params: IncidentListParams,
+  { params, keep }: ExportRequest,
   options: { signal: AbortSignal; onProgress?: (progress: ExportProgress) => void },
 ): Promise<ExportResult> {
   const { signal, onProgress } = options;
@@ -49,6 +56,7 @@ export async function fetchIncidentsForExport(
   for (;;) {
     for (const incident of page.value) {
       if (byId.size >= limit) break;
+      if (keep && !keep(incident)) continue;
       // Paging over a list that changes can show an incident twice: it is exported once.
       byId.set(incident.id ?? '', incident);
     }
@@ -58,7 +66,8 @@ export async function fetchIncidentsForExport(
     signal.throwIfAborted();
     page = await getNextIncidents(next, signal);
   }
-  return { incidents: [...byId.values()], matched };
+  // Graph's count is of the list before the console's own filters: then only what was kept counts.
+  return { incidents: [...byId.values()], matched: keep ? byId.size : matched };
 }
 
 /** The CSV text of the incidents in the given columns, header row first. */

@@ -1,7 +1,7 @@
 /**
  * The queue's view → Graph's OData options for `GET /security/incidents`. Pure, so the rules are
  * tested without a browser. Tags, service sources and "name or ID" use the mock's documented
- * `$filter` extensions (README "The contract").
+ * `$filter` extensions (README "The contract"); live mode leaves them out (local-filters.ts).
  */
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { odataString } from '@/api/odata-query';
@@ -9,8 +9,11 @@ import { LIMITS } from '@/domain/limits';
 import type { AssignmentFilter, QueueFilters, QueueState, SortField } from './queue-state';
 import { timeRangeClause } from './time-range';
 
-/** Who "me" is, and which owners are groups rather than people. */
-export type QueueIdentity = { upn: string; groups: readonly string[] };
+/**
+ * Who "me" is, and which owners are groups rather than people. `live`: the service is real
+ * Graph, which refuses the name search, tag and source filters (local-filters.ts does them).
+ */
+export type QueueIdentity = { upn: string; groups: readonly string[]; live?: boolean };
 
 const anyOf = (terms: string[]): string | undefined => {
   if (terms.length === 0) return undefined;
@@ -48,7 +51,9 @@ export function buildQueueFilter(
   filters: QueueFilters,
   identity: QueueIdentity,
 ): string | undefined {
-  const search = filters.search.trim();
+  const search = identity.live ? '' : filters.search.trim();
+  const tags = identity.live ? [] : filters.tags;
+  const sources = identity.live ? [] : filters.sources;
   const clauses = [
     anyOf(filters.statuses.map((s) => `status eq '${s}'`)),
     anyOf(filters.severities.map((s) => `severity eq '${s}'`)),
@@ -60,8 +65,8 @@ export function buildQueueFilter(
           : [`classification eq '${c}'`],
       ),
     ),
-    anyOf(filters.tags.map((t) => `customTags/any(t:t eq ${odataString(t)})`)),
-    anyOf(filters.sources.map((s) => `alerts/any(a:a/serviceSource eq '${s}')`)),
+    anyOf(tags.map((t) => `customTags/any(t:t eq ${odataString(t)})`)),
+    anyOf(sources.map((s) => `alerts/any(a:a/serviceSource eq '${s}')`)),
     search === ''
       ? undefined
       : `(contains(displayName,${odataString(search)}) or id eq ${odataString(search)})`,

@@ -3,6 +3,8 @@ import {
   Dropdown,
   Label,
   mergeClasses,
+  MessageBar,
+  MessageBarBody,
   Option,
   Skeleton,
   SkeletonItem,
@@ -13,6 +15,7 @@ import { CommentRegular, HistoryRegular, MergeRegular } from '@fluentui/react-ic
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ActivityOrigin } from '@/api/activities/activities-api';
+import { useLiveMode } from '@/api/config';
 import { activityQueries } from '@/api/activities/activity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { useSessionUpn } from '@/api/session-store';
@@ -148,8 +151,12 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
   const styles = useActivityLogStyles();
   const contentId = useId('activity-content');
   const originId = useId('activity-origin');
-  const [kinds, setKinds] = useState<ActivityKind[]>(['audit', 'comment']);
-  const [origin, setOrigin] = useState<ActivityOrigin>('all');
+  const live = useLiveMode();
+  const [chosenKinds, setKinds] = useState<ActivityKind[]>(['audit', 'comment']);
+  const [chosenOrigin, setOrigin] = useState<ActivityOrigin>('all');
+  // Graph keeps an incident's comments but no audits, nor where a merged comment came from.
+  const kinds: ActivityKind[] = live ? ['comment'] : chosenKinds;
+  const origin: ActivityOrigin = live ? 'all' : chosenOrigin;
   const kind = kinds.length === 1 ? kinds[0] : undefined;
   const query = useInfiniteQuery({
     ...activityQueries.list(incidentId, { kind, origin }),
@@ -230,41 +237,55 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
   return (
     <div className={styles.root}>
       <IncidentCommentBox incidentId={incidentId} />
+      {live && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Audits are not available from Microsoft Graph: the log shows the incident&apos;s
+            comments only.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.toolbar}>
-        <div className={styles.filter}>
-          <Label id={contentId}>Content</Label>
-          <Dropdown
-            aria-labelledby={contentId}
-            className={styles.dropdown}
-            multiselect
-            placeholder="None"
-            selectedOptions={kinds}
-            value={contentLabel}
-            onOptionSelect={(_, data) => setKinds(data.selectedOptions as ActivityKind[])}
-          >
-            {CONTENT_OPTIONS.map((o) => (
-              <Option key={o.value} value={o.value}>
-                {o.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </div>
-        <div className={styles.filter}>
-          <Label id={originId}>Origin</Label>
-          <Dropdown
-            aria-labelledby={originId}
-            className={styles.dropdown}
-            selectedOptions={[origin]}
-            value={ORIGIN_OPTIONS.find((o) => o.value === origin)?.label}
-            onOptionSelect={(_, data) => setOrigin((data.optionValue as ActivityOrigin) ?? 'all')}
-          >
-            {ORIGIN_OPTIONS.map((o) => (
-              <Option key={o.value} value={o.value}>
-                {o.label}
-              </Option>
-            ))}
-          </Dropdown>
-        </div>
+        {!live && (
+          <>
+            <div className={styles.filter}>
+              <Label id={contentId}>Content</Label>
+              <Dropdown
+                aria-labelledby={contentId}
+                className={styles.dropdown}
+                multiselect
+                placeholder="None"
+                selectedOptions={kinds}
+                value={contentLabel}
+                onOptionSelect={(_, data) => setKinds(data.selectedOptions as ActivityKind[])}
+              >
+                {CONTENT_OPTIONS.map((o) => (
+                  <Option key={o.value} value={o.value}>
+                    {o.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </div>
+            <div className={styles.filter}>
+              <Label id={originId}>Origin</Label>
+              <Dropdown
+                aria-labelledby={originId}
+                className={styles.dropdown}
+                selectedOptions={[origin]}
+                value={ORIGIN_OPTIONS.find((o) => o.value === origin)?.label}
+                onOptionSelect={(_, data) =>
+                  setOrigin((data.optionValue as ActivityOrigin) ?? 'all')
+                }
+              >
+                {ORIGIN_OPTIONS.map((o) => (
+                  <Option key={o.value} value={o.value}>
+                    {o.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </div>
+          </>
+        )}
         {kinds.length > 0 && total !== undefined && (
           <span aria-live="polite" className={styles.count}>
             Showing {numberFormat.format(entries.length)} of {numberFormat.format(total)}{' '}

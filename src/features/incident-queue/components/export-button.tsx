@@ -13,7 +13,6 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { consoleNow } from '@/components/clock';
 import { ErrorState } from '@/components/error-state';
 import { LIMITS } from '@/domain/limits';
@@ -23,6 +22,7 @@ import {
   incidentsCsv,
   saveTextFile,
   type ExportProgress,
+  type ExportRequest,
 } from '../export-csv';
 import type { QueueColumnId } from '../queue-columns';
 
@@ -45,7 +45,7 @@ export type ExportButtonProps = {
   /** Incidents in the view, as the queue counts them; undefined until it has. */
   total: number | undefined;
   /** The first request of the export, built when it starts (relative time ranges end "now"). */
-  params: () => IncidentListParams;
+  params: () => ExportRequest;
   /** The columns shown, in order: the file's columns. */
   columns: readonly QueueColumnId[];
 };

@@ -10,15 +10,17 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { incidentQueries } from '@/api/incidents/incident-queries';
+import { useLiveMode } from '@/api/config';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
 import { ErrorState } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
 import { accessHint } from '@/domain/identity';
+import type { ExportRequest } from '../export-csv';
+import { localFiltering, matchesLocalFilters } from '../local-filters';
 import { MergingIncidentsContext } from '../merging-incidents';
 import { buildExportParams, buildQueueListParams, needsDirectory } from '../queue-odata';
 import { toQueueRow } from '../queue-rows';
@@ -26,6 +28,7 @@ import { useIncidentPane } from '../incident-pane-param';
 import { hasAnyFilter, NO_FILTERS } from '../queue-state';
 import { useQueueUrlNoticeActions, useQueueUrlProblems } from '../url-notice-store';
 import { DEFAULT_TIME_RANGE, sameTimeRange } from '../time-range';
+import { useQueueIncidents } from '../use-queue-incidents';
 import { useQueueState } from '../use-queue-state';
 import { CopyListLink } from './copy-list-link';
 import { IncidentGrid } from './incident-grid';
@@ -78,6 +81,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const pane = useIncidentPane();
   const sectionRef = useRef<HTMLElement>(null);
   const upn = useSessionUpn();
+  const live = useLiveMode();
 
   const personas = useQuery(personaQueries.all());
   const groups = useMemo(
@@ -86,18 +90,21 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   );
   const directoryMissing = needsDirectory(state) && !personas.data;
   const params = useMemo(
-    () => buildQueueListParams(state, { upn, groups }, consoleNow()),
-    [state, upn, groups],
+    () => buildQueueListParams(state, { upn, groups, live }, consoleNow()),
+    [state, upn, groups, live],
   );
-  const list = useQuery({
-    ...incidentQueries.list(params),
-    enabled: !directoryMissing,
-    placeholderData: keepPreviousData,
-  });
+  const list = useQueueIncidents(state, params, { live, enabled: !directoryMissing });
 
   const exportParams = useCallback(
-    () => buildExportParams(state, { upn, groups }, consoleNow()),
-    [state, upn, groups],
+    (): ExportRequest => ({
+      params: buildExportParams(state, { upn, groups, live }, consoleNow()),
+      // Live mode: what Graph cannot filter is filtered here, as on screen.
+      keep:
+        live && localFiltering(state).kind !== 'none'
+          ? (incident) => matchesLocalFilters(incident, state)
+          : undefined,
+    }),
+    [state, upn, groups, live],
   );
   const urlProblems = useQueueUrlProblems();
   const { dismiss: dismissUrlProblems } = useQueueUrlNoticeActions();
@@ -263,6 +270,14 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
           update={update}
         />
         <QueueFilterBar state={state} update={update} />
+        {list.note && (
+          <MessageBar aria-live="polite" intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{list.note.title}</MessageBarTitle>
+              {list.note.text}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.surface}>
           <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
           <div className={styles.progress}>

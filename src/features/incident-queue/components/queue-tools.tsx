@@ -9,12 +9,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import { pageKeepingFirstRow, PAGE_SIZES, type PageSize } from '../page-size';
 import { useColumnLayout, visibleColumns } from '../queue-columns-store';
 import type { QueueState } from '../queue-state';
 import type { QueueStateUpdate } from '../use-queue-state';
 import { ColumnChooser } from './column-chooser';
+import type { ExportRequest } from '../export-csv';
 import { ExportButton } from './export-button';
 import { FiltersPaneButton } from './filters-pane';
 import { SavedFilters } from './saved-filters';
@@ -67,7 +67,7 @@ export type QueueToolsProps = {
   /** Incidents in the view; undefined until the queue has counted them. */
   total: number | undefined;
   /** The export's first request (built when it starts). */
-  exportParams: () => IncidentListParams;
+  exportParams: () => ExportRequest;
 };
 
 /** The queue's tools: Filters, time range, saved filter sets, columns, page size, Export. */
