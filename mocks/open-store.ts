@@ -106,6 +106,9 @@ function connectSharedWorker(
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          // Read by scripts/bench-browser.ts: when this page heard the store was ready, and
+          // how long the worker took from its start to an open store.
+          performance.mark('mock-store-ready', { detail: { workerOpenedMs: message.openedMs } });
           resolve({
             respond,
             host: 'shared-worker',

@@ -37,8 +37,12 @@ export type RelayHostMessage =
   | { type: 'connected' }
   /** The demo data is being generated: `done` of `total` incidents so far. */
   | { type: 'progress'; done: number; total: number }
-  /** The store is open; `notice` is what the analyst must be told of it. */
-  | { type: 'ready'; notice?: string }
+  /**
+   * The store is open; `notice` is what the analyst must be told of it. `openedMs`: how long
+   * after the worker started its store was open (the worker's clock), for the speed figures;
+   * sent only to a tab that connected while the store was opening.
+   */
+  | { type: 'ready'; notice?: string; openedMs?: number }
   /** The store could not be opened in the worker: the page runs it itself. */
   | { type: 'failed'; message: string }
   | { type: 'response'; id: number; response: RelayedResponse };

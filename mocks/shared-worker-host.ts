@@ -52,6 +52,8 @@ export async function openStoreHost(
     shared: true,
     ...(onSeedProgress ? { onSeedProgress } : {}),
   });
+  // The worker's clock starts with the worker, so this is its start → store open.
+  const openedMs = performance.now();
   const respond = createResponder(createHandlers(runtime));
   const data =
     typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(DATA_CHANNEL_NAME);
@@ -94,7 +96,12 @@ export async function openStoreHost(
           post(port, { type: 'response', id: message.id, response }, transferablesOf(response)),
         );
       };
-      post(port, { type: 'ready', ...(notice && (early || lastingNotice) ? { notice } : {}) });
+      post(port, {
+        type: 'ready',
+        // Only to a tab that waited for the opening: for a later one it says nothing.
+        ...(early ? { openedMs } : {}),
+        ...(notice && (early || lastingNotice) ? { notice } : {}),
+      });
     },
   };
 }

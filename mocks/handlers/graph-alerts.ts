@@ -43,24 +43,29 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
       parse: parseMoveRequest,
     }),
 
-    ...graphRoute('get', 'security/alerts_v2', ({ request, url, persona }) => {
-      const visible = store.alerts().filter((a) => store.canSeeAlert(persona, a));
-      const page = queryCollection(url, visible, alertSpec);
-      if (!page.ok) return graphError(400, page.code, page.message, request);
-      const includeUnknownEnums = wantsUnknownEnums(request);
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2`,
-        ...(page.query.count ? { '@odata.count': page.total } : {}),
-        value: page.rows.map((a) =>
-          alertToWire(a, {
-            includeUnknownEnums,
-            annotate: { store, persona },
-            ...(page.query.select ? { select: page.query.select } : {}),
-          }),
-        ),
-        ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
-      });
-    }),
+    ...graphRoute(
+      'get',
+      'security/alerts_v2',
+      ({ request, url, persona }) => {
+        const visible = store.alerts().filter((a) => store.canSeeAlert(persona, a));
+        const page = queryCollection(url, visible, alertSpec);
+        if (!page.ok) return graphError(400, page.code, page.message, request);
+        const includeUnknownEnums = wantsUnknownEnums(request);
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2`,
+          ...(page.query.count ? { '@odata.count': page.total } : {}),
+          value: page.rows.map((a) =>
+            alertToWire(a, {
+              includeUnknownEnums,
+              annotate: { store, persona },
+              ...(page.query.select ? { select: page.query.select } : {}),
+            }),
+          ),
+          ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
+        });
+      },
+      { cache: true },
+    ),
 
     ...graphRoute(
       'patch',
@@ -93,19 +98,24 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
       { parse: parseComment },
     ),
 
-    ...graphRoute('get', 'security/alerts_v2/:id', ({ request, url, params, persona }) => {
-      const id = param(params, 'id');
-      const alert = store.alert(id);
-      if (!alert || !store.canSeeAlert(persona, alert)) {
-        return graphError(404, 'NotFound', `Alert ${id} was not found.`, request);
-      }
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
-        ...alertToWire(alert, {
-          includeUnknownEnums: wantsUnknownEnums(request),
-          annotate: { store, persona },
-        }),
-      });
-    }),
+    ...graphRoute(
+      'get',
+      'security/alerts_v2/:id',
+      ({ request, url, params, persona }) => {
+        const id = param(params, 'id');
+        const alert = store.alert(id);
+        if (!alert || !store.canSeeAlert(persona, alert)) {
+          return graphError(404, 'NotFound', `Alert ${id} was not found.`, request);
+        }
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
+          ...alertToWire(alert, {
+            includeUnknownEnums: wantsUnknownEnums(request),
+            annotate: { store, persona },
+          }),
+        });
+      },
+      { cache: true },
+    ),
   ];
 }

@@ -70,55 +70,65 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
       parse: parseMergeRequest,
     }),
 
-    ...graphRoute('get', 'security/incidents', ({ request, url, persona }) => {
-      const visible = store.incidents().filter((i) => store.canSee(persona, i.id));
-      const page = queryCollection(url, visible, incidentSpec(store, persona));
-      if (!page.ok) return graphError(400, page.code, page.message, request);
-      const includeUnknownEnums = wantsUnknownEnums(request);
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents`,
-        ...(page.query.count ? { '@odata.count': page.total } : {}),
-        value: page.rows.map((i) =>
-          incidentToWire(store, persona, i, {
-            includeUnknownEnums,
-            expandAlerts: page.query.expand.includes('alerts'),
-            ...(page.query.select ? { select: page.query.select } : {}),
-            ...(page.query.expandSelect.alerts
-              ? { alertSelect: page.query.expandSelect.alerts }
-              : {}),
-          }),
-        ),
-        ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
-      });
-    }),
+    ...graphRoute(
+      'get',
+      'security/incidents',
+      ({ request, url, persona }) => {
+        const visible = store.incidents().filter((i) => store.canSee(persona, i.id));
+        const page = queryCollection(url, visible, incidentSpec(store, persona));
+        if (!page.ok) return graphError(400, page.code, page.message, request);
+        const includeUnknownEnums = wantsUnknownEnums(request);
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents`,
+          ...(page.query.count ? { '@odata.count': page.total } : {}),
+          value: page.rows.map((i) =>
+            incidentToWire(store, persona, i, {
+              includeUnknownEnums,
+              expandAlerts: page.query.expand.includes('alerts'),
+              ...(page.query.select ? { select: page.query.select } : {}),
+              ...(page.query.expandSelect.alerts
+                ? { alertSelect: page.query.expandSelect.alerts }
+                : {}),
+            }),
+          ),
+          ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
+        });
+      },
+      { cache: true },
+    ),
 
-    ...graphRoute('get', 'security/incidents/:id', ({ request, url, params, persona }) => {
-      const id = param(params, 'id');
-      const incident = store.incident(id);
-      if (!incident || !store.canSee(persona, id)) return notFound(id, request);
-      const expandText = url.searchParams.get('$expand');
-      let expand: ReturnType<typeof parseExpand> = { expand: [], expandSelect: {} };
-      if (expandText !== null) {
-        try {
-          expand = parseExpand(expandText, {
-            expandable: ['alerts'],
-            expandSchemas: { alerts: ALERT_SCHEMA },
-            entity: 'incident',
-          });
-        } catch (e) {
-          return graphError(400, 'BadRequest', (e as Error).message, request);
+    ...graphRoute(
+      'get',
+      'security/incidents/:id',
+      ({ request, url, params, persona }) => {
+        const id = param(params, 'id');
+        const incident = store.incident(id);
+        if (!incident || !store.canSee(persona, id)) return notFound(id, request);
+        const expandText = url.searchParams.get('$expand');
+        let expand: ReturnType<typeof parseExpand> = { expand: [], expandSelect: {} };
+        if (expandText !== null) {
+          try {
+            expand = parseExpand(expandText, {
+              expandable: ['alerts'],
+              expandSchemas: { alerts: ALERT_SCHEMA },
+              entity: 'incident',
+            });
+          } catch (e) {
+            return graphError(400, 'BadRequest', (e as Error).message, request);
+          }
         }
-      }
-      const alertSelect = expand.expandSelect.alerts;
-      return graphJson({
-        '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
-        ...incidentToWire(store, persona, incident, {
-          includeUnknownEnums: wantsUnknownEnums(request),
-          expandAlerts: expand.expand.includes('alerts'),
-          ...(alertSelect ? { alertSelect } : {}),
-        }),
-      });
-    }),
+        const alertSelect = expand.expandSelect.alerts;
+        return graphJson({
+          '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
+          ...incidentToWire(store, persona, incident, {
+            includeUnknownEnums: wantsUnknownEnums(request),
+            expandAlerts: expand.expand.includes('alerts'),
+            ...(alertSelect ? { alertSelect } : {}),
+          }),
+        });
+      },
+      { cache: true },
+    ),
 
     ...graphRoute(
       'patch',

@@ -12,6 +12,7 @@ import type { BodyParser } from './bodies';
 import type { Refusal } from '@/domain/outcome';
 import { armError, armRefusal } from './arm-response';
 import { graphError, graphRefusal, readJsonObject } from './graph-response';
+import { ReadCache } from './read-cache';
 
 const GRAPH_VERSIONS = ['v1.0', 'beta'] as const;
 
@@ -35,6 +36,11 @@ export type RouteOptions<T> = {
    * message, before the resolver runs.
    */
   parse?: BodyParser<T>;
+  /**
+   * A read whose answer depends only on the store, the persona, the URL and the `Prefer`
+   * header: successful answers are remembered until the store changes (./read-cache).
+   */
+  cache?: boolean;
 };
 
 export type RouteKit = {
@@ -70,7 +76,16 @@ type Envelope = {
 };
 
 /** The parts of a runtime a route uses. */
-type RouteRuntime = Pick<MockRuntime, 'durable' | 'authenticate'>;
+type RouteRuntime = Pick<MockRuntime, 'durable' | 'authenticate' | 'store'>;
+
+/** One cache per store, shared by its routes. */
+const readCaches = new WeakMap<RouteRuntime['store'], ReadCache>();
+
+function readCacheOf(store: RouteRuntime['store']): ReadCache {
+  let cache = readCaches.get(store);
+  if (!cache) readCaches.set(store, (cache = new ReadCache(store)));
+  return cache;
+}
 
 /**
  * The delegated permission a Graph route needs, as Graph documents it per API: incidents need
@@ -115,6 +130,7 @@ function route<T>(
   options: RouteOptions<T> & { check?: (url: URL, request: Request) => Response | undefined } = {},
 ): HttpHandler {
   const { parse, check } = options;
+  const cache = options.cache && method === 'get' ? readCacheOf(runtime.store) : undefined;
   const handle: HttpResponseResolver = async ({ request, params }) => {
     // Read per request: `mock:serve --auth entra` installs its JWT check after the server starts.
     const auth = await (runtime.authenticate ?? authenticateMockToken)(request, need);
@@ -145,9 +161,14 @@ function route<T>(
       if (!parsed.ok) return envelope.refusal(parsed.error, request);
       input = parsed.value;
     }
+    const cacheKey = cache ? ReadCache.key(url, request) : '';
+    const cached = cache?.get(auth.persona, cacheKey);
+    if (cached) return cached;
+    const generation = runtime.store.generation();
     let response: Response;
     try {
       response = await resolver({ request, params, persona: auth.persona, url, input });
+      if (cache) response = await cache.put(auth.persona, cacheKey, generation, response);
     } catch (e) {
       console.error('[mock] handler failed', e);
       return envelope.error(

@@ -178,6 +178,11 @@ export class IncidentStore {
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Incidents taking part in an operation still running (a merge): writes to them are refused. */
   private readonly running = new Set<string>();
+  /**
+   * Counts every change to the state, silent ones (another tab's records, a load) included, so a
+   * read remembered at one generation is known stale at the next (mocks/handlers/read-cache).
+   */
+  private changes = 0;
 
   constructor(state: StoreState, options: StoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
@@ -440,6 +445,7 @@ export class IncidentStore {
 
   /** Replaces the whole state (reset to seed, load from storage, another tab's write). */
   replaceState(state: StoreState, options: { silent?: boolean } = {}): void {
+    this.changes += 1;
     this.state = state;
     this.running.clear();
     this.reindex();
@@ -460,6 +466,7 @@ export class IncidentStore {
    * are not told, so persistence does not write back what it just read.
    */
   applyExternal(patch: ExternalPatch): void {
+    this.changes += 1;
     const s = this.state;
     for (const alert of patch.alerts ?? []) {
       const before = s.alerts[alert.id];
@@ -492,6 +499,11 @@ export class IncidentStore {
     }
   }
 
+  /** Changes so far: equal generations mean every read answers the same. */
+  generation(): number {
+    return this.changes;
+  }
+
   subscribe(listener: (change: StoreChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -507,6 +519,7 @@ export class IncidentStore {
   }
 
   private commit(tx: Tx): void {
+    this.changes += 1;
     const s = this.state;
     const touchedIncidents = new Set(tx.incidents.keys());
     const alertMembershipChanged = new Set<string>();
