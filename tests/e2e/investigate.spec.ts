@@ -19,6 +19,8 @@ const SHOTS = 'test-results';
 type Pick = {
   incident: { id: string; name: string; alerts: number; entities: number; sentinelId: string };
   entity: string;
+  /** The entity as the URL's `explore` parameter names it (`kind:key`). */
+  explore: string;
   alert: { id: string; title: string; home: string; newEntities: number };
 };
 
@@ -104,6 +106,7 @@ async function findRelatedAlert(page: Page): Promise<Pick> {
                   sentinelId,
                 },
                 entity: entity.name,
+                explore: `${entity.kind}:${entity.key}`,
                 alert: {
                   id: alert.id,
                   title: alert.title,
@@ -209,6 +212,15 @@ test('Investigate, Related alerts, add and remove an alert, by keyboard only', a
   const alertsShown = nodesBefore - pick.incident.entities;
   await shoot(page, 'investigate-related-light');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // The exploration is in the URL: a reload shows it again, with the same related alerts.
+  await expect(page).toHaveURL(
+    new RegExp(`[?&]explore=${escape(encodeURIComponent(pick.explore))}`),
+  );
+  await page.reload();
+  await drawn(page, nodesBefore);
+  await expect(canvas).toHaveAttribute('data-dotted-edges', String(dottedBefore));
+  await canvas.focus();
 
   // The related alert: Add alert to incident (Preview), through seed 004's question.
   const alertMenu = await arrowTo(
@@ -344,4 +356,18 @@ test('screenshots: a small incident and a 150-alert incident, light and dark', a
   await page.getByRole('button', { name: 'List view' }).click();
   await expect(page.getByRole('table', { name: 'Alerts' }).getByRole('row')).toHaveCount(151);
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Explored from a bookmark at 150 alerts; values that name no entity are ignored.
+  const bad = ['nonsense', 'planet:earth', 'device:', ':x'].map(
+    (v) => `&explore=${encodeURIComponent(v)}`,
+  );
+  await page.goto(
+    `/incidents/${pick.incident.id}/investigate?explore=${encodeURIComponent(pick.explore)}${bad.join('')}`,
+  );
+  const explored = await drawn(page);
+  await expect(explored).not.toHaveAttribute('data-dotted-edges', '0');
+  await expect(
+    page.getByText(/150 alerts and \d+ entities in this incident, \d+ related alerts? shown/),
+  ).toBeVisible();
+  await shoot(page, 'investigate-150-alerts-explored-light');
 });

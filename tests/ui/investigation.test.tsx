@@ -75,8 +75,8 @@ const rowOf = (table: HTMLElement, text: string) => {
   return row;
 };
 
-async function openList(incidentId: string) {
-  const view = renderApp(`/incidents/${incidentId}/investigate?view=list`);
+async function openList(incidentId: string, query = '') {
+  const view = renderApp(`/incidents/${incidentId}/investigate?view=list${query}`);
   const alerts = await screen.findByRole('table', { name: 'Alerts' }, LOAD);
   const entities = screen.getByRole('table', { name: 'Entities' });
   return { ...view, alerts, entities };
@@ -175,5 +175,41 @@ describe('the List view', () => {
     expect(rowOf(alerts, 'Suspicious sign-in after credential dumping')).toHaveTextContent(
       'Added to this incident (from incident 2)',
     );
+  });
+
+  it('keeps the explored entities in the URL: Related alerts puts one there, pressed again takes it out', async () => {
+    const { user, entities, router } = await openList('1');
+    await user.click(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    );
+    await within(entities).findByText('1 related alert outside this incident.', {}, LOAD);
+    expect(new URLSearchParams(router.state.location.search).getAll('explore')).toEqual([
+      `device:${ENTITY}`,
+    ]);
+    // Pressed again: the entity leaves the URL.
+    await user.click(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    );
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).getAll('explore')).toEqual([]),
+    );
+  });
+
+  it('opens with the exploration the URL names, and ignores values that name no entity', async () => {
+    const bad = ['nonsense', 'planet:earth', 'device:', 'user:nobody@contoso.com', ':x'];
+    const query = [`device:${ENTITY}`, ...bad]
+      .map((v) => `&explore=${encodeURIComponent(v)}`)
+      .join('');
+    const { alerts, entities } = await openList('1', query);
+    expect(
+      await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
+    ).toBeInTheDocument();
+    expect(rowOf(alerts, 'Credential dumping activity observed')).toHaveTextContent(
+      'Related alert, in incident 2',
+    );
+    expect(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    expect(within(entities).getAllByRole('row')).toHaveLength(3);
   });
 });

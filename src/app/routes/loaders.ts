@@ -161,12 +161,20 @@ export function incidentPageLoader(queryClient: QueryClient) {
  * with the graph's code. Failures are the screen's to show.
  */
 export function investigationLoader(queryClient: QueryClient) {
-  return async ({ params }: LoaderFunctionArgs) => {
+  return async ({ params, request }: LoaderFunctionArgs) => {
     const id = params.id ?? '';
+    const incident = attempt(queryClient.ensureQueryData(incidentQueries.detail(id)));
+    // Everything the first drawing needs, at once: the graph's code, the incident, its added
+    // alerts, its entities and the Related alerts the URL asks for.
+    const rest = import('@/features/investigation/warm-investigation').then(
+      ({ warmInvestigation }) =>
+        warmInvestigation(queryClient, new URL(request.url).searchParams, incident),
+    );
     await Promise.all([
       attempt(queryClient.ensureQueryData(personaQueries.all())),
-      attempt(queryClient.ensureQueryData(incidentQueries.detail(id))),
+      incident,
       attempt(queryClient.ensureQueryData(entityQueries.all(id))),
+      attempt(rest),
     ]);
     return null;
   };

@@ -3,7 +3,10 @@ import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import type { Alert, Incident, ODataCollection } from '@/domain/graph';
 
-/** Every cached copy of an alert: its detail, the alert lists, and its incident's `alerts`. */
+/**
+ * Every cached copy of an alert: its detail, the alert lists, the batches read by id (an
+ * incident's added alerts) and its incident's `alerts`.
+ */
 export type AlertSnapshot = [QueryKey, unknown][];
 
 /** Writes `change` into every cached copy of the alert and returns what was there before. */
@@ -18,12 +21,14 @@ export async function patchCachedAlert(
   await Promise.all([
     qc.cancelQueries({ queryKey: alertKeys.detail(id) }),
     qc.cancelQueries({ queryKey: alertKeys.lists() }),
+    qc.cancelQueries({ queryKey: alertKeys.idBatches() }),
     qc.cancelQueries({ queryKey: incident, exact: true }),
   ]);
   const snapshot: AlertSnapshot = [
     [alertKeys.detail(id), qc.getQueryData(alertKeys.detail(id))],
     [incident, qc.getQueryData(incident)],
     ...qc.getQueriesData({ queryKey: alertKeys.lists() }),
+    ...qc.getQueriesData({ queryKey: alertKeys.idBatches() }),
   ];
   const apply = (a: Alert) => (a.id === id ? { ...a, ...change } : a);
   qc.setQueryData<Alert>(alertKeys.detail(id), (old) => old && apply(old));
@@ -32,6 +37,7 @@ export async function patchCachedAlert(
     { queryKey: alertKeys.lists() },
     (old) => old && { ...old, value: old.value.map(apply) },
   );
+  qc.setQueriesData<Alert[]>({ queryKey: alertKeys.idBatches() }, (old) => old?.map(apply));
   return snapshot;
 }
 

@@ -33,6 +33,7 @@ import { ENTITY_ICONS } from '@/components/entity-labels';
 import { ENTITY_KINDS } from '@/api/entities/entities-api';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
+import { placeNodes, touchingNodes } from './place-nodes';
 
 cytoscape.use(fcose);
 
@@ -51,14 +52,18 @@ export type InvestigationGraphViewProps = {
   describe: (nodeId: string) => string;
 };
 
-/** fcose keeps labels apart: it lays out nodes with their labels' boxes. */
+/**
+ * fcose keeps labels apart: it lays out nodes with their labels' boxes. Only the first drawing
+ * (and Reset layout) runs it; a few hundred iterations settle a graph of this kind, and nodes
+ * that join later are placed beside their neighbours instead (place-nodes.ts).
+ */
 const layoutOptions = (randomize: boolean): LayoutOptions =>
   ({
     name: 'fcose',
     quality: 'default',
     randomize,
     animate: false,
-    fit: randomize,
+    fit: false,
     padding: 24,
     nodeDimensionsIncludeLabels: true,
     uniformNodeDimensions: false,
@@ -67,7 +72,7 @@ const layoutOptions = (randomize: boolean): LayoutOptions =>
     idealEdgeLength: () => 70,
     edgeElasticity: () => 0.45,
     nodeSeparation: 60,
-    numIter: 2500,
+    numIter: 1000,
   }) as LayoutOptions;
 
 /** The least zoom at which labels are drawn legibly (11 px × 0.7 ≈ 8 px). */
@@ -142,8 +147,7 @@ function stylesheet(c: Colours, icons: Record<IconKind, string>): StylesheetJson
         'font-family': 'Segoe UI, system-ui, sans-serif',
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '110px',
+        'text-wrap': 'none',
         'text-background-color': c.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -202,16 +206,21 @@ function stylesheet(c: Colours, icons: Record<IconKind, string>): StylesheetJson
 
 const ICON_COMPONENTS = { alert: ShieldRegular, ...ENTITY_ICONS };
 
+/** Labels this long at most (about 110 px at 11 px): the menu and the list show the whole name. */
+const MAX_LABEL = 20;
+const shortLabel = (text: string) =>
+  text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1).trimEnd()}…`;
+
 function toElements(graph: InvestigationGraph, iconFor: (kind: IconKind) => string) {
   const nodes: ElementDefinition[] = [
     ...graph.alerts.map((a) => ({
       group: 'nodes' as const,
-      data: { id: a.id, label: a.alert.title ?? a.alert.id ?? '' },
+      data: { id: a.id, label: shortLabel(a.alert.title ?? a.alert.id ?? '') },
       classes: ['alert', a.placement, a.alert.severity ?? 'unknown'].join(' '),
     })),
     ...graph.entities.map((e) => ({
       group: 'nodes' as const,
-      data: { id: e.id, label: e.entity.name, icon: iconFor(e.entity.kind) },
+      data: { id: e.id, label: shortLabel(e.entity.name), icon: iconFor(e.entity.kind) },
       classes: `entity ${e.entity.kind}`,
     })),
   ];
@@ -245,6 +254,8 @@ export function InvestigationGraphView({
   const iconsRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [drawn, setDrawn] = useState(false);
+  // The first layout runs once, even if the graph changes while it runs.
+  const laidOut = useRef(false);
   const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
   const callbacks = useRef({ onActiveChange, onOpenEntity });
   useLayoutEffect(() => {
@@ -324,43 +335,31 @@ export function InvestigationGraphView({
       for (const el of wanted) {
         const existing = cy.getElementById(el.data.id ?? '');
         if (existing.nonempty()) {
-          existing.classes(el.classes as string);
-          existing.data(el.data);
+          // Only what changed: restyling every node on each change costs a frame at 300 nodes.
+          if (existing.classes().join(' ') !== el.classes) {
+            existing.classes(el.classes as string);
+          }
+          if (existing.data('label') !== el.data.label) existing.data(el.data);
         } else {
           cy.add(el);
           if (el.group === 'nodes') added.push(el.data.id ?? '');
         }
       }
     });
-    if (added.length > 0 || removed.nonempty()) {
-      const first = !drawn;
-      if (!first) {
-        // A new node starts beside a neighbour already placed, so the layout only refines.
-        const fresh = new Set(added);
-        for (const [i, id] of added.entries()) {
-          const node = cy.getElementById(id);
-          const anchor = node
-            .neighborhood()
-            .nodes()
-            .filter((m) => !fresh.has(m.id()))
-            .first();
-          if (anchor.nonempty()) {
-            const at = (anchor as NodeSingular).position();
-            node.position({
-              x: at.x + 40 * Math.cos(i),
-              y: at.y + 40 * Math.sin(i),
-            });
-          }
-        }
-      }
-      const layout = cy.layout(layoutOptions(first));
+    if (!laidOut.current) {
+      laidOut.current = true;
+      const layout = cy.layout(layoutOptions(true));
       layout.one('layoutstop', () => {
-        if (first) fitReadable(cy);
+        // The force-directed layout leaves a few labels touching: those nodes move to free room.
+        placeNodes(cy, touchingNodes(cy));
+        fitReadable(cy);
         setDrawn(true);
       });
       layout.run();
+    } else if (added.length > 0) {
+      // Joining nodes go to free room beside their neighbours; the rest of the graph stays put.
+      placeNodes(cy, added);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the graph changes
   }, [graph, complete]);
 
   // The active node: outlined, its menu beside it, following pan and zoom.
@@ -451,7 +450,10 @@ export function InvestigationGraphView({
     const cy = cyRef.current;
     if (!cy) return;
     const layout = cy.layout(layoutOptions(true));
-    layout.one('layoutstop', () => fitReadable(cy));
+    layout.one('layoutstop', () => {
+      placeNodes(cy, touchingNodes(cy));
+      fitReadable(cy);
+    });
     layout.run();
   };
 

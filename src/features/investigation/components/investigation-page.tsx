@@ -31,6 +31,8 @@ import {
   type Exploration,
 } from '../investigation-model';
 import { describeNode } from '../investigation-text';
+import { EXPLORE_PARAM, parseExplore, withExplored } from '../explore-param';
+import { loadInvestigationGraph } from '../load-graph';
 import { InvestigationList } from './investigation-list';
 import { useInvestigationPageStyles } from './investigation-page.styles';
 import {
@@ -42,7 +44,7 @@ import {
 
 // Cytoscape.js and fcose come with the graph, in their own chunk: the list view needs neither.
 const InvestigationGraphView = lazy(async () => ({
-  default: (await import('./investigation-graph')).InvestigationGraphView,
+  default: (await loadInvestigationGraph()).InvestigationGraphView,
 }));
 
 export type InvestigationPageProps = AlertActionFlows & {
@@ -131,7 +133,16 @@ function Investigation({
   const listView = params.get(VIEW_PARAM) === 'list';
   const members = useIncidentMembers(incident);
   const entities = useQuery(entityQueries.all(incidentId));
-  const [explored, setExplored] = useState<Pick<IncidentEntity, 'kind' | 'key'>[]>([]);
+  // The explored entities come from the URL; those the incident does not name are ignored.
+  const exploreKey = params.getAll(EXPLORE_PARAM).join('\n');
+  const entityList = entities.data?.value;
+  const explored = useMemo(() => {
+    const known = new Set((entityList ?? []).map(entityNodeId));
+    return parseExplore(new URLSearchParams(params)).filter(
+      (e) => entityList === undefined || known.has(entityNodeId(e)),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the param's values
+  }, [exploreKey, entityList]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [openEntityId, setOpenEntityId] = useState<string | null>(null);
 
@@ -176,11 +187,7 @@ function Investigation({
     return { kind: 'done', related };
   };
   const toggleRelated = (node: EntityNode) =>
-    setExplored((list) =>
-      list.some((e) => entityNodeId(e) === node.id)
-        ? list.filter((e) => entityNodeId(e) !== node.id)
-        : [...list, { kind: node.entity.kind, key: node.entity.key }],
-    );
+    setParams((p) => withExplored(p, node.entity, !node.explored), { replace: true });
 
   const entityActions = (node: EntityNode) => (
     <EntityActions
