@@ -6,14 +6,13 @@
  * tab; Remove alert from incident takes it out again; all by keyboard, with axe, and screenshots
  * of a small and a 150-alert incident in light and dark. Each test starts from the seed.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations, shoot } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const MOCK = 'https://graph.microsoft.com/mock/v1';
 const ARM = 'https://management.azure.com';
 const API_VERSION = '2022-07-01-preview';
-const SHOTS = 'test-results';
 
 /** An incident, one of its entities, and an alert involving that entity outside the incident. */
 type Pick = {
@@ -125,20 +124,6 @@ async function findRelatedAlert(page: Page): Promise<Pick> {
 }
 
 /** Serious and critical WCAG 2.0–2.2 A/AA violations on the page (tabster's focus guards aside). */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
-async function shoot(page: Page, name: string) {
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
 
 /** Presses Tab until `target` has focus (keyboard only), or fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 60) {
