@@ -12,7 +12,14 @@ import {
   type TableColumnDefinition,
   type TableColumnSizingOptions,
 } from '@fluentui/react-components';
-import { memo, useCallback, useMemo, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { DateTime } from '@/components/date-time';
 import { SeverityBadge } from '@/components/severity-badge';
 import { VisuallyHidden } from '@/components/visually-hidden';
@@ -220,6 +227,9 @@ export type IncidentGridProps = {
   rows: readonly QueueRow[];
   /** A click on a row, anywhere but its controls, opens the incident's side pane. */
   onOpenPane: (incidentId: string) => void;
+  /** Keys pressed in the grid, after Fluent's own navigation has seen them. */
+  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
+  onKeyUp?: (event: KeyboardEvent<HTMLElement>) => void;
   sort: QueueSort;
   onSortChange: (sort: QueueSort) => void;
 };
@@ -233,6 +243,8 @@ export function IncidentGrid({
   paneId = null,
   rows,
   sort,
+  onKeyDown,
+  onKeyUp,
   onOpenPane,
   onSortChange,
 }: IncidentGridProps) {
@@ -279,6 +291,8 @@ export function IncidentGrid({
       resizableColumnsOptions={{ autoFitColumns: false }}
       sortable
       sortState={sortState}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
       onColumnResize={(_, data) => {
         if (isQueueColumnId(data.columnId)) {
           setWidth(data.columnId, data.width);
