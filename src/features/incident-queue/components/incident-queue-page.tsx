@@ -24,8 +24,13 @@ import { buildExportParams, buildQueueListParams, needsDirectory } from '../queu
 import { focusIncidentRow, incidentIdOfRow, incidentRowElements } from '../grid-focus';
 import { useIncidentPane } from '../incident-pane-param';
 import { toQueueRow } from '../queue-rows';
-import { hasAnyFilter, NO_FILTERS } from '../queue-state';
-import { useQueueUrlNoticeActions, useQueueUrlProblems } from '../url-notice-store';
+import { hasAnyFilter, NO_FILTERS, queueViewKey } from '../queue-state';
+import {
+  queueEntered,
+  queueLeft,
+  useQueueUrlNoticeActions,
+  useQueueUrlProblems,
+} from '../url-notice-store';
 import { DEFAULT_TIME_RANGE, sameTimeRange } from '../time-range';
 import { useQueueState } from '../use-queue-state';
 import { CopyListLink } from './copy-list-link';
@@ -118,7 +123,12 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
     () => buildExportParams(state, { upn, groups }, consoleNow()),
     [state, upn, groups],
   );
-  const urlProblems = useQueueUrlProblems();
+  // A bad link's notice belongs to the view it led to, while the analyst stays on the queue.
+  const urlProblems = useQueueUrlProblems(queueViewKey(state));
+  useEffect(() => {
+    queueEntered();
+    return queueLeft;
+  }, []);
   const { dismiss: dismissUrlProblems } = useQueueUrlNoticeActions();
 
   const rows = useMemo(() => list.data?.value.map(toQueueRow) ?? [], [list.data]);
