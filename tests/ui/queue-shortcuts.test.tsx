@@ -147,7 +147,7 @@ describe('queue shortcuts', () => {
     const keys = within(dialog)
       .getAllByRole('rowheader')
       .map((h) => h.textContent);
-    expect(keys).toEqual(['j / k', 'x', 'Enter', 'o', 'm', 'a', '/', '?']);
+    expect(keys).toEqual(['j / k', 'x', 'Enter', 'o', 'm', 'a', '/', '?', 'Shift+F10']);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });

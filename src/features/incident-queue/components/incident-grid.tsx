@@ -6,6 +6,11 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   mergeClasses,
   type DataGridCellFocusMode,
   type DataGridProps,
@@ -20,6 +25,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { ArrowAutofitWidthRegular } from '@fluentui/react-icons';
 import { DateTime } from '@/components/date-time';
 import { SeverityBadge } from '@/components/severity-badge';
 import { VisuallyHidden } from '@/components/visually-hidden';
@@ -302,22 +308,37 @@ export function IncidentGrid({
     >
       <DataGridHeader>
         <DataGridRow>
-          {({ columnId, renderHeaderCell }) => (
-            <DataGridHeaderCell
-              className={cellClassName(styles, columnId)}
-              focusMode={columnId === 'select' ? 'none' : undefined}
-            >
-              {columnId === 'select' ? (
+          {({ columnId, renderHeaderCell }, dataGrid) =>
+            columnId === 'select' ? (
+              <DataGridHeaderCell className={cellClassName(styles, columnId)} focusMode="none">
                 <SelectPageCheckbox ids={pageIds} />
-              ) : columnId === 'expand' ? (
-                <VisuallyHidden>Show alerts</VisuallyHidden>
-              ) : columnId === 'menu' ? (
-                <VisuallyHidden>Actions</VisuallyHidden>
-              ) : (
-                renderHeaderCell()
-              )}
-            </DataGridHeaderCell>
-          )}
+              </DataGridHeaderCell>
+            ) : columnId === 'expand' || columnId === 'menu' ? (
+              <DataGridHeaderCell className={cellClassName(styles, columnId)}>
+                <VisuallyHidden>{columnId === 'expand' ? 'Show alerts' : 'Actions'}</VisuallyHidden>
+              </DataGridHeaderCell>
+            ) : (
+              // Fluent's keyboard column resizing: the header's context menu (right click,
+              // Shift+F10 or the Menu key) offers it, then ←/→ resize and Enter or Escape end it.
+              <Menu openOnContext>
+                <MenuTrigger disableButtonEnhancement>
+                  <DataGridHeaderCell className={cellClassName(styles, columnId)}>
+                    {renderHeaderCell()}
+                  </DataGridHeaderCell>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem
+                      icon={<ArrowAutofitWidthRegular />}
+                      onClick={dataGrid.columnSizing_unstable.enableKeyboardMode(columnId)}
+                    >
+                      Resize with keyboard
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            )
+          }
         </DataGridRow>
       </DataGridHeader>
       <DataGridBody<QueueRow>>

@@ -37,6 +37,10 @@ const QUEUE_SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'a', what: 'Assign the incident to me' },
   { keys: '/', what: 'Search for name or ID' },
   { keys: '?', what: 'Show these shortcuts' },
+  {
+    keys: 'Shift+F10',
+    what: 'On a column header: Resize with keyboard, then ← / → change its width and Enter ends',
+  },
 ];
 
 /** Where typing goes: a shortcut key there is text, not a command. */
