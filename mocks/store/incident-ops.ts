@@ -7,6 +7,7 @@ import { mergeLocked } from '@/domain/outcome';
 import * as audit from '@/domain/audit';
 import { writeDenial, type Persona } from '@/domain/identity';
 import { alertEffects, planIncidentPatch, type IncidentPatch } from '@/domain/incident-patch';
+import { mergedAwayDenial } from '@/domain/merge';
 import { etagOf, fail, ok, type IncidentStore } from './incident-store';
 import type { CommentRecord, IncidentRecord, Outcome } from './types';
 
@@ -23,10 +24,7 @@ function checkWritable(
   const denial = writeDenial(persona, store.sourcesOf(id), `incident ${id}`);
   if (denial) return fail('forbidden', denial);
   if (incident.status === 'redirected') {
-    return fail(
-      'invalid',
-      `Incident ${id} was merged into incident ${incident.redirectIncidentId} and can no longer be changed; change incident ${store.finalIncidentId(id)} instead.`,
-    );
+    return fail('invalid', mergedAwayDenial(incident, store.finalIncidentId(id)));
   }
   if (store.isLocked(id)) {
     return mergeLocked([id]);

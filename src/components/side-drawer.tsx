@@ -19,6 +19,8 @@ import { DrawerFocusReturn } from './drawer-focus-return';
 type SideDrawerHeaderProps = {
   children: ReactNode;
   className?: string;
+  /** The title heading's id, for a pane that is labelled by it. */
+  headingId?: string;
   /** Close is disabled while something that must be seen through is running. @default false */
   closeDisabled?: boolean;
   onClose: () => void;
@@ -29,6 +31,7 @@ export function SideDrawerHeader({
   children,
   className,
   closeDisabled = false,
+  headingId,
   onClose,
 }: SideDrawerHeaderProps) {
   return (
@@ -44,6 +47,7 @@ export function SideDrawerHeader({
           />
         }
         className={className}
+        heading={headingId ? { id: headingId } : undefined}
       >
         {children}
       </DrawerHeaderTitle>

@@ -220,3 +220,19 @@ export function unitedTags(candidates: readonly Pick<MergeCandidate, 'customTags
 
 /** The system tag a merged-away incident carries (SPEC.md §5.4). */
 export const REDIRECTED_TAG = 'Redirected';
+
+/**
+ * Why a merged-away incident takes no more changes (SPEC.md §5.4): the store refuses a change
+ * with it, and the console says it before the analyst tries. `finalId` is the incident that
+ * finally holds the merged content, where the caller knows it (the store follows the chain).
+ */
+export function mergedAwayDenial(
+  incident: { id?: string | null; redirectIncidentId?: string | null },
+  finalId?: string,
+): string {
+  const into = incident.redirectIncidentId
+    ? `incident ${incident.redirectIncidentId}`
+    : 'another incident';
+  const instead = finalId ? `; change incident ${finalId} instead` : '';
+  return `Incident ${incident.id ?? ''} was merged into ${into} and can no longer be changed${instead}.`;
+}

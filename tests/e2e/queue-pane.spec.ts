@@ -47,27 +47,66 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}.png` });
 }
 
-test('a row click opens the side pane; ↑/↓ move; Manage incident, then Activity log', async ({
+/** The incident side pane: the region beside the grid that holds "Open incident page". */
+const incidentPane = (page: Page) =>
+  page
+    .getByRole('region')
+    .filter({ has: page.getByRole('button', { name: 'Open incident page' }) });
+
+/** The Incident ID cell: it holds no control, so a click there opens the pane. */
+const idCell = (page: Page, index: number) => bodyRow(page, index).getByRole('gridcell').nth(3);
+
+test('a row click opens the side pane beside the grid; the grid stays usable; ↑/↓ move; Manage incident, then Activity log', async ({
   page,
 }) => {
-  await openQueue(page);
-  const first = bodyRow(page, 0);
-  const firstId = (await first.getAttribute('data-incident-id')) ?? '';
-  const secondId = (await bodyRow(page, 1).getAttribute('data-incident-id')) ?? '';
-  // The Incident ID cell holds no control: a click there opens the pane.
-  await first.getByRole('gridcell').nth(3).click();
-  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  const grid = await openQueue(page);
+  const ids = await Promise.all(
+    [0, 1, 2].map(async (i) => (await bodyRow(page, i).getAttribute('data-incident-id')) ?? ''),
+  );
+  const [firstId, secondId, thirdId] = ids as [string, string, string];
+  await idCell(page, 0).click();
+  const pane = incidentPane(page);
   await expect(pane).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
   await expect(pane.getByText('Incident 1 of 50 on this page')).toBeVisible();
   await expect(pane.getByRole('list', { name: 'Alerts by severity' })).toBeVisible();
+  // Beside the grid, not over it: nothing modal, the grid in view and in the accessibility tree.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(grid).toBeVisible();
+  await expect(grid).not.toHaveAttribute('aria-hidden', 'true');
+  const paneBox = await pane.boundingBox();
+  const cellBox = await idCell(page, 0).boundingBox();
+  expect(paneBox && cellBox && cellBox.x + cellBox.width <= paneBox.x).toBe(true);
+  await expect(idCell(page, 0)).toBeFocused();
   await shoot(page, 'queue-pane-light');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // ↑/↓ in the grid move the focus row, and the pane goes along.
   await page.keyboard.press('ArrowDown');
+  await expect(idCell(page, 1)).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`[?&]incident=${secondId}$`));
   await expect(pane.getByText('Incident 2 of 50 on this page')).toBeVisible();
   await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
+
+  // A click on another row's cell switches the pane; a row can be ticked with the pane open.
+  await idCell(page, 2).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${thirdId}$`));
+  await expect(pane.getByText('Incident 3 of 50 on this page')).toBeVisible();
+  await expect(bodyRow(page, 2)).toHaveAttribute('aria-current', 'true');
+  const tick = bodyRow(page, 0).getByRole('checkbox');
+  await tick.click();
+  await expect(tick).toBeChecked();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${thirdId}$`));
+  await tick.click();
+  await expect(tick).not.toBeChecked();
+
+  // Inside the pane, ↑/↓ move too.
+  await pane.getByText('Incident 3 of 50 on this page').click();
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${secondId}$`));
+  await idCell(page, 0).click();
   await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
 
   // The pane's state survives a reload.
@@ -89,9 +128,12 @@ test('a row click opens the side pane; ↑/↓ move; Manage incident, then Activ
   await page.keyboard.press('Escape');
   await expect(log).toBeHidden();
   await expect(pane).toBeVisible();
+  await expect(pane.getByRole('button', { name: 'Activity log' })).toBeFocused();
+  // Escape in the pane closes it, and focus goes back to the incident's row.
   await page.keyboard.press('Escape');
   await expect(pane).toBeHidden();
   await expect(page).not.toHaveURL(/incident=/);
+  await expect(idCell(page, 0)).toBeFocused();
 });
 
 test('keyboard alone: j/k, x on two incidents, m opens Merge incidents; o opens the pane', async ({
@@ -129,8 +171,10 @@ test('keyboard alone: j/k, x on two incidents, m opens Merge incidents; o opens 
 
   await page.keyboard.press('j');
   await page.keyboard.press('o');
-  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  const pane = incidentPane(page);
   await expect(pane).toBeVisible();
+  // o takes focus into the pane.
+  await expect(pane).toBeFocused();
   // Tab to Activity log inside the pane, and open it with Enter.
   const activity = pane.getByRole('button', { name: 'Activity log' });
   for (
@@ -145,6 +189,9 @@ test('keyboard alone: j/k, x on two incidents, m opens Merge incidents; o opens 
   await expect(page.getByRole('dialog', { name: 'Activity log' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(activity).toBeFocused();
+  // Escape in the pane closes it.
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
 });
 
 test('dark theme: the pane, a row menu, the activity-log panel', async ({ page }) => {
@@ -175,8 +222,8 @@ test('dark theme: the pane, a row menu, the activity-log panel', async ({ page }
   await page.keyboard.press('Escape');
   await expect(log).toBeHidden();
 
-  await bodyRow(page, 1).getByRole('gridcell').nth(3).click();
-  const pane = page.getByRole('dialog').filter({ hasText: 'Incident details' });
+  await idCell(page, 1).click();
+  const pane = incidentPane(page);
   await expect(pane.getByRole('list', { name: 'Alerts by severity' })).toBeVisible();
   await shoot(page, 'queue-pane-dark');
   expect(await seriousViolations(page)).toEqual([]);

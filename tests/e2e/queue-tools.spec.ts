@@ -248,6 +248,36 @@ test('page size 100 is read as two Graph pages of 50; a link with bad values say
   await expect(notice).toBeHidden();
 });
 
+test('a column is resized with the keyboard alone, and keeps its width after a reload', async ({
+  page,
+}) => {
+  await openQueue(page);
+  const header = page.getByRole('columnheader', { name: 'Incident ID' });
+  const widthOf = async () => Math.round((await header.boundingBox())?.width ?? 0);
+  const before = await widthOf();
+  // j puts focus on the first incident's row (its ID cell); ↑ goes to the column's header.
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowUp');
+  await expect(header.getByRole('button', { name: 'Incident ID' })).toBeFocused();
+  // The header's context menu (Shift+F10) offers keyboard resizing.
+  await page.keyboard.press('Shift+F10');
+  const item = page.getByRole('menuitem', { name: 'Resize with keyboard' });
+  await expect(item).toBeVisible();
+  await expectAccessible(page, 'Column header menu');
+  await item.press('Enter');
+  const handle = header.getByRole('separator', { name: 'Resize column' });
+  await expect(handle).toBeFocused();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(handle).toHaveAttribute('aria-valuetext', `${before + 80} pixels`);
+  await page.keyboard.press('Enter');
+  await expect(header.getByRole('button', { name: 'Incident ID' })).toBeFocused();
+  expect(await widthOf()).toBe(before + 80);
+
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(widthOf).toBe(before + 80);
+});
+
 test('Export writes every incident of the view to a CSV that reads back', async ({ page }) => {
   await openQueue(page, '/incidents?status=all');
   const total = await totalOf(page);

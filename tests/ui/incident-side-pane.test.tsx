@@ -6,38 +6,69 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEVERITY_LABELS } from '@/domain/enums';
+import { mergedAwayDenial } from '@/domain/merge';
 import { sourceLabel } from '@/domain/sources';
+import { updateIncident } from '@mocks/store/incident-ops';
+import { mergeIncidents } from '@mocks/store/merge';
+import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
-import { buildStore, makeAlert, makeIncident } from './test-store';
+import { buildStore, makeAlert, makeIncident, must } from './test-store';
 
 const LOAD = { timeout: 5000 };
 
-/** Three open incidents (ids 1–3, listed in that order) and a resolved one the queue hides. */
-const STORE = buildStore([
-  makeIncident({
-    displayName: 'Ransomware activity on FIN-WS-01',
-    status: 'inProgress',
-    assignedTo: 'analyst@contoso.com',
-    classification: 'truePositive',
-    determination: 'malware',
-    customTags: ['VIP'],
-    systemTags: ['AIR'],
-    priorityScore: 87,
-    alerts: [
-      makeAlert({ title: 'Ransomware behavior detected', severity: 'high' }),
-      makeAlert({ title: 'Shadow copies deleted', severity: 'high' }),
-      makeAlert({
-        title: 'Suspicious sign-in',
-        severity: 'medium',
-        serviceSource: 'microsoftDefenderForIdentity',
-      }),
-    ],
-  }),
-  makeIncident({ displayName: 'Phishing campaign targeting Finance' }),
-  makeIncident({ displayName: 'Credential theft on a domain controller' }),
-  makeIncident({ displayName: 'Closed long ago', status: 'resolved' }),
-]);
+const analyst = findPersona('analyst@contoso.com')!;
+
+/**
+ * Three open incidents (ids 1–3, listed in that order) and a resolved one the queue hides; then
+ * incident 6 merged into 5, which was resolved afterwards (both hidden from the queue too).
+ */
+const STORE = buildStore(
+  [
+    makeIncident({
+      displayName: 'Ransomware activity on FIN-WS-01',
+      status: 'inProgress',
+      assignedTo: 'analyst@contoso.com',
+      classification: 'truePositive',
+      determination: 'malware',
+      customTags: ['VIP'],
+      systemTags: ['AIR'],
+      priorityScore: 87,
+      alerts: [
+        makeAlert({ title: 'Ransomware behavior detected', severity: 'high' }),
+        makeAlert({ title: 'Shadow copies deleted', severity: 'high' }),
+        makeAlert({
+          title: 'Suspicious sign-in',
+          severity: 'medium',
+          serviceSource: 'microsoftDefenderForIdentity',
+        }),
+      ],
+    }),
+    makeIncident({ displayName: 'Phishing campaign targeting Finance' }),
+    makeIncident({ displayName: 'Credential theft on a domain controller' }),
+    makeIncident({ displayName: 'Closed long ago', status: 'resolved' }),
+    makeIncident({ displayName: 'Where the merge went', alerts: 2 }),
+    makeIncident({ displayName: 'Merged away' }),
+  ],
+  {
+    history: (store) => {
+      must(
+        mergeIncidents(store, analyst, {
+          incidentIds: ['5', '6'],
+          incidentComment: null,
+          mergeReasons: [],
+        }),
+      );
+      must(
+        updateIncident(store, analyst, '5', {
+          status: 'resolved',
+          classification: 'falsePositive',
+          determination: 'other',
+        }),
+      );
+    },
+  },
+);
 
 setupMockServer(STORE);
 
@@ -51,7 +82,15 @@ const rowNamed = (name: string) => {
 };
 /** A cell of the row that holds no control: what an analyst clicks to open the pane. */
 const idCell = (row: HTMLElement, id: string) => within(row).getByText(id, { exact: true });
-const pane = () => screen.getByRole('dialog');
+/** The grid cell that holds it: what takes focus in Fluent's grid. */
+const idGridCell = (row: HTMLElement, id: string) =>
+  within(row)
+    .getAllByRole('gridcell')
+    .find((cell) => cell.textContent === id);
+/** The pane is a region beside the grid, named by the incident it shows. */
+const paneNamed = (name: string) => screen.findByRole('region', { name });
+/** Whether any incident's pane is open: its first action is there. */
+const anyPane = () => screen.queryByRole('button', { name: 'Open incident page' });
 
 async function openQueue(path = '/incidents') {
   const view = renderApp(path);
@@ -66,10 +105,13 @@ describe('incident side pane', () => {
     expect(row).not.toHaveAttribute('aria-current');
     await user.click(idCell(row, '1'));
 
-    const dialog = await screen.findByRole('dialog', { name: 'Ransomware activity on FIN-WS-01' });
+    const dialog = await paneNamed('Ransomware activity on FIN-WS-01');
     expect(router.state.location.search).toBe('?incident=1');
-    // The row stays marked as the one the pane shows.
+    // The row stays marked as the one the pane shows, and the queue is not hidden behind it.
     expect(row).toHaveAttribute('aria-current', 'true');
+    // (getByRole skips what is hidden from assistive technology, aria-hidden included.)
+    expect(screen.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     const text = dialog.textContent ?? '';
     for (const fact of [
@@ -127,59 +169,94 @@ describe('incident side pane', () => {
       'aria-expanded',
       'true',
     );
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(anyPane()).not.toBeInTheDocument();
     expect(router.state.location.search).toBe('');
 
     await user.click(
       within(row).getByRole('link', { name: 'Phishing campaign targeting Finance' }),
     );
     await waitFor(() => expect(router.state.location.pathname).toBe('/incidents/2/overview'));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(anyPane()).not.toBeInTheDocument();
   });
 
   it('moves to the previous and next incident of the page with ↑ and ↓', async () => {
     const { router, user } = await openQueue();
     await user.click(idCell(rowNamed('Ransomware activity on FIN-WS-01'), '1'));
-    await screen.findByRole('dialog', { name: 'Ransomware activity on FIN-WS-01' });
-    expect(within(pane()).getByText('Incident 1 of 3 on this page')).toBeInTheDocument();
-    expect(within(pane()).getByRole('button', { name: 'Previous incident' })).toBeDisabled();
+    const first = await paneNamed('Ransomware activity on FIN-WS-01');
+    expect(within(first).getByText('Incident 1 of 3 on this page')).toBeInTheDocument();
+    expect(within(first).getByRole('button', { name: 'Previous incident' })).toBeDisabled();
+    // Into the pane, where ↑/↓ move through the page.
+    await user.click(within(first).getByText('Incident 1 of 3 on this page'));
 
     await user.keyboard('{ArrowDown}');
-    expect(
-      await screen.findByRole('dialog', { name: 'Phishing campaign targeting Finance' }),
-    ).toBeInTheDocument();
+    await paneNamed('Phishing campaign targeting Finance');
     expect(router.state.location.search).toBe('?incident=2');
     await user.keyboard('{ArrowDown}');
-    await screen.findByRole('dialog', { name: 'Credential theft on a domain controller' });
-    expect(within(pane()).getByRole('button', { name: 'Next incident' })).toBeDisabled();
+    const third = await paneNamed('Credential theft on a domain controller');
+    expect(within(third).getByRole('button', { name: 'Next incident' })).toBeDisabled();
     // Past the last incident of the page, ↓ stays.
     await user.keyboard('{ArrowDown}');
     expect(router.state.location.search).toBe('?incident=3');
     await user.keyboard('{ArrowUp}');
-    await screen.findByRole('dialog', { name: 'Phishing campaign targeting Finance' });
+    await paneNamed('Phishing campaign targeting Finance');
     expect(router.state.location.search).toBe('?incident=2');
+  });
+
+  it('leaves the queue usable while open: another row switches it, a checkbox ticks', async () => {
+    const { router, user } = await openQueue();
+    const first = rowNamed('Ransomware activity on FIN-WS-01');
+    const third = rowNamed('Credential theft on a domain controller');
+    await user.click(idCell(first, '1'));
+    await paneNamed('Ransomware activity on FIN-WS-01');
+    // A click leaves focus in the grid, on the clicked cell.
+    expect(idGridCell(first, '1')).toHaveFocus();
+
+    await user.click(idCell(third, '3'));
+    const pane = await paneNamed('Credential theft on a domain controller');
+    expect(router.state.location.search).toBe('?incident=3');
+    expect(third).toHaveAttribute('aria-current', 'true');
+    expect(first).not.toHaveAttribute('aria-current');
+    // Switching incidents replaced the history entry: Back leaves the pane.
+    expect(router.state.historyAction).toBe('REPLACE');
+
+    const tick = within(first).getByRole('checkbox', { name: /Select/ });
+    await user.click(tick);
+    expect(tick).toBeChecked();
+    expect(screen.getByText('1 selected')).toBeVisible();
+    // Ticking a row is not opening it: the pane stays on incident 3.
+    expect(pane).toBeVisible();
+    expect(router.state.location.search).toBe('?incident=3');
+
+    // Escape in the pane closes it; the focus that was there goes back to the incident's row.
+    await user.click(within(pane).getByText('Incident 3 of 3 on this page'));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(anyPane()).not.toBeInTheDocument());
+    expect(router.state.location.search).toBe('');
+    expect(idGridCell(third, '3')).toHaveFocus();
   });
 
   it('opens from the URL, also on an incident the page does not list, and closing clears it', async () => {
     const { router, user } = renderApp('/incidents?incident=4');
     // Incident 4 is resolved: not in the default view, read on its own.
-    const dialog = await screen.findByRole('dialog', { name: 'Closed long ago' }, LOAD);
+    const dialog = await screen.findByRole('region', { name: 'Closed long ago' }, LOAD);
     expect(dialog.textContent).toContain('StatusResolved');
     expect(within(dialog).queryByText(/on this page/)).not.toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(anyPane()).not.toBeInTheDocument());
     expect(router.state.location.search).toBe('');
+    // The incident has no row on this page: focus goes to the page, not the void.
+    expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it('says so when the incident in the URL does not exist', async () => {
     renderApp('/incidents?incident=999');
-    const dialog = await screen.findByRole('dialog', {}, LOAD);
+    const dialog = await screen.findByRole('region', { name: 'Incident' }, LOAD);
     expect(await within(dialog).findByText("Couldn't load incident 999", {}, LOAD)).toBeVisible();
   });
 
   it('opens the activity-log panel and Manage incident from the pane', async () => {
     const { user } = await openQueue('/incidents?incident=1');
-    const dialog = await screen.findByRole('dialog', { name: 'Ransomware activity on FIN-WS-01' });
+    const dialog = await paneNamed('Ransomware activity on FIN-WS-01');
     await user.click(within(dialog).getByRole('button', { name: 'Activity log' }));
     const log = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
     expect(await within(log).findByRole('list', { name: 'Activity log' }, LOAD)).toBeVisible();
@@ -193,25 +270,35 @@ describe('incident side pane', () => {
       expect(screen.queryByRole('dialog', { name: 'Activity log' })).not.toBeInTheDocument(),
     );
 
-    await user.click(
-      within(screen.getByRole('dialog', { name: 'Ransomware activity on FIN-WS-01' })).getByRole(
-        'button',
-        { name: 'Manage incident' },
-      ),
+    // Back to the button that opened it, in the pane.
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Activity log' })).toHaveFocus(),
     );
+    await user.click(within(dialog).getByRole('button', { name: 'Manage incident' }));
     expect(await screen.findByRole('dialog', { name: /Manage incident/ }, LOAD)).toBeVisible();
   });
 
   it('tells a read-only persona why Manage incident is disabled', async () => {
     renderApp('/incidents?incident=1', { upn: 'reader@contoso.com' });
     const dialog = await screen.findByRole(
-      'dialog',
+      'region',
       { name: 'Ransomware activity on FIN-WS-01' },
       LOAD,
     );
     const manage = within(dialog).getByRole('button', { name: 'Manage incident' });
     await waitFor(() => expect(manage).toHaveAttribute('aria-disabled', 'true'));
     expect(manage).toHaveAccessibleDescription(/Security Reader.*not change/);
+  });
+
+  it('says why a merged incident cannot be managed, in the words the server refuses with', async () => {
+    renderApp('/incidents?incident=6');
+    const pane = await screen.findByRole('region', { name: 'Merged away' }, LOAD);
+    expect(pane.textContent).toContain('StatusRedirected');
+    const manage = within(pane).getByRole('button', { name: 'Manage incident' });
+    expect(manage).toHaveAttribute('aria-disabled', 'true');
+    const reason = mergedAwayDenial({ id: '6', redirectIncidentId: '5' });
+    expect(reason).toBe('Incident 6 was merged into incident 5 and can no longer be changed.');
+    expect(manage).toHaveAccessibleDescription(reason);
   });
 
   it("opens the activity-log panel and the side pane from a row's menu", async () => {
@@ -233,9 +320,9 @@ describe('incident side pane', () => {
 
     await user.click(more);
     await user.click(await screen.findByRole('menuitem', { name: 'Open side pane' }));
-    expect(
-      await screen.findByRole('dialog', { name: 'Phishing campaign targeting Finance' }),
-    ).toBeVisible();
+    const pane = await paneNamed('Phishing campaign targeting Finance');
     expect(router.state.location.search).toBe('?incident=2');
+    // From the menu, focus goes into the pane.
+    await waitFor(() => expect(pane).toHaveFocus());
   });
 });

@@ -73,13 +73,17 @@ describe('queue shortcuts', () => {
     expect(second).not.toBeChecked();
 
     await user.keyboard('o');
-    expect(await screen.findByRole('dialog', { name: NAMES[1] })).toBeVisible();
+    const pane = await screen.findByRole('region', { name: NAMES[1] });
     expect(router.state.location.search).toBe('?incident=2');
-    // Inside the pane the queue's shortcuts are off: x ticks nothing.
+    // o takes focus to the pane, where the queue's shortcuts are off: x ticks nothing.
+    await waitFor(() => expect(pane).toHaveFocus());
     await user.keyboard('x');
     expect(second).not.toBeChecked();
+    // Escape closes it, and focus goes back to the incident's row.
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(pane).not.toBeInTheDocument());
+    expect(router.state.location.search).toBe('');
+    expect(idCellOf(NAMES[1]!)).toHaveFocus();
 
     await user.keyboard('k');
     expect(idCellOf(NAMES[0]!)).toHaveFocus();
@@ -143,7 +147,7 @@ describe('queue shortcuts', () => {
     const keys = within(dialog)
       .getAllByRole('rowheader')
       .map((h) => h.textContent);
-    expect(keys).toEqual(['j / k', 'x', 'Enter', 'o', 'm', 'a', '/', '?']);
+    expect(keys).toEqual(['j / k', 'x', 'Enter', 'o', 'm', 'a', '/', '?', 'Shift+F10']);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });

@@ -300,6 +300,35 @@ describe('queue tools: a link the queue cannot fully read', () => {
   });
 });
 
+describe('queue tools: the notice of a link the queue could not fully read', () => {
+  const NOTICE = 'Part of this link could not be used';
+
+  it('goes once the filters change, and does not come back after leaving the queue', async () => {
+    const { user, router } = await openQueue('/incidents?severity=bogus&severity=high');
+    expect(await screen.findByText(NOTICE)).toBeVisible();
+    await waitFor(() => expect(router.state.location.search).toBe('?severity=high'));
+
+    // Opening an incident's side pane (a click on its ID cell) changes no filter: it stays.
+    await user.click(within(bodyRows()[0]!).getByTitle('1'));
+    await screen.findByRole('region', { name: 'Mine, high' });
+    expect(screen.getByText(NOTICE)).toBeVisible();
+
+    // Another filter: the URL no longer holds what the link got wrong.
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(screen.queryByText(NOTICE)).toBeNull());
+    expect(router.state.location.search).not.toContain('severity');
+
+    // The same bad link again, then to the alerts and back to that view: the notice stayed behind.
+    await act(() => router.navigate('/incidents?severity=bogus&severity=high'));
+    expect(await screen.findByText(NOTICE)).toBeVisible();
+    await act(() => router.navigate('/alerts'));
+    await waitFor(() => expect(screen.queryByRole('grid', { name: 'Incidents' })).toBeNull());
+    await act(() => router.navigate('/incidents?severity=high'));
+    await waitFor(() => expect(shownIds()).toEqual(['1']));
+    expect(screen.queryByText(NOTICE)).toBeNull();
+  });
+});
+
 describe('queue tools: Export', () => {
   it('writes every incident of the view to CSV, safe against formula injection', async () => {
     const downloads = captureDownloads();

@@ -31,7 +31,12 @@ import {
   scanParams,
 } from '@/features/incident-queue/local-filters';
 import { buildQueueListParams } from '@/features/incident-queue/queue-odata';
-import { parseQueueState, queueView, writeQueueState } from '@/features/incident-queue/queue-state';
+import {
+  parseQueueState,
+  queueView,
+  queueViewKey,
+  writeQueueState,
+} from '@/features/incident-queue/queue-state';
 import { queueUrlProblems } from '@/features/incident-queue/queue-url-problems';
 import { reportQueueUrlProblems } from '@/features/incident-queue/url-notice-store';
 
@@ -58,7 +63,7 @@ export function incidentQueueLoader(queryClient: QueryClient) {
     if (!queueView.isCanonical(url.searchParams)) {
       // What the link held that the queue cannot show is said on the page, not silently dropped.
       const problems = queueUrlProblems(url.searchParams);
-      if (problems.length > 0) reportQueueUrlProblems(problems);
+      if (problems.length > 0) reportQueueUrlProblems(problems, queueViewKey(state));
       return replace(`${url.pathname}?${writeQueueState(url.searchParams, state)}`);
     }
     // Who the persona is decides what the screen offers: in before the first paint, so no

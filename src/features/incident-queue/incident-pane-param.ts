@@ -11,8 +11,9 @@ export type IncidentPane = {
   /** The incident whose pane is open, or null. */
   openId: string | null;
   /**
-   * Opens the pane on an incident. Moving from one incident to the next (↑/↓) replaces the
-   * history entry, so Back leaves the pane rather than stepping through every incident seen.
+   * Opens the pane on an incident. Moving it from one incident to another (↑/↓, a click on
+   * another row) replaces the history entry by default, so Back leaves the pane rather than
+   * stepping through every incident seen.
    */
   open: (incidentId: string, options?: { replace?: boolean }) => void;
   close: () => void;
@@ -20,6 +21,8 @@ export type IncidentPane = {
 
 export function useIncidentPane(): IncidentPane {
   const [searchParams, setSearchParams] = useSearchParams();
+  const openId = searchParams.get(INCIDENT_PANE_PARAM)?.trim() || null;
+  const isOpen = openId !== null;
   const open = useCallback<IncidentPane['open']>(
     (incidentId, options) =>
       setSearchParams(
@@ -28,9 +31,9 @@ export function useIncidentPane(): IncidentPane {
           next.set(INCIDENT_PANE_PARAM, incidentId);
           return next;
         },
-        { replace: options?.replace ?? false },
+        { replace: options?.replace ?? isOpen },
       ),
-    [setSearchParams],
+    [setSearchParams, isOpen],
   );
   const close = useCallback(
     () =>
@@ -41,6 +44,5 @@ export function useIncidentPane(): IncidentPane {
       }),
     [setSearchParams],
   );
-  const openId = searchParams.get(INCIDENT_PANE_PARAM)?.trim() || null;
   return { openId, open, close };
 }

@@ -188,6 +188,10 @@ export function writeQueueState(base: URLSearchParams, state: QueueState): URLSe
   return queueView.write(base, state);
 }
 
+/** The view's own URL parameters, as one string: two states show the same list if it is equal. */
+export const queueViewKey = (state: QueueState): string =>
+  writeQueueState(new URLSearchParams(), state).toString();
+
 /** Whether any filter narrows the list (the default status filter counts). */
 export function hasAnyFilter(filters: QueueFilters): boolean {
   return (

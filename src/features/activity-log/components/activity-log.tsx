@@ -27,6 +27,7 @@ import { RouterLink } from '@/components/router-link';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
 import { incidentWriteDenial } from '@/domain/identity';
+import { mergedAwayDenial } from '@/domain/merge';
 import { PENDING_COMMENT_PREFIX, useAddIncidentComment } from '../api/use-add-incident-comment';
 import { useActivityLogStyles } from './activity-log.styles';
 
@@ -123,8 +124,7 @@ function IncidentCommentBox({ incidentId }: { incidentId: string }) {
     <section aria-label="Add a comment" className={styles.composer}>
       <MarkdownCommentBox
         disabledReason={
-          denial ??
-          (redirected ? `Incident ${incidentId} was merged into another incident.` : undefined)
+          denial ?? (redirected && incident.data ? mergedAwayDenial(incident.data) : undefined)
         }
         label="Comment"
         placeholder="Add a comment"

@@ -6,13 +6,26 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   mergeClasses,
   type DataGridCellFocusMode,
   type DataGridProps,
   type TableColumnDefinition,
   type TableColumnSizingOptions,
 } from '@fluentui/react-components';
-import { memo, useCallback, useMemo, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { ArrowAutofitWidthRegular } from '@fluentui/react-icons';
 import { DateTime } from '@/components/date-time';
 import { SeverityBadge } from '@/components/severity-badge';
 import { VisuallyHidden } from '@/components/visually-hidden';
@@ -220,6 +233,9 @@ export type IncidentGridProps = {
   rows: readonly QueueRow[];
   /** A click on a row, anywhere but its controls, opens the incident's side pane. */
   onOpenPane: (incidentId: string) => void;
+  /** Keys pressed in the grid, after Fluent's own navigation has seen them. */
+  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
+  onKeyUp?: (event: KeyboardEvent<HTMLElement>) => void;
   sort: QueueSort;
   onSortChange: (sort: QueueSort) => void;
 };
@@ -233,6 +249,8 @@ export function IncidentGrid({
   paneId = null,
   rows,
   sort,
+  onKeyDown,
+  onKeyUp,
   onOpenPane,
   onSortChange,
 }: IncidentGridProps) {
@@ -279,6 +297,8 @@ export function IncidentGrid({
       resizableColumnsOptions={{ autoFitColumns: false }}
       sortable
       sortState={sortState}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
       onColumnResize={(_, data) => {
         if (isQueueColumnId(data.columnId)) {
           setWidth(data.columnId, data.width);
@@ -288,22 +308,37 @@ export function IncidentGrid({
     >
       <DataGridHeader>
         <DataGridRow>
-          {({ columnId, renderHeaderCell }) => (
-            <DataGridHeaderCell
-              className={cellClassName(styles, columnId)}
-              focusMode={columnId === 'select' ? 'none' : undefined}
-            >
-              {columnId === 'select' ? (
+          {({ columnId, renderHeaderCell }, dataGrid) =>
+            columnId === 'select' ? (
+              <DataGridHeaderCell className={cellClassName(styles, columnId)} focusMode="none">
                 <SelectPageCheckbox ids={pageIds} />
-              ) : columnId === 'expand' ? (
-                <VisuallyHidden>Show alerts</VisuallyHidden>
-              ) : columnId === 'menu' ? (
-                <VisuallyHidden>Actions</VisuallyHidden>
-              ) : (
-                renderHeaderCell()
-              )}
-            </DataGridHeaderCell>
-          )}
+              </DataGridHeaderCell>
+            ) : columnId === 'expand' || columnId === 'menu' ? (
+              <DataGridHeaderCell className={cellClassName(styles, columnId)}>
+                <VisuallyHidden>{columnId === 'expand' ? 'Show alerts' : 'Actions'}</VisuallyHidden>
+              </DataGridHeaderCell>
+            ) : (
+              // Fluent's keyboard column resizing: the header's context menu (right click,
+              // Shift+F10 or the Menu key) offers it, then ←/→ resize and Enter or Escape end it.
+              <Menu openOnContext>
+                <MenuTrigger disableButtonEnhancement>
+                  <DataGridHeaderCell className={cellClassName(styles, columnId)}>
+                    {renderHeaderCell()}
+                  </DataGridHeaderCell>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem
+                      icon={<ArrowAutofitWidthRegular />}
+                      onClick={dataGrid.columnSizing_unstable.enableKeyboardMode(columnId)}
+                    >
+                      Resize with keyboard
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            )
+          }
         </DataGridRow>
       </DataGridHeader>
       <DataGridBody<QueueRow>>

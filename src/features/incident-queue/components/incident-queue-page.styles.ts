@@ -1,10 +1,18 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
 export const useIncidentQueuePageStyles = makeStyles({
+  // The queue, and the incident side pane beside it when open.
+  layout: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalL,
+  },
   root: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
+    flexGrow: 1,
+    flexBasis: 0,
     minWidth: 0,
   },
   header: {

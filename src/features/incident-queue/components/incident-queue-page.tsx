@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveMode } from '@/api/config';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
@@ -23,10 +23,16 @@ import type { ExportRequest } from '../export-csv';
 import { localFiltering, matchesLocalFilters } from '../local-filters';
 import { MergingIncidentsContext } from '../merging-incidents';
 import { buildExportParams, buildQueueListParams, needsDirectory } from '../queue-odata';
-import { toQueueRow } from '../queue-rows';
+import { focusIncidentRow, incidentIdOfRow, incidentRowElements } from '../grid-focus';
 import { useIncidentPane } from '../incident-pane-param';
-import { hasAnyFilter, NO_FILTERS } from '../queue-state';
-import { useQueueUrlNoticeActions, useQueueUrlProblems } from '../url-notice-store';
+import { toQueueRow } from '../queue-rows';
+import { hasAnyFilter, NO_FILTERS, queueViewKey } from '../queue-state';
+import {
+  queueEntered,
+  queueLeft,
+  useQueueUrlNoticeActions,
+  useQueueUrlProblems,
+} from '../url-notice-store';
 import { DEFAULT_TIME_RANGE, sameTimeRange } from '../time-range';
 import { useQueueIncidents } from '../use-queue-incidents';
 import { useQueueState } from '../use-queue-state';
@@ -41,6 +47,8 @@ import { QueueToolbar, type IncidentQueueActions } from './queue-toolbar';
 import { QueueTools } from './queue-tools';
 
 const countFormat = new Intl.NumberFormat();
+/** Keys that move the grid's focus to another row: with the pane open, the pane follows. */
+const PANE_FOLLOWS_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'j', 'k']);
 const NOT_MERGING: ReadonlySet<string> = new Set();
 
 type Styles = ReturnType<typeof useIncidentQueuePageStyles>;
@@ -80,6 +88,22 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const { state, update } = useQueueState();
   const pane = useIncidentPane();
   const sectionRef = useRef<HTMLElement>(null);
+  const [paneFocusRequest, setPaneFocusRequest] = useState(0);
+  const { open: openPane } = pane;
+  // The keyboard and the row menu take focus to the pane; a click on a row leaves it in the grid.
+  const openPaneWithFocus = useCallback(
+    (incidentId: string) => {
+      setPaneFocusRequest((n) => n + 1);
+      openPane(incidentId);
+    },
+    [openPane],
+  );
+  const returnFocusToRow = useCallback((incidentId: string) => {
+    const row = incidentRowElements(sectionRef.current).find(
+      (el) => el.dataset.incidentId === incidentId,
+    );
+    return row ? focusIncidentRow(row) : false;
+  }, []);
   const upn = useSessionUpn();
   const live = useLiveMode();
 
@@ -106,7 +130,12 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
     }),
     [state, upn, groups, live],
   );
-  const urlProblems = useQueueUrlProblems();
+  // A bad link's notice belongs to the view it led to, while the analyst stays on the queue.
+  const urlProblems = useQueueUrlProblems(queueViewKey(state));
+  useEffect(() => {
+    queueEntered();
+    return queueLeft;
+  }, []);
   const { dismiss: dismissUrlProblems } = useQueueUrlNoticeActions();
 
   const rows = useMemo(() => list.data?.value.map(toQueueRow) ?? [], [list.data]);
@@ -127,11 +156,26 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
     () => ({
       onActivityLog: actions.onActivityLog,
       onManageIncidents: actions.onManageIncidents,
-      onOpenPane: pane.open,
+      onOpenPane: openPaneWithFocus,
       readOnlyReason,
     }),
-    [actions.onActivityLog, actions.onManageIncidents, pane.open, readOnlyReason],
+    [actions.onActivityLog, actions.onManageIncidents, openPaneWithFocus, readOnlyReason],
   );
+
+  // With the pane open the grid keeps its keys: moving to another row (↑/↓, j/k, Page Up/Down)
+  // takes the pane along, and Escape closes it.
+  const onGridKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (pane.openId === null || event.defaultPrevented || event.key !== 'Escape') return;
+    if (!(event.target as HTMLElement).closest('[role="grid"]')) return;
+    event.preventDefault();
+    pane.close();
+  };
+  const onGridKeyUp = (event: KeyboardEvent<HTMLElement>) => {
+    if (pane.openId === null || !PANE_FOLLOWS_KEYS.has(event.key)) return;
+    if (!(event.target as HTMLElement).closest('[role="grid"]')) return;
+    const focusedId = incidentIdOfRow(document.activeElement);
+    if (focusedId && focusedId !== pane.openId) pane.open(focusedId, { replace: true });
+  };
 
   const emptyTitleId = useId('queue-empty');
   const filtered = hasAnyFilter(state);
@@ -207,6 +251,8 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
               paneId={pane.openId}
               rows={rows}
               sort={state.sort}
+              onKeyDown={onGridKeyDown}
+              onKeyUp={onGridKeyUp}
               onOpenPane={pane.open}
               onSortChange={(sort) => update({ sort })}
             />
@@ -228,81 +274,85 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const showTotal = list.isSuccess;
   return (
     <MergingIncidentsContext value={mergingIds}>
-      <section aria-labelledby="incidents-title" className={styles.root} ref={sectionRef}>
-        <div className={styles.header}>
-          <h1 className={styles.title} id="incidents-title">
-            Incidents
-          </h1>
-          {showTotal && (
-            <span className={styles.count}>
-              {countFormat.format(total)} {total === 1 ? 'incident' : 'incidents'}
-            </span>
-          )}
-          <div className={styles.spacer} />
-          <CopyListLink />
-        </div>
-        {urlProblems.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Part of this link could not be used</MessageBarTitle>
-              <ul className={styles.problems}>
-                {urlProblems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label="Dismiss"
-                  icon={<DismissRegular />}
-                  onClick={dismissUrlProblems}
-                />
-              }
-            />
-          </MessageBar>
-        )}
-        <QueueTools
-          exportParams={exportParams}
-          state={state}
-          total={list.isSuccess ? total : undefined}
-          update={update}
-        />
-        <QueueFilterBar state={state} update={update} />
-        {list.note && (
-          <MessageBar aria-live="polite" intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{list.note.title}</MessageBarTitle>
-              {list.note.text}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.surface}>
-          <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
-          <div className={styles.progress}>
-            {list.isFetching && !list.isPending && (
-              <ProgressBar aria-label="Updating incidents" thickness="medium" />
+      <div className={styles.layout}>
+        <section aria-labelledby="incidents-title" className={styles.root} ref={sectionRef}>
+          <div className={styles.header}>
+            <h1 className={styles.title} id="incidents-title">
+              Incidents
+            </h1>
+            {showTotal && (
+              <span className={styles.count}>
+                {countFormat.format(total)} {total === 1 ? 'incident' : 'incidents'}
+              </span>
             )}
+            <div className={styles.spacer} />
+            <CopyListLink />
           </div>
-          {content}
-        </div>
-      </section>
+          {urlProblems.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Part of this link could not be used</MessageBarTitle>
+                <ul className={styles.problems}>
+                  {urlProblems.map((problem) => (
+                    <li key={problem}>{problem}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    aria-label="Dismiss"
+                    icon={<DismissRegular />}
+                    onClick={dismissUrlProblems}
+                  />
+                }
+              />
+            </MessageBar>
+          )}
+          <QueueTools
+            exportParams={exportParams}
+            state={state}
+            total={list.isSuccess ? total : undefined}
+            update={update}
+          />
+          <QueueFilterBar state={state} update={update} />
+          {list.note && (
+            <MessageBar aria-live="polite" intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{list.note.title}</MessageBarTitle>
+                {list.note.text}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.surface}>
+            <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
+            <div className={styles.progress}>
+              {list.isFetching && !list.isPending && (
+                <ProgressBar aria-label="Updating incidents" thickness="medium" />
+              )}
+            </div>
+            {content}
+          </div>
+        </section>
+        <IncidentSidePane
+          actions={actions}
+          focusRequest={paneFocusRequest}
+          openId={pane.openId}
+          readOnlyReason={readOnlyReason}
+          rows={rows}
+          onClose={pane.close}
+          onMove={(id) => pane.open(id, { replace: true })}
+          onReturnFocus={returnFocusToRow}
+        />
+      </div>
       <QueueShortcuts
         mergingIds={mergingIds}
         readOnlyReason={readOnlyReason}
         rootRef={sectionRef}
         rows={rows}
         onMergeIncidents={actions.onMergeIncidents}
-        onOpenPane={pane.open}
-      />
-      <IncidentSidePane
-        actions={actions}
-        openId={pane.openId}
-        readOnlyReason={readOnlyReason}
-        rows={rows}
-        onClose={pane.close}
-        onMove={(id) => pane.open(id, { replace: true })}
+        onOpenPane={openPaneWithFocus}
       />
     </MergingIncidentsContext>
   );

@@ -1,6 +1,25 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
+/** The app's top bar, which stays above the page as it scrolls (app-shell.styles.ts). */
+const TOP_BAR = '48px';
+
 export const useIncidentSidePaneStyles = makeStyles({
+  // Beside the grid, as tall as the window allows and in view while the queue scrolls under it.
+  pane: {
+    position: 'sticky',
+    top: `calc(${TOP_BAR} + ${tokens.spacingVerticalM})`,
+    alignSelf: 'flex-start',
+    flexShrink: 0,
+    width: 'min(440px, 40vw)',
+    maxHeight: `calc(100vh - ${TOP_BAR} - 2 * ${tokens.spacingVerticalM})`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
   title: { overflowWrap: 'anywhere' },
   body: {
     display: 'flex',

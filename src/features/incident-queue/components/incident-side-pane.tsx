@@ -2,9 +2,11 @@ import {
   Badge,
   Button,
   DrawerBody,
+  InlineDrawer,
   Skeleton,
   SkeletonItem,
   Tooltip,
+  useId,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import {
@@ -15,7 +17,7 @@ import {
   OpenRegular,
 } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { AlertTitleLink } from '@/components/alert-title-link';
@@ -23,7 +25,7 @@ import { ErrorState } from '@/components/error-state';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { IncidentTags } from '@/components/incident-tags';
 import { SeverityBadge } from '@/components/severity-badge';
-import { SideDrawer } from '@/components/side-drawer';
+import { SideDrawerHeader } from '@/components/side-drawer';
 import { useIncidentMembers } from '@/components/use-incident-members';
 import { useLingeringRequest } from '@/components/use-lingering-request';
 import { isUnset } from '@/domain/classification';
@@ -34,6 +36,7 @@ import {
   SEVERITY_LABELS,
   SEVERITY_RANK,
 } from '@/domain/enums';
+import { mergedAwayDenial } from '@/domain/merge';
 import { sourceLabel } from '@/domain/sources';
 import { toQueueRow, type QueueRow } from '../queue-rows';
 import { useIncidentSidePaneStyles } from './incident-side-pane.styles';
@@ -110,8 +113,7 @@ function PaneContent({
   const classification = incident.classification;
   const determination = incident.determination;
   const redirected = incident.status === 'redirected';
-  const manageReason =
-    readOnlyReason ?? (redirected ? 'This incident was merged into another incident' : undefined);
+  const manageReason = readOnlyReason ?? (redirected ? mergedAwayDenial(incident) : undefined);
 
   return (
     <>
@@ -261,9 +263,19 @@ export type IncidentSidePaneProps = {
   readOnlyReason: string | undefined;
   /** The incidents of the page, in the queue's order: ↑/↓ move through them. */
   rows: readonly QueueRow[];
+  /**
+   * Counts requests to move focus into the pane (the keyboard and the row menu open it, a mouse
+   * click on a row leaves focus in the grid): each new value focuses the pane once it shows.
+   */
+  focusRequest?: number;
   onClose: () => void;
   /** Moves the pane to another incident of the page. */
   onMove: (incidentId: string) => void;
+  /**
+   * Focus was in the pane when it closed: put it back on the incident's row. Returns whether it
+   * could (the incident may not be on the page); if not, focus goes to the page's main region.
+   */
+  onReturnFocus: (incidentId: string) => boolean;
 };
 
 /**
@@ -271,16 +283,24 @@ export type IncidentSidePaneProps = {
  * the incident queue"): what the row shows and a little more, Open incident page, Manage
  * incident and Activity log. ↑/↓ (or the pane's arrows) move to the previous or next incident
  * of the page. An incident that is not on the page (a shared link) is read on its own.
+ *
+ * It sits beside the grid, not over it (Defender's pane): the queue stays visible and usable,
+ * so a click on another row switches the pane and the rows can still be ticked. Escape or Close
+ * closes it, and focus that was in it goes back to the incident's row.
  */
 export function IncidentSidePane({
   actions,
   openId,
   readOnlyReason,
   rows,
+  focusRequest = 0,
   onClose,
   onMove,
+  onReturnFocus,
 }: IncidentSidePaneProps) {
   const styles = useIncidentSidePaneStyles();
+  const headingId = useId('incident-pane-title');
+  const rootRef = useRef<HTMLDivElement>(null);
   const { shown: shownId } = useLingeringRequest(openId);
   const index = rows.findIndex((r) => r.id === shownId);
   const pageRow = index >= 0 ? rows[index] : undefined;
@@ -291,12 +311,40 @@ export function IncidentSidePane({
   const row = pageRow ?? (detail.data ? toQueueRow(detail.data) : undefined);
   const previous = index > 0 ? rows[index - 1] : undefined;
   const next = index >= 0 && index < rows.length - 1 ? rows[index + 1] : undefined;
+  const open = openId !== null;
+
+  // Whether focus is in the pane: when it closes (Close, Escape, Back) that focus must not be
+  // lost with it. Kept on focus events, as a removed element may take focus away silently.
+  const focusInside = useRef(false);
+  const lastOpen = useRef(openId);
+  useEffect(() => {
+    const closed = lastOpen.current;
+    lastOpen.current = openId;
+    if (openId !== null || closed === null || !focusInside.current) return;
+    focusInside.current = false;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || rootRef.current?.contains(active);
+    if (lost && !onReturnFocus(closed)) document.querySelector<HTMLElement>('main')?.focus();
+  }, [openId, onReturnFocus]);
+
+  const handledFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (!open || focusRequest === handledFocusRequest.current) return;
+    handledFocusRequest.current = focusRequest;
+    rootRef.current?.focus();
+  }, [focusRequest, open]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    // Arrow keys keep their meaning in a field, a menu or a list box.
+    // Arrow keys and Escape keep their meaning in a field, a menu or a list box.
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, [role="menu"], [role="listbox"]')) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
     const to = event.key === 'ArrowUp' ? previous : event.key === 'ArrowDown' ? next : undefined;
     if (!to) return;
     event.preventDefault();
@@ -304,13 +352,26 @@ export function IncidentSidePane({
   };
 
   return (
-    <SideDrawer
-      open={openId !== null}
-      title={row?.name ?? (detail.isError ? 'Incident' : 'Incident details')}
-      titleClassName={styles.title}
-      onClose={onClose}
+    <InlineDrawer
+      aria-labelledby={headingId}
+      className={styles.pane}
+      data-incident-pane=""
+      open={open}
+      position="end"
+      ref={rootRef}
+      role="region"
+      tabIndex={-1}
+      onBlur={(event: FocusEvent<HTMLDivElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) focusInside.current = false;
+      }}
+      onFocus={() => {
+        focusInside.current = true;
+      }}
       onKeyDown={onKeyDown}
     >
+      <SideDrawerHeader className={styles.title} headingId={headingId} onClose={onClose}>
+        {row?.name ?? (detail.isError ? 'Incident' : 'Incident details')}
+      </SideDrawerHeader>
       <DrawerBody className={styles.body}>
         {index >= 0 && (
           <div className={styles.position}>
@@ -351,6 +412,6 @@ export function IncidentSidePane({
           <PaneSkeleton />
         )}
       </DrawerBody>
-    </SideDrawer>
+    </InlineDrawer>
   );
 }

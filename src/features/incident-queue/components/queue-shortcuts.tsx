@@ -21,6 +21,7 @@ import { useCurrentPersona } from '@/components/use-current-persona';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { incidentWriteDenial } from '@/domain/identity';
 import { useAssignToMe } from '../api/use-assign-to-me';
+import { focusIncidentRow, incidentRowElements } from '../grid-focus';
 import { incidentSelection } from '../incident-selection-store';
 import { actionRequirement } from '../queue-actions';
 import type { QueueRow } from '../queue-rows';
@@ -36,6 +37,10 @@ const QUEUE_SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'a', what: 'Assign the incident to me' },
   { keys: '/', what: 'Search for name or ID' },
   { keys: '?', what: 'Show these shortcuts' },
+  {
+    keys: 'Shift+F10',
+    what: 'On a column header: Resize with keyboard, then ← / → change its width and Enter ends',
+  },
 ];
 
 /** Where typing goes: a shortcut key there is text, not a command. */
@@ -43,6 +48,8 @@ const EDITABLE =
   'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="combobox"], [role="spinbutton"], [role="searchbox"]';
 /** Something that holds the keyboard on top of the queue. */
 const OVERLAY = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
+/** The incident side pane beside the queue (incident-side-pane.tsx). */
+const INCIDENT_PANE = '[data-incident-pane]';
 
 export type QueueShortcutsProps = {
   /** The queue's section: the grid and the search box are found in it. */
@@ -54,19 +61,6 @@ export type QueueShortcutsProps = {
   onMergeIncidents: (incidentIds: string[]) => void;
   onOpenPane: (incidentId: string) => void;
 };
-
-const rowElements = (root: HTMLElement | null) => [
-  ...(root?.querySelectorAll<HTMLElement>('[role="grid"] [role="row"][data-incident-id]') ?? []),
-];
-
-/** A cell of the row that takes focus itself (Fluent's cell focus), or the row's first control. */
-function focusRow(row: HTMLElement) {
-  const target =
-    row.querySelector<HTMLElement>('[role="gridcell"][tabindex]') ??
-    row.querySelector<HTMLElement>('a, button, input');
-  target?.focus();
-  target?.scrollIntoView?.({ block: 'nearest' });
-}
 
 export function QueueShortcuts({
   rootRef,
@@ -104,12 +98,14 @@ export function QueueShortcuts({
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       if (target?.closest(EDITABLE)) return;
+      // The side pane has keys of its own (↑/↓, Escape); the queue's are for the queue.
+      if (target?.closest(INCIDENT_PANE)) return;
       if (document.querySelector(OVERLAY)) return;
       const root = rootRef.current;
       if (!root) return;
       const { rows, readOnlyReason, mergingIds, onMergeIncidents, onOpenPane, selected } =
         latest.current;
-      const elements = rowElements(root);
+      const elements = incidentRowElements(root);
       const focused = target?.closest<HTMLElement>('[role="row"][data-incident-id]');
       const current =
         (focused && root.contains(focused) ? focused : undefined) ??
@@ -131,7 +127,7 @@ export function QueueShortcuts({
           if (!next) return;
           event.preventDefault();
           lastRowId.current = next.dataset.incidentId ?? null;
-          focusRow(next);
+          focusIncidentRow(next);
           return;
         }
         case 'x': {
