@@ -126,10 +126,14 @@ function applyMerge(store: IncidentStore, tx: Tx, persona: Persona, plan: MergeP
       moved.push(alertId);
     }
   }
-  // Sentinel relations of the sources follow too (unique per incident and alert).
+  // Sentinel relations of the sources follow too (unique per incident and alert). An alert that
+  // was related to the target and now lives there is at home, so that relation goes.
+  const arrived = new Set(moved);
+  const nowAtHome = (r: { incidentId: string; alertId: string }) =>
+    r.incidentId === target.id && arrived.has(r.alertId);
   const relations = store.relations();
-  if (relations.some((r) => plan.sourceIds.includes(r.incidentId))) {
-    const kept = relations.filter((r) => !plan.sourceIds.includes(r.incidentId));
+  if (relations.some((r) => plan.sourceIds.includes(r.incidentId) || nowAtHome(r))) {
+    const kept = relations.filter((r) => !plan.sourceIds.includes(r.incidentId) && !nowAtHome(r));
     for (const r of relations.filter((x) => plan.sourceIds.includes(x.incidentId))) {
       const clash = kept.some(
         (k) =>

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '@/domain/graph';
 import { ARM_API_VERSIONS, closedByRelationComment } from '@/domain/relations';
 import type { IncidentStore } from '@mocks/store/incident-store';
+import { checkLaws } from '@mocks/store/laws';
 import type { AlertRecord, IncidentRecord, WorkspaceRef } from '@mocks/store/types';
 import {
   ANALYST,
@@ -438,6 +439,37 @@ describe('relations: more rules', () => {
         /was merged into incident/,
       );
     });
+  });
+});
+
+describe('a relation and a merge', () => {
+  it("merging the alert's home into the incident it was related to leaves it at home there, not related", async () => {
+    const store = runtime().store;
+    const { incident, alert } = relatable(
+      store,
+      // Merging picks the incident with the most alerts (related ones count): the one it joins.
+      (a, i) => {
+        const home = store.incident(a.incidentId);
+        return (
+          home !== undefined &&
+          isOpen(home) &&
+          home.provider === 'sentinel' &&
+          store.membersOf(i.id).length >= store.membersOf(home.id).length
+        );
+      },
+    );
+    const home = alert.incidentId;
+    expect((await put(incident, 'to-merge', alert)).status).toBe(201);
+    const merged = await call(`${GRAPH}/security/incidents/mergeIncidents`, {
+      method: 'POST',
+      body: { incidentIds: [incident.id, home] },
+    });
+    expect(merged.body).toMatchObject({ targetIncidentId: incident.id });
+    expect(store.alert(alert.id)?.incidentId).toBe(incident.id);
+    expect(store.relationsOf(incident.id).some((r) => r.alertId === alert.id)).toBe(false);
+    expect(checkLaws(store.snapshot())).toEqual([]);
+    const listed = await call<{ value: unknown[] }>(incidentUrl(incident, '/relations'));
+    expect(JSON.stringify(listed.body)).not.toContain(alert.systemAlertId);
   });
 });
 
