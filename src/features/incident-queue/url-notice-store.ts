@@ -35,11 +35,17 @@ export const useQueueUrlProblems = (view: string): readonly string[] => {
 const NONE: readonly string[] = [];
 
 export const useQueueUrlNoticeActions = () => useUrlNoticeStore((s) => s.actions);
-/** For the route's loader, outside React. */
-export const reportQueueUrlProblems = (problems: readonly string[], view: string) =>
-  useUrlNoticeStore.getState().actions.report(problems, view);
-
 let leaving: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * For the route's loader, outside React. A new report outlives a leave still pending from the
+ * page that was there before (a bad queue link followed right after leaving the queue).
+ */
+export function reportQueueUrlProblems(problems: readonly string[], view: string) {
+  clearTimeout(leaving);
+  useUrlNoticeStore.getState().actions.report(problems, view);
+}
+
 /**
  * The queue page mounted (again): keep the notice. Paired with `queueLeft`, which forgets it a
  * moment later unless the page comes straight back (React's strict-mode remount is not a leave).
