@@ -44,6 +44,9 @@ function liveCsp(mode: string): Plugin {
   };
 }
 
+/** UI test files that replace a module (MSAL at its boundary) and so run isolated. */
+const UI_OWN_MODULE_GRAPH = ['tests/ui/live-session.test.tsx'];
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), liveCsp(mode)],
   resolve: {
@@ -83,6 +86,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'ui',
           include: ['tests/ui/**/*.test.{ts,tsx}'],
+          exclude: UI_OWN_MODULE_GRAPH,
           environment: 'jsdom',
           // Each test renders a small store built for it (tests/ui/test-store.ts): 10 s is ample.
           testTimeout: 10_000,
@@ -90,6 +94,18 @@ export default defineConfig(({ mode }) => ({
           // load once per worker instead of once per file: half the CPU time. What a test
           // changes is reset after it (tests/setup.ts, setup-dom.ts, mock-server.ts).
           isolate: false,
+          setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // A file that replaces a module with vi.mock needs a module graph of its own: in the
+          // shared one, another file may have loaded the real module first.
+          name: 'ui-isolated',
+          include: UI_OWN_MODULE_GRAPH,
+          environment: 'jsdom',
+          testTimeout: 10_000,
           setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
         },
       },
