@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { loadEnv, type Plugin } from 'vite';
@@ -60,6 +61,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     // Shared by every project (each one `extends` this config); setup files are per project.
     pool: 'threads',
+    // Vitest leaves a core free by default, which on a 2-core machine runs the files one by one.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     restoreMocks: true,
     projects: [
