@@ -12,8 +12,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   // Every test opens its own browser context, so its own IndexedDB, service worker and
-  // SharedWorker store: tests share nothing and may run side by side (`E2E_WORKERS=2`). On this
-  // 2-core machine one at a time is as fast: Chromium's own processes already keep both busy.
+  // SharedWorker store: tests share nothing and may run side by side (`E2E_WORKERS=2`). On a
+  // 2-core machine that saves only ~10% (Chromium's own processes already keep both cores busy)
+  // while the tests compete for the cores against their timeouts, so one at a time is the default.
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: Boolean(process.env.CI),
