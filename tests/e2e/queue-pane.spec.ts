@@ -106,6 +106,11 @@ test('a row click opens the side pane beside the grid; the grid stays usable; â†
   await pane.getByText('Incident 3 of 50 on this page').click();
   await page.keyboard.press('ArrowUp');
   await expect(page).toHaveURL(new RegExp(`[?&]incident=${secondId}$`));
+  // Pressed again at once, while the pane may still be drawing the move before.
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`[?&]incident=${secondId}$`));
   await idCell(page, 0).click();
   await expect(page).toHaveURL(new RegExp(`[?&]incident=${firstId}$`));
 

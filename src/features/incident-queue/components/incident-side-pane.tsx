@@ -334,6 +334,22 @@ export function IncidentSidePane({
     rootRef.current?.focus();
   }, [focusRequest, open]);
 
+  // The incident the pane is moving to. The router renders a move in a transition, so the URL can
+  // name the next incident while this render still shows the one before: a second ↑/↓ pressed in
+  // between goes on from where the pane is going, not from what it still shows.
+  const movingTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (movingTo.current === openId) movingTo.current = null;
+  }, [openId]);
+  const step = (by: -1 | 1) => {
+    const from = rows.findIndex((r) => r.id === (movingTo.current ?? shownId));
+    const to = from >= 0 ? rows[from + by] : undefined;
+    if (!to) return false;
+    movingTo.current = to.id;
+    onMove(to.id);
+    return true;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.defaultPrevented) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -345,10 +361,9 @@ export function IncidentSidePane({
       onClose();
       return;
     }
-    const to = event.key === 'ArrowUp' ? previous : event.key === 'ArrowDown' ? next : undefined;
-    if (!to) return;
-    event.preventDefault();
-    onMove(to.id);
+    const by = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : undefined;
+    if (by === undefined) return;
+    if (step(by)) event.preventDefault();
   };
 
   return (
@@ -386,7 +401,7 @@ export function IncidentSidePane({
               disabled={!previous}
               icon={<ArrowUpRegular />}
               size="small"
-              onClick={() => previous && onMove(previous.id)}
+              onClick={() => step(-1)}
             />
             <Button
               appearance="subtle"
@@ -395,7 +410,7 @@ export function IncidentSidePane({
               disabled={!next}
               icon={<ArrowDownRegular />}
               size="small"
-              onClick={() => next && onMove(next.id)}
+              onClick={() => step(1)}
             />
           </div>
         )}
