@@ -3,34 +3,12 @@
  * views that live in the URL, selection, expanded rows, personas, keyboard use and axe.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './support';
+import { expectAccessible, openQueue, shownIds } from './support';
 
 const TOTAL = /^[\d,]+ incidents?$/;
 
 // A page of the queue is 750 cells, axe reads all of them, and the machine may be shared.
 test.describe.configure({ timeout: 90_000 });
-
-/** Opens a queue URL and waits for its rows, which must come from the service worker. */
-async function openQueue(page: Page, path = '/incidents') {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto(path);
-  expect((await served).status()).toBe(200);
-  const grid = page.getByRole('grid', { name: 'Incidents' });
-  await expect(grid).toBeVisible();
-  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
-  return grid;
-}
-
-/** The incident ids of the rows shown, in order (read from the name links). */
-async function shownIds(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .getByRole('grid', { name: 'Incidents' })
-    .locator('[role="row"][aria-selected] a[href^="/incidents/"]')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.map((h) => h.split('/')[2] ?? '');
-}
 
 const bodyRow = (page: Page, index: number) =>
   page.getByRole('grid', { name: 'Incidents' }).locator('[role="row"][aria-selected]').nth(index);

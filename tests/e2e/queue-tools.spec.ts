@@ -4,31 +4,11 @@
  * progress and Cancel, saved filter sets, links the queue cannot fully read, axe and screenshots.
  */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { expectAccessible, openQueue, shownIds } from './support';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function openQueue(page: Page, path = '/incidents') {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto(path);
-  expect((await served).status()).toBe(200);
-  const grid = page.getByRole('grid', { name: 'Incidents' });
-  await expect(grid).toBeVisible();
-  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
-  return grid;
-}
-
-async function shownIds(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .getByRole('grid', { name: 'Incidents' })
-    .locator('[role="row"][aria-selected] a[href^="/incidents/"]')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.map((h) => h.split('/')[2] ?? '');
-}
 
 async function settled(page: Page) {
   const grid = page.getByRole('grid', { name: 'Incidents' });
@@ -38,28 +18,6 @@ async function settled(page: Page) {
 
 const totalOf = async (page: Page) =>
   Number((await page.getByText(/^[\d,]+ incidents?$/).innerText()).replace(/[^\d]/g, ''));
-
-/** WCAG 2.0, 2.1 and 2.2 A/AA: no serious or critical violation. */
-async function expectAccessible(page: Page, what: string) {
-  // Tabster's focus guards are a documented false positive (see incident-queue.spec.ts).
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  const severe = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    severe.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    ),
-    what,
-  ).toEqual([]);
-}
 
 async function darkTheme(page: Page) {
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();

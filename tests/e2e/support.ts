@@ -44,3 +44,25 @@ export async function shoot(page: Page, name: string, options: { fullPage?: bool
   await expect(page.locator('.fui-Skeleton, [aria-busy="true"]')).toHaveCount(0);
   await page.screenshot({ path: `test-results/${name}.png`, animations: 'disabled', ...options });
 }
+
+/** Opens a queue URL and waits for its rows, which must come from the service worker. */
+export async function openQueue(page: Page, path = '/incidents') {
+  const served = page.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
+  );
+  await page.goto(path);
+  expect((await served).status()).toBe(200);
+  const grid = page.getByRole('grid', { name: 'Incidents' });
+  await expect(grid).toBeVisible();
+  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+  return grid;
+}
+
+/** The incident ids of the rows shown, in order (read from the name links). */
+export async function shownIds(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .getByRole('grid', { name: 'Incidents' })
+    .locator('[role="row"][aria-selected] a[href^="/incidents/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => h.split('/')[2] ?? '');
+}
