@@ -4,48 +4,17 @@
  * log open from it; a keyboard-only journey ticks two incidents with x and opens Merge with m;
  * axe with WCAG 2.2 AA on every surface; light and dark screenshots.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { openQueue, seriousViolations, shoot } from './support';
 
 // A page of the queue is hundreds of cells and axe reads all of them, on a shared machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function openQueue(page: Page, path = '/incidents') {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto(path);
-  expect((await served).status()).toBe(200);
-  const grid = page.getByRole('grid', { name: 'Incidents' });
-  await expect(grid).toBeVisible();
-  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
-  return grid;
-}
 
 const bodyRow = (page: Page, index: number) =>
   page
     .getByRole('grid', { name: 'Incidents' })
     .locator('[role="row"][data-incident-id]')
     .nth(index);
-
-/** Serious and critical WCAG 2.0/2.1/2.2 A and AA violations (tabster's focus sentinels aside). */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/${name}.png` });
-}
 
 /** The incident side pane: the region beside the grid that holds "Open incident page". */
 const incidentPane = (page: Page) =>
