@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { loadEnv, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { liveContentSecurityPolicy } from './src/app/live/content-security-policy';
+import { liveContentSecurityPolicy } from './src/app/live/content-security-policy.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
