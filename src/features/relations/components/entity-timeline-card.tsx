@@ -8,12 +8,16 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import type { EntityKind } from '@/api/entities/entities-api';
+import type { EntityKind } from '@/domain/entities';
+import { useLiveMode } from '@/api/config';
 import { relationQueries } from '@/api/relations/relation-queries';
+import { LIVE_ENTITY_SCAN_LIMIT } from '@/api/relations/relations-api';
+import { providerAlertIdOf } from '@/api/relations/sentinel-lookup';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
 import { ErrorState } from '@/components/error-state';
 import { useAddAlertFlow } from './use-add-alert-flow';
 import { useFocusWhenClosed } from './use-focus-when-closed';
+import { useSentinelIncident } from './use-sentinel-incident';
 import { useTimelineCardStyles } from './timeline-card.styles';
 
 /** An entity as its Timeline card names it. */
@@ -40,6 +44,13 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   const rowPrefix = useId('timeline-alert');
   const rowId = (alertId: string) => `${rowPrefix}-${alertId}`;
   const timeline = useQuery(relationQueries.entityAlerts(entity.kind, entity.key));
+  const live = useLiveMode();
+  // Live mode: Graph lists only an incident's home alerts; Sentinel knows the related ones too.
+  const sentinel = useSentinelIncident(incidentId);
+  const members = useQuery({
+    ...relationQueries.sentinelMembers(sentinel.kind === 'ready' ? sentinel.id : ''),
+    enabled: live && sentinel.kind === 'ready',
+  }).data;
   const focusWhenClosed = useFocusWhenClosed();
   // Focus comes back to the + once its dialog closes (if the alert was not added).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -71,11 +82,19 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
       />
     );
   } else if (timeline.data.length === 0) {
-    body = <p className={styles.muted}>No alerts involve {entity.name}.</p>;
+    body = (
+      <p className={styles.muted}>
+        {live
+          ? `No alerts involve ${entity.name} among the ${LIVE_ENTITY_SCAN_LIMIT} most recent (Microsoft Graph cannot list an entity's alerts; the console matched them).`
+          : `No alerts involve ${entity.name}.`}
+      </p>
+    );
   } else {
     const items = timeline.data.map((entityAlert): AlertTimelineItem => {
       const { alert, incidents } = entityAlert;
-      const inIncident = incidents.some((i) => i.incidentId === incidentId);
+      const inIncident =
+        incidents.some((i) => i.incidentId === incidentId) ||
+        (members?.has(providerAlertIdOf(alert)) ?? false);
       if (inIncident) {
         return {
           alert,
@@ -92,7 +111,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
         alert,
         placement: { kind: 'external', incidentId: incidents[0]?.incidentId ?? '—' },
         action:
-          hint === undefined ? (
+          flow.unavailable !== undefined ? undefined : hint === undefined ? (
             <Tooltip content="Add alert to incident" relationship="label">
               <Button
                 {...restoreFocusTarget}
@@ -120,6 +139,13 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
           {items.length} {items.length === 1 ? 'alert' : 'alerts'}, {items.length - external} in
           this incident, {external} external.
         </p>
+        {live && (
+          <p className={styles.muted}>
+            Microsoft Graph cannot list an entity&apos;s alerts: these are the alerts involving{' '}
+            {entity.name} among the {LIVE_ENTITY_SCAN_LIMIT} most recent, matched in the console.
+          </p>
+        )}
+        {flow.unavailable !== undefined && <p className={styles.muted}>{flow.unavailable}</p>}
         <AlertTimeline
           items={items}
           label={`Alerts involving ${entity.name}, oldest first`}
