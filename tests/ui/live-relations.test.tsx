@@ -7,7 +7,7 @@
  * + is not offered, and the card says why.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enterLiveMode } from '@/api/config';
 import { NO_WORKSPACE_REASON } from '@/features/relations/components/use-sentinel-incident';
@@ -94,7 +94,7 @@ describe('live mode: relating an alert through ARM', () => {
     live([WORKSPACE]);
     const { user, card, list } = await openTimeline();
     expect(card).toHaveTextContent(
-      "Microsoft Graph cannot list an entity's alerts: these are the alerts involving fin-ws-01.contoso.com among the 500 most recent, matched in the console.",
+      "Microsoft Graph cannot list an entity's alerts: the console matched these among the 500 most recent alerts, with this incident's own.",
     );
     const add = within(rowOf(list, EXTERNAL)).getByRole('button', {
       name: 'Add alert to incident',
@@ -133,6 +133,17 @@ describe('live mode: relating an alert through ARM', () => {
       LOAD,
     );
     expect(within(rowOf(list, EXTERNAL)).queryByRole('button')).toBeNull();
+  });
+
+  it("shows the incident's own alerts on the entity even when they are not among the recent ones", async () => {
+    live([WORKSPACE]);
+    // Graph's recent alerts hold none of this entity's.
+    server.use(http.get('*/v1.0/security/alerts_v2', () => HttpResponse.json({ value: [] })));
+    const { list } = await openTimeline();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(rowOf(list, 'Ransomware behavior detected in the file system')).toHaveTextContent(
+      'In this incident',
+    );
   });
 
   it('offers no + without a Sentinel workspace, says why, and asks ARM nothing', async () => {

@@ -7,16 +7,14 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import type { EntityKind } from '@/domain/entities';
 import { useLiveMode } from '@/api/config';
-import { relationQueries } from '@/api/relations/relation-queries';
 import { LIVE_ENTITY_SCAN_LIMIT } from '@/api/relations/relations-api';
-import { providerAlertIdOf } from '@/api/relations/sentinel-lookup';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
 import { ErrorState } from '@/components/error-state';
 import { useAddAlertFlow } from './use-add-alert-flow';
 import { useFocusWhenClosed } from './use-focus-when-closed';
+import { useEntityTimeline } from './use-entity-timeline';
 import { useSentinelIncident } from './use-sentinel-incident';
 import { useTimelineCardStyles } from './timeline-card.styles';
 
@@ -43,14 +41,13 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   const headingId = useId('timeline-heading');
   const rowPrefix = useId('timeline-alert');
   const rowId = (alertId: string) => `${rowPrefix}-${alertId}`;
-  const timeline = useQuery(relationQueries.entityAlerts(entity.kind, entity.key));
   const live = useLiveMode();
-  // Live mode: Graph lists only an incident's home alerts; Sentinel knows the related ones too.
   const sentinel = useSentinelIncident(incidentId);
-  const members = useQuery({
-    ...relationQueries.sentinelMembers(sentinel.kind === 'ready' ? sentinel.id : ''),
-    enabled: live && sentinel.kind === 'ready',
-  }).data;
+  const { timeline, data } = useEntityTimeline(
+    entity,
+    incidentId,
+    sentinel.kind === 'ready' ? sentinel.id : undefined,
+  );
   const focusWhenClosed = useFocusWhenClosed();
   // Focus comes back to the + once its dialog closes (if the alert was not added).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -62,7 +59,16 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   });
 
   let body;
-  if (timeline.isPending) {
+  if (timeline.isError) {
+    body = (
+      <ErrorState
+        error={timeline.error}
+        retrying={timeline.isFetching}
+        title="Couldn't load the timeline"
+        onRetry={() => void timeline.refetch()}
+      />
+    );
+  } else if (data === undefined) {
     body = (
       <div aria-busy="true" aria-label="Loading the timeline" role="status">
         <Skeleton className={styles.skeleton}>
@@ -72,16 +78,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
         </Skeleton>
       </div>
     );
-  } else if (timeline.isError) {
-    body = (
-      <ErrorState
-        error={timeline.error}
-        retrying={timeline.isFetching}
-        title="Couldn't load the timeline"
-        onRetry={() => void timeline.refetch()}
-      />
-    );
-  } else if (timeline.data.length === 0) {
+  } else if (data.length === 0) {
     body = (
       <p className={styles.muted}>
         {live
@@ -90,11 +87,9 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
       </p>
     );
   } else {
-    const items = timeline.data.map((entityAlert): AlertTimelineItem => {
+    const items = data.map((entityAlert): AlertTimelineItem => {
       const { alert, incidents } = entityAlert;
-      const inIncident =
-        incidents.some((i) => i.incidentId === incidentId) ||
-        (members?.has(providerAlertIdOf(alert)) ?? false);
+      const inIncident = incidents.some((i) => i.incidentId === incidentId);
       if (inIncident) {
         return {
           alert,
@@ -141,8 +136,8 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
         </p>
         {live && (
           <p className={styles.muted}>
-            Microsoft Graph cannot list an entity&apos;s alerts: these are the alerts involving{' '}
-            {entity.name} among the {LIVE_ENTITY_SCAN_LIMIT} most recent, matched in the console.
+            Microsoft Graph cannot list an entity&apos;s alerts: the console matched these among the{' '}
+            {LIVE_ENTITY_SCAN_LIMIT} most recent alerts, with this incident&apos;s own.
           </p>
         )}
         {flow.unavailable !== undefined && <p className={styles.muted}>{flow.unavailable}</p>}
