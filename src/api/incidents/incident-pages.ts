@@ -4,7 +4,7 @@
  */
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
-import { getNextPage, scanList } from '../list-pages';
+import { getNextPage, scanList, type ListScan } from '../list-pages';
 import { getIncidents, type IncidentListParams } from './incidents-api';
 
 /** Lists `params.top` incidents from `params.skip`, in requests of at most 50. */
@@ -44,29 +44,19 @@ export async function getIncidentWindow(
 export const getNextIncidents = (nextLink: string, signal?: AbortSignal) =>
   getNextPage<Incident>(nextLink, signal);
 
-/** What a read of several pages found: the incidents, and whether the list went on past them. */
-export type IncidentScan = {
-  incidents: Incident[];
-  /** Graph's count of the whole list (`$count=true`), when it gave one. */
-  total?: number;
-  /** More pages were left unread (`limit` reached). */
-  truncated: boolean;
-};
-
 /**
  * Reads the list from the start, page by page through `@odata.nextLink`, until it ends or
  * `limit` incidents are read: for what Graph cannot filter, which the console then filters
  * itself (live mode's search, tag and source filters).
  */
-export async function scanIncidents(
+export function scanIncidents(
   params: IncidentListParams,
   limit: number,
   signal?: AbortSignal,
-): Promise<IncidentScan> {
-  const { items, ...rest } = await scanList(
+): Promise<ListScan<Incident>> {
+  return scanList(
     (top) => getIncidents({ ...params, skip: undefined, top }, signal),
     limit,
     signal,
   );
-  return { incidents: items, ...rest };
 }
