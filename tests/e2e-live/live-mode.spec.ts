@@ -259,6 +259,19 @@ test('searches names in the console and says so; the activity log shows comments
   await expect(page.getByText('Looked up by ID')).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(2);
 
+  // The alerts queue searches titles in the console too, and Graph is never sent `contains`.
+  const alertRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/security/alerts_v2')) alertRequests.push(decodeURIComponent(r.url()));
+  });
+  await page.goto('/alerts?q=sign-in');
+  await expect(page.getByText('Filtered in the console')).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').nth(1)).toContainText(
+    /sign-in/i,
+  );
+  expect(alertRequests.length).toBeGreaterThan(0);
+  expect(alertRequests.filter((u) => u.includes('contains('))).toEqual([]);
+
   await page.goto(`/incidents/${id}/activity`);
   await expect(page.getByText(/Audits are not available from Microsoft Graph/)).toBeVisible();
   await page.screenshot({ path: 'test-results/live-activity.png' });
