@@ -235,6 +235,38 @@ test('renews an expired token silently mid-session', async ({ page }) => {
   await expect(page.getByText('Your session has expired')).toHaveCount(0);
 });
 
+test('asks to sign in again when the session is revoked, keeps what was typed, then posts it', async ({
+  page,
+}) => {
+  const grid = await signIn(page);
+  const href =
+    (await grid.getByRole('row').nth(1).getByRole('link').first().getAttribute('href')) ?? '';
+  const id = href.split('/').filter(Boolean)[1] ?? '';
+  await page.goto(`/incidents/${id}/activity`);
+  const log = page.getByRole('list', { name: 'Activity log' });
+  await expect(log).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Comment' });
+  await box.fill('Isolated the host before the session ran out.');
+  await expect(box).toHaveValue('Isolated the host before the session ran out.');
+
+  // Tokens and refresh tokens revoked: only the user can sign in again.
+  expect((await control(page, 'revoke-sessions')).status()).toBe(204);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Your session has expired')).toBeVisible({ timeout: 20_000 });
+  await expect(log.getByText('Posting…')).toBeVisible();
+  await box.fill('Next step: reset the password.');
+  await page.screenshot({ path: 'test-results/live-session-expired.png' });
+
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  const signInPage = await popup;
+  await signInPage.getByRole('link', { name: /Avery Analyst/ }).click();
+  await expect(page.getByText('Your session has expired')).toBeHidden({ timeout: 20_000 });
+  await expect(log.getByText('Isolated the host before the session ran out.')).toBeVisible();
+  await expect(log.getByText('Posting…')).toHaveCount(0);
+  await expect(box).toHaveValue('Next step: reset the password.');
+});
+
 test('searches names in the console and says so; the activity log shows comments only', async ({
   page,
 }) => {
