@@ -211,6 +211,19 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     if (!challenge || q.get('code_challenge_method') !== 'S256') {
       return html('<p>AADSTS9002325: Proof Key for Code Exchange (S256) is required.</p>', 400);
     }
+    // This authority keeps no browser session (no cookie): a silent request (MSAL's hidden
+    // frame) is answered as Entra answers one without a session, so the client asks the user.
+    if (q.get('prompt') === 'none' && !q.get('upn')) {
+      const answer = new URLSearchParams({
+        error: 'login_required',
+        error_description:
+          'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+        state: q.get('state') ?? '',
+      });
+      if (q.get('response_mode') === 'query') redirect.search = answer.toString();
+      else redirect.hash = answer.toString();
+      return new Response(null, { status: 302, headers: { Location: redirect.href } });
+    }
     const upn = q.get('upn');
     if (!upn) {
       const hint = q.get('login_hint');

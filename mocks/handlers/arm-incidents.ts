@@ -84,10 +84,25 @@ function nextLink(url: URL, skip: number): string {
   return next.href;
 }
 
-/** `properties/status eq 'New'`, alone or joined by `or`: the filter a playbook needs. */
-function statusFilter(url: URL): Outcome<ReadonlySet<string> | null> {
+/** What a list's `$filter` keeps: statuses, or the incident a provider knows by an id. */
+type IncidentFilter =
+  | { kind: 'status'; statuses: ReadonlySet<string> }
+  | { kind: 'provider'; providerIncidentId: string };
+
+/**
+ * `properties/status eq 'New'`, alone or joined by `or` (the filter a playbook needs), or
+ * `properties/providerIncidentId eq '<id>'`: how a client that knows a Defender incident by its
+ * Graph id finds the Sentinel incident that mirrors it.
+ */
+function incidentFilter(url: URL): Outcome<IncidentFilter | null> {
   const text = url.searchParams.get('$filter');
   if (text === null || text.trim() === '') return ok(null);
+  const provider = /^\(?\s*properties\/providerIncidentId\s+eq\s+'((?:[^']|'')*)'\s*\)?$/i.exec(
+    text.trim(),
+  );
+  if (provider) {
+    return ok({ kind: 'provider', providerIncidentId: (provider[1] ?? '').replace(/''/g, "'") });
+  }
   const wanted = new Set<string>();
   for (const term of text.split(/\s+or\s+/i)) {
     const m = /^\(?\s*properties\/status\s+eq\s+'([A-Za-z]+)'\s*\)?$/i.exec(term.trim());
@@ -95,12 +110,18 @@ function statusFilter(url: URL): Outcome<ReadonlySet<string> | null> {
     if (!status) {
       return refuse(
         'invalid',
-        `Invalid $filter '${text}': this API filters incidents on properties/status eq 'New', 'Active' or 'Closed', joined by or.`,
+        `Invalid $filter '${text}': this API filters incidents on properties/status eq 'New', 'Active' or 'Closed', joined by or, or on properties/providerIncidentId eq '<id>'.`,
       );
     }
     wanted.add(status);
   }
-  return ok(wanted);
+  return ok({ kind: 'status', statuses: wanted });
+}
+
+function keeps(filter: IncidentFilter | null, incident: IncidentRecord): boolean {
+  if (filter === null) return true;
+  if (filter.kind === 'provider') return incident.id === filter.providerIncidentId;
+  return filter.statuses.has(STATUS_OF[incident.status] ?? '');
 }
 
 const STATUS_OF: Record<string, string> = {
@@ -118,14 +139,14 @@ export function armHandlers(runtime: MockRuntime): HttpHandler[] {
     armRoute('get', 'incidents', ({ params, persona, url }) => {
       const workspace = workspaceOf(store, params);
       if (!workspace.ok) return armRefusal(workspace.error);
-      const filter = statusFilter(url);
+      const filter = incidentFilter(url);
       if (!filter.ok) return armRefusal(filter.error);
       const page = paging(url);
       if (!page.ok) return armRefusal(page.error);
       const rows = store
         .incidents()
         .filter((i) => sameWorkspace(i.workspace, params) && store.canSee(persona, i.id))
-        .filter((i) => filter.value === null || filter.value.has(STATUS_OF[i.status] ?? ''))
+        .filter((i) => keeps(filter.value, i))
         .sort((a, b) => Number(b.id) - Number(a.id));
       const { top, skip } = page.value;
       const value = rows.slice(skip, skip + top).map((i) => incidentToArm(store, persona, i));

@@ -11,7 +11,8 @@ import * as audit from '@/domain/audit';
 import type { ServiceSource } from '@/domain/enums';
 import { canReadSource, type Persona } from '@/domain/identity';
 import { deriveSeverity } from '@/domain/severity';
-import { entityOf, summarize, type IncidentSummary } from './summary';
+import { entityOf } from '@/domain/entities';
+import { summarize, type IncidentSummary } from './summary';
 import type {
   AlertRecord,
   IncidentRecord,

@@ -3,20 +3,9 @@
  * ("assets") the portal shows on the incident page. Always derived, never stored (law 8).
  */
 import type { AlertSeverity, ServiceSource } from '@/domain/enums';
-import type { AlertEvidence } from '@/domain/graph';
+import { entitiesOf, type Entity, type EntityKind } from '@/domain/entities';
 import { autoIncidentName, type SummaryFacts } from '@/domain/naming';
 import type { AlertRecord } from './types';
-
-export type EntityKind = 'device' | 'user' | 'mailbox' | 'app' | 'ip' | 'url' | 'file' | 'process';
-
-export type Entity = {
-  kind: EntityKind;
-  /** Stable key within its kind (host name, UPN, address, hash…). */
-  key: string;
-  name: string;
-  /** Alerts of the incident in which this entity appears. */
-  alertIds: string[];
-};
 
 export type IncidentSummary = {
   alertCount: number;
@@ -31,68 +20,10 @@ export type IncidentSummary = {
   entities: Entity[];
 };
 
-const KIND_BY_TYPE: Record<string, EntityKind> = {
-  '#microsoft.graph.security.deviceEvidence': 'device',
-  '#microsoft.graph.security.userEvidence': 'user',
-  '#microsoft.graph.security.mailboxEvidence': 'mailbox',
-  '#microsoft.graph.security.cloudApplicationEvidence': 'app',
-  '#microsoft.graph.security.oauthApplicationEvidence': 'app',
-  '#microsoft.graph.security.ipEvidence': 'ip',
-  '#microsoft.graph.security.urlEvidence': 'url',
-  '#microsoft.graph.security.fileEvidence': 'file',
-  '#microsoft.graph.security.processEvidence': 'process',
-};
-
-type Loose = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const field = (o: unknown, k: string): unknown =>
-  o && typeof o === 'object' ? (o as Loose)[k] : undefined;
-
-/** The kind and identity of one piece of evidence, or undefined for kinds the console ignores. */
-export function entityOf(
-  evidence: AlertEvidence,
-): Pick<Entity, 'kind' | 'key' | 'name'> | undefined {
-  const kind = KIND_BY_TYPE[evidence['@odata.type']];
-  if (!kind) return undefined;
-  const e = evidence as unknown as Loose;
-  let name: string | undefined;
-  switch (kind) {
-    case 'device':
-      name = str(e.deviceDnsName) ?? str(e.hostName) ?? str(e.mdeDeviceId);
-      break;
-    case 'user': {
-      const account = e.userAccount;
-      name = str(field(account, 'userPrincipalName')) ?? str(field(account, 'accountName'));
-      break;
-    }
-    case 'mailbox':
-      name = str(e.primaryAddress) ?? str(e.upn) ?? str(e.displayName);
-      break;
-    case 'app':
-      name = str(e.displayName) ?? str(e.appId);
-      break;
-    case 'ip':
-      name = str(e.ipAddress);
-      break;
-    case 'url':
-      name = str(e.url);
-      break;
-    case 'file':
-      name = str(field(e.fileDetails, 'fileName')) ?? str(field(e.fileDetails, 'sha256'));
-      break;
-    case 'process':
-      name = str(field(e.imageFile, 'fileName')) ?? str(e.processCommandLine);
-      break;
-  }
-  if (!name) return undefined;
-  return { kind, key: name.toLowerCase(), name };
-}
-
 export function summarize(alerts: readonly AlertRecord[]): IncidentSummary {
   const sources = new Set<ServiceSource>();
   const detection = new Set<string>();
   const categories = new Set<string>();
-  const entities = new Map<string, Entity>();
   let first: string | null = null;
   let last: string | null = null;
   let active = 0;
@@ -103,15 +34,6 @@ export function summarize(alerts: readonly AlertRecord[]): IncidentSummary {
     if (a.status !== 'resolved') active += 1;
     if (first === null || a.firstActivityDateTime < first) first = a.firstActivityDateTime;
     if (last === null || a.lastActivityDateTime > last) last = a.lastActivityDateTime;
-    for (const ev of a.evidence) {
-      const ent = entityOf(ev);
-      if (!ent) continue;
-      const k = `${ent.kind}:${ent.key}`;
-      const existing = entities.get(k);
-      if (existing) {
-        if (!existing.alertIds.includes(a.id)) existing.alertIds.push(a.id);
-      } else entities.set(k, { ...ent, alertIds: [a.id] });
-    }
   }
   return {
     alertCount: alerts.length,
@@ -122,7 +44,7 @@ export function summarize(alerts: readonly AlertRecord[]): IncidentSummary {
     categories: [...categories].sort(),
     firstActivityDateTime: first,
     lastActivityDateTime: last,
-    entities: [...entities.values()],
+    entities: entitiesOf(alerts),
   };
 }
 

@@ -68,6 +68,12 @@ export const mockRoot = () => `${useConfigStore.getState().graph}/mock/v1`;
 /** Azure Resource Manager's base: Sentinel's incidents and their relations (seed 004). */
 export const armBase = () => useConfigStore.getState().arm;
 
+/** The Sentinel workspaces (ARM ids) live mode looks for incidents in; none in mock mode. */
+export const sentinelWorkspaces = () => useConfigStore.getState().workspaces;
+
+/** The same, for components: relating alerts in live mode needs at least one. */
+export const useSentinelWorkspaces = () => useConfigStore((s) => s.workspaces);
+
 /** Which service a URL belongs to, or undefined for one the console never sends a token to. */
 export type Service = 'graph' | 'arm';
 

@@ -9,7 +9,7 @@ import {
   PersonRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
-import type { EntityKind } from '@/api/entities/entities-api';
+import type { EntityKind } from '@/domain/entities';
 
 /** The portal's name of each asset group. */
 export const ENTITY_GROUP_LABELS: Record<EntityKind, string> = {

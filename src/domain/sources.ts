@@ -65,3 +65,10 @@ export function alertSources(
   for (const a of alerts ?? []) if (a.serviceSource) out.add(a.serviceSource as ServiceSource);
   return [...out];
 }
+
+/**
+ * Whether a search reads as an alert id rather than words of a title: a two-letter source
+ * prefix, then at least 16 digits, hex letters, `_` or `-` (Defender's `da637551227677560813_-961444813`,
+ * a Sentinel alert's `sn` + GUID), and no spaces.
+ */
+export const looksLikeAlertId = (text: string) => /^[a-z]{2}[0-9a-f][0-9a-f_-]{15,}$/i.test(text);

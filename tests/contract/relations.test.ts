@@ -120,6 +120,21 @@ describe('ARM incident reads', () => {
     expectArmError(await call(`${base}&$filter=properties/title eq 'x'`), 400);
   });
 
+  it('finds the Sentinel incident of a Graph incident by providerIncidentId, and only it', async () => {
+    const { incident } = relatable(runtime().store);
+    const base = `${wsPath(incident.workspace!)}/incidents?api-version=${VERSION}`;
+    const found = await call<{ value: { name: string; id: string }[] }>(
+      `${base}&$filter=${encodeURIComponent(`properties/providerIncidentId eq '${incident.id}'`)}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.value.map((i) => i.name)).toEqual([incident.armName]);
+    expect(found.body.value[0]?.id).toBe(incidentUrl(incident, '', null).replace(ARM, ''));
+    const none = await call<{ value: unknown[] }>(
+      `${base}&$filter=${encodeURIComponent("properties/providerIncidentId eq '999999999'")}`,
+    );
+    expect(none.body.value).toEqual([]);
+  });
+
   it("reads an incident in Sentinel's shape, and the Graph id and ARM name find each other", async () => {
     const store = runtime().store;
     const { incident } = relatable(store);

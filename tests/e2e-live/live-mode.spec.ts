@@ -3,11 +3,21 @@
  * against `mock:serve --auth entra` (playwright.live.config.ts), the queue from the API with a
  * signed token, a throttled request shown and waited out, an expired token renewed silently,
  * sign-out, the console's own search and lookup (which real Graph cannot do), the comments-only
- * activity log, and a merge.
+ * activity log, and the analyst's journey: merge, move an alert, relate an alert through ARM
+ * (the Sentinel incident found by its providerIncidentId), sign out.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 const ENTRA = `https://127.0.0.1:${process.env.E2E_ENTRA_PORT ?? 4405}`;
+const AUTHORITY = `${ENTRA}/contoso.onmicrosoft.com/oauth2/v2.0`;
+const GRAPH = `${ENTRA}/v1.0`;
+const MOCK = `${ENTRA}/mock/v1`;
+const ARM_VERSION = '2022-07-01-preview';
+/** How many recent alerts live mode reads for an entity's timeline (LIVE_ENTITY_SCAN_LIMIT). */
+const ENTITY_SCAN = 500;
+const GRAPH_SCOPES =
+  'https://graph.microsoft.com/SecurityIncident.ReadWrite.All https://graph.microsoft.com/SecurityAlert.ReadWrite.All';
 
 async function signIn(page: Page, name = 'Avery Analyst') {
   await page.goto('/');
@@ -22,6 +32,160 @@ async function signIn(page: Page, name = 'Avery Analyst') {
 
 const control = (page: Page, path: string) =>
   page.request.post(`${ENTRA}/_test/${path}`, { ignoreHTTPSErrors: true });
+
+/**
+ * A token for the test's own reads (to choose its data), through the same authorization code
+ * flow with PKCE the console uses, as the analyst.
+ */
+async function testToken(request: APIRequestContext, scope: string): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${test.info().project.use.baseURL ?? ''}/`;
+  const authorize = new URL(`${AUTHORITY}/authorize`);
+  for (const [k, v] of Object.entries({
+    client_id: 'console-e2e',
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    response_mode: 'query',
+    scope: `openid ${scope}`,
+    state: 'test',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    upn: 'analyst@contoso.com',
+  })) {
+    authorize.searchParams.set(k, v);
+  }
+  const answer = await request.get(authorize.href, { maxRedirects: 0, ignoreHTTPSErrors: true });
+  const code = new URL(answer.headers().location ?? '').searchParams.get('code') ?? '';
+  const token = await request.post(`${AUTHORITY}/token`, {
+    ignoreHTTPSErrors: true,
+    form: {
+      client_id: 'console-e2e',
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+      scope: `openid ${scope}`,
+    },
+  });
+  return ((await token.json()) as { access_token: string }).access_token;
+}
+
+/** GETs JSON from the mock server with a bearer token. */
+async function getJson<T>(request: APIRequestContext, url: string, token: string): Promise<T> {
+  const res = await request.get(url, {
+    headers: { Authorization: `Bearer ${token}` },
+    ignoreHTTPSErrors: true,
+  });
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
+
+type Alert = { id: string; title: string; incidentId: string };
+type Incident = {
+  id: string;
+  displayName: string;
+  status: string;
+  assignedTo: string | null;
+  alerts: (Alert & { evidence: unknown[] })[];
+  '@mock.relatedAlertIds': string[];
+};
+
+/** An open incident of the analyst's with two or more alerts named once in it. */
+async function findMovable(request: APIRequestContext) {
+  const token = await testToken(request, GRAPH_SCOPES);
+  const filter = encodeURIComponent("status eq 'active' and assignedTo eq 'analyst@contoso.com'");
+  const list = await getJson<{ value: Incident[] }>(
+    request,
+    `${GRAPH}/security/incidents?$filter=${filter}&$top=50&$expand=alerts`,
+    token,
+  );
+  for (const incident of list.value) {
+    const unique = incident.alerts.filter(
+      (a) => incident.alerts.filter((b) => b.title === a.title).length === 1,
+    );
+    if (unique.length >= 2) return { id: incident.id, alert: unique[0]! };
+  }
+  throw new Error('No incident of the analyst with two distinct alerts');
+}
+
+/**
+ * A Sentinel incident with room for more alerts, an entity its own alerts name (named once
+ * among them), and an alert of another incident of its workspace involving that entity that
+ * live mode's timeline shows (among the most recent alerts), not the only alert of its home.
+ */
+async function findRelatable(request: APIRequestContext) {
+  const graph = await testToken(request, GRAPH_SCOPES);
+  const arm = await testToken(request, 'https://management.azure.com/user_impersonation');
+  const recent = new Set<string>();
+  let next: string | undefined =
+    `${GRAPH}/security/alerts_v2?$orderby=createdDateTime%20desc&$top=50&$select=id`;
+  while (next && recent.size < ENTITY_SCAN) {
+    const page: { value: { id: string }[]; '@odata.nextLink'?: string } = await getJson(
+      request,
+      next,
+      graph,
+    );
+    for (const a of page.value) recent.add(a.id);
+    next = page['@odata.nextLink'];
+  }
+  const workspaces = await getJson<{ value: { id: string }[] }>(
+    request,
+    `${MOCK}/workspaces`,
+    graph,
+  );
+  for (const ws of workspaces.value) {
+    const filter = encodeURIComponent(
+      "properties/status eq 'New' or properties/status eq 'Active'",
+    );
+    const list = await getJson<{
+      value: { id: string; properties: { incidentNumber: number; providerName: string } }[];
+    }>(
+      request,
+      `${ENTRA}${ws.id}/providers/Microsoft.SecurityInsights/incidents?api-version=${ARM_VERSION}&$top=1000&$filter=${filter}`,
+      arm,
+    );
+    for (const sentinel of list.value) {
+      if (sentinel.properties.providerName !== 'Azure Sentinel') continue;
+      const id = String(sentinel.properties.incidentNumber);
+      const incident = await getJson<Incident>(
+        request,
+        `${GRAPH}/security/incidents/${id}?$expand=alerts`,
+        graph,
+      );
+      if (incident.alerts.length + incident['@mock.relatedAlertIds'].length > 100) continue;
+      const own = new Set(incident.alerts.map((a) => a.id));
+      const entities = await getJson<{
+        value: { kind: string; key: string; name: string; alertIds: string[] }[];
+      }>(request, `${MOCK}/incidents/${id}/entities`, graph);
+      const homeEntities = entities.value.filter((e) => e.alertIds.some((a) => own.has(a)));
+      for (const entity of homeEntities) {
+        if (homeEntities.filter((e) => e.name === entity.name).length > 1) continue;
+        const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
+        const timeline = await getJson<{
+          value: {
+            alert: Alert & { '@mock.sentinelAlertId': string | null };
+            incidents: { incidentId: string; alertCount: number }[];
+          }[];
+        }>(request, `${MOCK}/entities/alerts?${query}`, graph);
+        const shown = timeline.value.filter((e) => own.has(e.alert.id) || recent.has(e.alert.id));
+        for (const { alert, incidents } of shown) {
+          if (incidents.some((i) => i.incidentId === id) || !recent.has(alert.id)) continue;
+          if (!alert['@mock.sentinelAlertId']?.startsWith(`${ws.id}/`)) continue;
+          if (shown.filter((e) => e.alert.title === alert.title).length > 1) continue;
+          const home = incidents.find((i) => i.incidentId === alert.incidentId);
+          if (!home || home.alertCount < 2 || incidents.length > 1) continue;
+          return {
+            incident: id,
+            sentinelName: sentinel.id.split('/').pop()!,
+            entity: entity.name,
+            alert,
+          };
+        }
+      }
+    }
+  }
+  throw new Error('No relatable alert among the recent ones');
+}
 
 test('signs in with MSAL, lists incidents as the UPN, and signs out', async ({ page }) => {
   const bearer: string[] = [];
@@ -71,6 +235,38 @@ test('renews an expired token silently mid-session', async ({ page }) => {
   await expect(page.getByText('Your session has expired')).toHaveCount(0);
 });
 
+test('asks to sign in again when the session is revoked, keeps what was typed, then posts it', async ({
+  page,
+}) => {
+  const grid = await signIn(page);
+  const href =
+    (await grid.getByRole('row').nth(1).getByRole('link').first().getAttribute('href')) ?? '';
+  const id = href.split('/').filter(Boolean)[1] ?? '';
+  await page.goto(`/incidents/${id}/activity`);
+  const log = page.getByRole('list', { name: 'Activity log' });
+  await expect(log).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Comment' });
+  await box.fill('Isolated the host before the session ran out.');
+  await expect(box).toHaveValue('Isolated the host before the session ran out.');
+
+  // Tokens and refresh tokens revoked: only the user can sign in again.
+  expect((await control(page, 'revoke-sessions')).status()).toBe(204);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText('Your session has expired')).toBeVisible({ timeout: 20_000 });
+  await expect(log.getByText('Posting…')).toBeVisible();
+  await box.fill('Next step: reset the password.');
+  await page.screenshot({ path: 'test-results/live-session-expired.png' });
+
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  const signInPage = await popup;
+  await signInPage.getByRole('link', { name: /Avery Analyst/ }).click();
+  await expect(page.getByText('Your session has expired')).toBeHidden({ timeout: 20_000 });
+  await expect(log.getByText('Isolated the host before the session ran out.')).toBeVisible();
+  await expect(log.getByText('Posting…')).toHaveCount(0);
+  await expect(box).toHaveValue('Next step: reset the password.');
+});
+
 test('searches names in the console and says so; the activity log shows comments only', async ({
   page,
 }) => {
@@ -95,34 +291,101 @@ test('searches names in the console and says so; the activity log shows comments
   await expect(page.getByText('Looked up by ID')).toBeVisible();
   await expect(grid.getByRole('row')).toHaveCount(2);
 
+  // The alerts queue searches titles in the console too, and Graph is never sent `contains`.
+  const alertRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/security/alerts_v2')) alertRequests.push(decodeURIComponent(r.url()));
+  });
+  await page.goto('/alerts?q=sign-in');
+  await expect(page.getByText('Filtered in the console')).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').nth(1)).toContainText(
+    /sign-in/i,
+  );
+  expect(alertRequests.length).toBeGreaterThan(0);
+  expect(alertRequests.filter((u) => u.includes('contains('))).toEqual([]);
+
   await page.goto(`/incidents/${id}/activity`);
   await expect(page.getByText(/Audits are not available from Microsoft Graph/)).toBeVisible();
   await page.screenshot({ path: 'test-results/live-activity.png' });
   expect(refused).toEqual([]);
 });
 
-test('merges two incidents through Graph with the signed-in token', async ({ page }) => {
+test('merges two incidents, moves an alert, relates an alert through ARM, and signs out', async ({
+  page,
+}) => {
+  test.slow(); // three flows, each choosing its data first, on a shared machine
   const grid = await signIn(page);
-  // Two active incidents the analyst may change (no Sentinel-only or read-only ones).
+  const bearer: Record<string, string[]> = {};
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    const scheme = r.headers().authorization?.split(' ')[0] ?? '';
+    if (path.endsWith('/security/incidents/mergeIncidents')) (bearer.merge ??= []).push(scheme);
+    if (path.endsWith('/security/alerts_v2/moveAlerts')) (bearer.move ??= []).push(scheme);
+    if (r.method() === 'PUT' && path.includes('/relations/')) (bearer.relations ??= []).push(path);
+  });
+
+  // Merge: two active incidents the analyst may change (no Sentinel-only or read-only ones).
   await page.goto('/incidents?status=active&assignment=me');
   const rows = grid.getByRole('row');
   await expect(rows.nth(2)).toBeVisible();
   await rows.nth(1).getByRole('checkbox').check();
   await rows.nth(2).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Merge incidents' }).click();
-  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
-  await flyout.getByRole('textbox', { name: 'Reason for merging' }).fill('Same campaign');
-  const merges: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().endsWith('/security/incidents/mergeIncidents')) {
-      merges.push(r.headers().authorization?.split(' ')[0] ?? '');
-    }
-  });
-  await flyout.getByRole('button', { name: 'Merge incidents' }).click();
+  const mergeFlyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  await mergeFlyout.getByRole('textbox', { name: 'Reason for merging' }).fill('Same campaign');
+  await mergeFlyout.getByRole('button', { name: 'Merge incidents' }).click();
   await page
     .getByRole('alertdialog', { name: 'Merge 2 incidents?' })
     .getByRole('button', { name: 'Merge' })
     .click();
   await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
-  expect(merges).toEqual(['Bearer']);
+  expect(bearer.merge).toEqual(['Bearer']);
+
+  // Move one alert of an incident of the analyst's to a new incident.
+  const movable = await findMovable(page.request);
+  await page.goto(`/incidents/${movable.id}/alerts`);
+  const alerts = page.getByRole('grid', { name: 'Alerts' });
+  await alerts.getByRole('checkbox', { name: `Select alert ${movable.alert.title}` }).check();
+  await page.getByRole('button', { name: 'Move alerts to another incident' }).click();
+  const moveFlyout = page.getByRole('dialog', { name: 'Move alert to another incident' });
+  await moveFlyout.getByRole('radio', { name: 'Create a new incident' }).check();
+  await moveFlyout.getByRole('textbox', { name: 'Comment' }).fill('A separate intrusion');
+  await moveFlyout.getByRole('button', { name: 'Save' }).click();
+  await expect(moveFlyout).toBeHidden();
+  await expect(page.getByText('Alert moved', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^The alert was moved to new incident \d+\.$/)).toBeVisible();
+  await expect(alerts.getByText(movable.alert.title, { exact: true })).toHaveCount(0);
+  expect(bearer.move).toEqual(['Bearer']);
+
+  // Relate: an external alert from an entity's Timeline, through Sentinel's ARM API.
+  const pick = await findRelatable(page.request);
+  await page.goto(`/incidents/${pick.incident}/assets`);
+  await page.getByRole('button', { name: pick.entity, exact: true }).click();
+  const panel = page.getByRole('dialog', { name: pick.entity });
+  const card = panel.getByRole('region', { name: 'Timeline' });
+  await expect(card).toContainText(
+    `the console matched these among the ${ENTITY_SCAN} most recent alerts`,
+  );
+  const row = card
+    .getByRole('list', { name: `Alerts involving ${pick.entity}, oldest first` })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(pick.alert.title, { exact: true }) });
+  await expect(row).toContainText(`External, in incident ${pick.alert.incidentId}`);
+  const add = row.getByRole('button', { name: 'Add alert to incident' });
+  await expect(add).not.toHaveAttribute('aria-disabled', 'true');
+  await add.click();
+  await page
+    .getByRole('alertdialog', { name: 'This alert is part of another incident' })
+    .getByRole('button', { name: 'OK' })
+    .click();
+  await expect(page.getByText('Alert added', { exact: true })).toBeVisible();
+  await expect(row).toContainText(`In this incident, added from incident ${pick.alert.incidentId}`);
+  await page.screenshot({ path: 'test-results/live-related.png' });
+  // The relation was created on the Sentinel incident found by providerIncidentId.
+  expect(bearer.relations).toHaveLength(1);
+  expect(bearer.relations?.[0]).toContain(`/incidents/${pick.sentinelName}/relations/`);
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

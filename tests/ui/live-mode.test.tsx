@@ -21,7 +21,7 @@ const MDE = { serviceSource: 'microsoftDefenderForEndpoint' } as const;
 /**
  * 60 open incidents (ids 1–60, most recently updated first): more than one request of 50. Two
  * are named for a beacon (ids 5 and 55, one in each request); 3 and 56 carry the VIP tag, only
- * 56 with an endpoint alert.
+ * 56 with an endpoint alert. Each has one alert; 55's is named for the beacon too.
  */
 const STORE = buildStore(
   Array.from({ length: 60 }, (_, i) => {
@@ -29,7 +29,12 @@ const STORE = buildStore(
     return makeIncident({
       displayName: id === 5 || id === 55 ? `Beacon to a rare domain (${id})` : `Incident ${id}`,
       customTags: id === 3 || id === 56 ? ['VIP'] : [],
-      alerts: [makeAlert(id === 56 ? MDE : { serviceSource: 'microsoftDefenderForOffice365' })],
+      alerts: [
+        makeAlert({
+          ...(id === 56 ? MDE : { serviceSource: 'microsoftDefenderForOffice365' }),
+          ...(id === 55 ? { title: 'Beacon to a rare domain observed' } : {}),
+        }),
+      ],
     });
   }),
   {
@@ -48,9 +53,12 @@ const REFUSED = /contains\(|customTags\/any|alerts\/any/;
 
 /** Every incident request the console made, as sent. */
 let requests: URL[] = [];
+/** Every alert request the console made, as sent. */
+let alertRequests: URL[] = [];
 
 beforeEach(() => {
   requests = [];
+  alertRequests = [];
   enterLiveMode({
     graphBase: 'https://graph.microsoft.com',
     armBase: 'https://management.azure.com',
@@ -60,6 +68,17 @@ beforeEach(() => {
     http.get('*/v1.0/security/incidents*', ({ request }) => {
       const url = new URL(request.url);
       requests.push(url);
+      if (REFUSED.test(url.searchParams.get('$filter') ?? '')) {
+        return HttpResponse.json(
+          { error: { code: 'BadRequest', message: 'Invalid filter clause.' } },
+          { status: 400 },
+        );
+      }
+      return undefined;
+    }),
+    http.get('*/v1.0/security/alerts_v2*', ({ request }) => {
+      const url = new URL(request.url);
+      alertRequests.push(url);
       if (REFUSED.test(url.searchParams.get('$filter') ?? '')) {
         return HttpResponse.json(
           { error: { code: 'BadRequest', message: 'Invalid filter clause.' } },
@@ -128,6 +147,42 @@ describe('live mode: what Graph cannot filter, the console does and says', () =>
     expect(screen.queryByText('Filtered in the console')).not.toBeInTheDocument();
     expect(lists()).toHaveLength(1);
     expect(lists()[0]!.searchParams.get('$filter')).toContain("severity eq 'high'");
+  });
+});
+
+describe('live mode: the alerts queue searches in the console too', () => {
+  const alertRows = () =>
+    within(screen.getByRole('grid', { name: 'Alerts' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent ?? '');
+
+  it('matches titles over every page it read, and says so', async () => {
+    renderApp('/alerts?q=beacon');
+    expect(
+      await screen.findByText('Beacon to a rare domain observed', {}, LOAD),
+    ).toBeInTheDocument();
+    expect(alertRows()).toEqual([expect.stringContaining('Beacon to a rare domain observed')]);
+    expect(screen.getByText('Filtered in the console')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Microsoft Graph cannot apply the search, so the console applied it to all 60 alerts that match the other filters.',
+      ),
+    ).toBeInTheDocument();
+    const lists = alertRequests.filter((u) => u.pathname.endsWith('/security/alerts_v2'));
+    expect(lists).toHaveLength(2);
+    expect(lists.every((u) => !/contains\(/.test(u.searchParams.get('$filter') ?? ''))).toBe(true);
+  });
+
+  it('looks an alert ID up, and says so', async () => {
+    const id = Object.values(STORE.alerts).find((a) => a.incidentId === '7')!.id;
+    renderApp(`/alerts?q=${id}`);
+    expect(await screen.findByText('Looked up by ID', {}, LOAD)).toBeInTheDocument();
+    expect(
+      screen.getByText(new RegExp(`Looked up alert ID ${id} in Microsoft Graph`)),
+    ).toBeVisible();
+    await waitFor(() => expect(alertRows()).toEqual([expect.stringContaining('Incident 7')]));
+    expect(alertRequests.map((u) => u.pathname)).toEqual([`/v1.0/security/alerts_v2/${id}`]);
   });
 });
 

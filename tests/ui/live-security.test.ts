@@ -98,7 +98,7 @@ describe("the live build's Content-Security-Policy", () => {
   it('allows requests only to the app, Graph, ARM and the authority, and no inline script', () => {
     expect(policy).toContain(`connect-src 'self' ${GRAPH} ${ARM} https://login.contoso.example;`);
     expect(policy).toContain("script-src 'self';");
-    expect(policy).toContain('frame-src https://login.contoso.example;');
+    expect(policy).toContain("frame-src 'self' https://login.contoso.example;");
     expect(policy).toContain("object-src 'none'");
     expect(cspAllowsConnect(policy, `${GRAPH}/v1.0/x`)).toBe(true);
     expect(cspAllowsConnect(policy, 'https://graph.microsoft.com/v1.0/x')).toBe(false);

@@ -7,7 +7,7 @@ import type { AlertSeverity, ServiceSource } from '@/domain/enums';
 import { EVIDENCE_TYPE, type DeviceEvidence } from '@/domain/graph';
 import type { NamingFacts } from '@/domain/naming';
 import { ALERT_TEMPLATES, type Theme } from '../seed-data';
-import { entityOf, type EntityKind } from '../summary';
+import { entityOf, type EntityKind } from '@/domain/entities';
 import type { AlertRecord } from '../types';
 import type { Pools } from './pools';
 import type { Rng } from './random';

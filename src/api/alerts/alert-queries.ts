@@ -1,4 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { ApiError } from '../http';
+import { scanList } from '../list-pages';
 import { alertKeys } from './alert-keys';
 import { getAlert, getAlerts, getAlertsByIds, type AlertListParams } from './alerts-api';
 
@@ -8,6 +10,29 @@ export const alertQueries = {
     queryOptions({
       queryKey: alertKeys.list(params),
       queryFn: ({ signal }) => getAlerts(params, signal),
+    }),
+  /**
+   * The first `limit` alerts of a list, read through its `@odata.nextLink`s, for a search the
+   * console applies itself (live mode). Under the lists' key, so alert changes refresh it.
+   */
+  scan: (params: AlertListParams, limit: number) =>
+    queryOptions({
+      queryKey: [...alertKeys.lists(), 'scan', params, limit] as const,
+      queryFn: ({ signal }) =>
+        scanList((top) => getAlerts({ ...params, skip: undefined, top }, signal), limit, signal),
+    }),
+  /** One alert by its id, or null when there is none (a search by id). */
+  lookup: (id: string) =>
+    queryOptions({
+      queryKey: [...alertKeys.lists(), 'lookup', id] as const,
+      queryFn: async ({ signal }) => {
+        try {
+          return await getAlert(id, signal);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        }
+      },
     }),
   /** Up to 50 alerts by id in one read; each also fills its detail's cache. */
   byIds: (ids: readonly string[]) =>

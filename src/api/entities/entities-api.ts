@@ -1,32 +1,16 @@
 /**
- * An incident's assets: the entities its alerts' evidence names, derived by the mock under
- * `mock/v1/incidents/{id}/entities` (Graph has no such resource; SPEC.md §2.5).
+ * An incident's assets: the entities its alerts' evidence names. Graph has no such resource
+ * (SPEC.md §2.5): the mock derives them under `mock/v1/incidents/{id}/entities`, from the
+ * incident's home and related alerts; live mode derives them in the console, with the same
+ * function, from the evidence of the alerts Graph lists in the incident (its home alerts).
  */
-import { mockRoot } from '../config';
+import { entitiesOf, type Entity } from '@/domain/entities';
+import { isLiveMode, mockRoot } from '../config';
 import { http } from '../http';
-
-/** The asset groups, in the order the incident page shows them. */
-export const ENTITY_KINDS = [
-  'device',
-  'user',
-  'mailbox',
-  'app',
-  'ip',
-  'url',
-  'file',
-  'process',
-] as const;
-
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+import { getIncident } from '../incidents/incidents-api';
 
 /** One asset of an incident and the alerts it appears in. */
-export type IncidentEntity = {
-  kind: EntityKind;
-  /** Stable within its kind (host name, UPN, address, hash…), lower case. */
-  key: string;
-  name: string;
-  alertIds: string[];
-};
+export type IncidentEntity = Entity;
 
 export type IncidentEntities = { value: IncidentEntity[] };
 
@@ -35,6 +19,9 @@ export function getIncidentEntities(
   incidentId: string,
   signal?: AbortSignal,
 ): Promise<IncidentEntities> {
+  if (isLiveMode()) {
+    return getIncident(incidentId, signal).then((i) => ({ value: entitiesOf(i.alerts ?? []) }));
+  }
   return http<IncidentEntities>(
     `${mockRoot()}/incidents/${encodeURIComponent(incidentId)}/entities`,
     { signal },

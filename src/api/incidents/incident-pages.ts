@@ -4,8 +4,7 @@
  */
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
-import { graphRoot } from '../config';
-import { ApiError, http } from '../http';
+import { getNextPage, scanList, type ListScan } from '../list-pages';
 import { getIncidents, type IncidentListParams } from './incidents-api';
 
 /** Lists `params.top` incidents from `params.skip`, in requests of at most 50. */
@@ -41,62 +40,23 @@ export async function getIncidentWindow(
   return window;
 }
 
-/**
- * The next page of a list, from its `@odata.nextLink` (called verbatim, as Graph asks). A link
- * to anywhere but Graph is refused rather than sent the analyst's token.
- */
-export function getNextIncidents(
-  nextLink: string,
-  signal?: AbortSignal,
-): Promise<ODataCollection<Incident>> {
-  const graph = new URL(graphRoot());
-  const next = new URL(nextLink, graph);
-  if (next.origin !== graph.origin || !next.pathname.startsWith(`${graph.pathname}/`)) {
-    return Promise.reject(
-      new ApiError({
-        status: 0,
-        code: 'InvalidResponse',
-        message: `The server's next page link (${next.origin}${next.pathname}) is not a Graph address; the list was not read further.`,
-      }),
-    );
-  }
-  return http<ODataCollection<Incident>>(next.toString(), { signal });
-}
-
-/** What a read of several pages found: the incidents, and whether the list went on past them. */
-export type IncidentScan = {
-  incidents: Incident[];
-  /** Graph's count of the whole list (`$count=true`), when it gave one. */
-  total?: number;
-  /** More pages were left unread (`limit` reached). */
-  truncated: boolean;
-};
+/** The next page of the incident list, from its `@odata.nextLink` (only ever Graph's). */
+export const getNextIncidents = (nextLink: string, signal?: AbortSignal) =>
+  getNextPage<Incident>(nextLink, signal);
 
 /**
  * Reads the list from the start, page by page through `@odata.nextLink`, until it ends or
  * `limit` incidents are read: for what Graph cannot filter, which the console then filters
  * itself (live mode's search, tag and source filters).
  */
-export async function scanIncidents(
+export function scanIncidents(
   params: IncidentListParams,
   limit: number,
   signal?: AbortSignal,
-): Promise<IncidentScan> {
-  let page = await getIncidents(
-    { ...params, skip: undefined, top: Math.min(LIMITS.maxIncidentsTop, limit) },
+): Promise<ListScan<Incident>> {
+  return scanList(
+    (top) => getIncidents({ ...params, skip: undefined, top }, signal),
+    limit,
     signal,
   );
-  const total = page['@odata.count'];
-  const incidents = [...page.value];
-  let next = page['@odata.nextLink'];
-  while (next && incidents.length < limit) {
-    page = await getNextIncidents(next, signal);
-    incidents.push(...page.value);
-    next = page['@odata.nextLink'];
-  }
-  return {
-    incidents: incidents.slice(0, limit),
-    total,
-    truncated: next !== undefined || incidents.length > limit,
-  };
 }

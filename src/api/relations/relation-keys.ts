@@ -1,4 +1,4 @@
-import type { EntityKind } from '../entities/entities-api';
+import type { EntityKind } from '@/domain/entities';
 
 /**
  * Query keys of Sentinel's relations and of what they change beyond an incident: an incident's
@@ -8,6 +8,8 @@ export const relationKeys = {
   all: ['relations'] as const,
   lists: () => [...relationKeys.all, 'list'] as const,
   list: (sentinelIncidentId: string) => [...relationKeys.lists(), sentinelIncidentId] as const,
+  /** The Sentinel incident (its ARM id) a Graph incident is, found in live mode. */
+  sentinelIncident: (incidentId: string) => [...relationKeys.all, 'sentinel', incidentId] as const,
   entityAlerts: () => [...relationKeys.all, 'entityAlerts'] as const,
   entity: (kind: EntityKind, key: string) => [...relationKeys.entityAlerts(), kind, key] as const,
 };

@@ -1,8 +1,8 @@
 /**
  * The live build's Content-Security-Policy: scripts only from the app's own origin, and network
  * requests only to it (config.json), the configured Graph and ARM origins and the authority,
- * whose sign-in page is also the only frame MSAL may open. Built into index.html at build time
- * (vite.config.ts), and read back at start-up to check that the origins `config.json` names are
+ * whose sign-in page is also the only frame MSAL may open besides the app's own redirect URI
+ * (where that frame lands). Built into index.html at build time (vite.config.ts), and read back at start-up to check that the origins `config.json` names are
  * ones this build allows (live-config.ts), so a mismatch says so instead of failing silently.
  */
 
@@ -36,8 +36,9 @@ export function liveContentSecurityPolicy(origins: CspOrigins): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${services.join(' ')}`,
-    // MSAL renews in a hidden frame of the authority when a refresh token will not do.
-    `frame-src ${authority}`,
+    // MSAL renews in a hidden frame of the authority when a refresh token will not do; the
+    // authority answers by sending that frame to the redirect URI, this app's own origin.
+    `frame-src 'self' ${authority}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

@@ -11,13 +11,19 @@ export type LiveStart =
   | { kind: 'signedIn' }
   /** Nobody is signed in, or live mode cannot start: a page to show instead of the console. */
   | { kind: 'screen'; screen: ReactNode }
-  /** This page is a sign-in popup's landing: it hands the answer to the console and closes. */
+  /** This page is a sign-in popup's or frame's landing: it hands the answer to the console. */
   | { kind: 'popup' };
 
-/** Whether this load is the sign-in popup coming back from the authority. */
+/**
+ * Whether this load is the authority's answer landing in a sign-in popup or in MSAL's hidden
+ * frame (silent renewal once the refresh token is gone): it must be handed to the console, or
+ * MSAL waits for it until it times out.
+ */
 function isPopupLanding(): boolean {
   const answer = `${window.location.hash}&${window.location.search}`;
-  return window.opener !== null && window.opener !== window && /[#?&]state=/.test(answer);
+  const popup = window.opener !== null && window.opener !== window;
+  const framed = window.parent !== window;
+  return (popup || framed) && /[#?&]state=/.test(answer);
 }
 
 export async function startLive(): Promise<LiveStart> {

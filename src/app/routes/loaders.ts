@@ -17,6 +17,7 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { getSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
+import { LOCAL_SCAN_LIMIT } from '@/components/use-local-list';
 import {
   ALERTS_PAGE_SIZE,
   alertsQueueView,
@@ -24,12 +25,9 @@ import {
   toAlertListParams,
   writeView,
 } from '@/features/alerts-queue/alerts-queue-view';
+import { alertScanParams, alertSearchFiltering } from '@/features/alerts-queue/live-search';
 import { incidentPath, isIncidentTab, MERGED_FROM } from '@/features/incident-page/incident-tabs';
-import {
-  LOCAL_SCAN_LIMIT,
-  localFiltering,
-  scanParams,
-} from '@/features/incident-queue/local-filters';
+import { localFiltering, scanParams } from '@/features/incident-queue/local-filters';
 import { buildQueueListParams } from '@/features/incident-queue/queue-odata';
 import {
   parseQueueState,
@@ -114,9 +112,21 @@ export function alertsQueueLoader(queryClient: QueryClient) {
     if (!alertsQueueView.isCanonical(url.searchParams)) {
       return replace(`${url.pathname}?${writeView(url.searchParams, view)}`);
     }
-    const read = attempt(
-      queryClient.ensureQueryData(alertQueries.list(toAlertListParams(view, getSessionUpn()))),
-    );
+    const live = isLiveMode();
+    const params = toAlertListParams(view, getSessionUpn(), { live });
+    const filtering = live ? alertSearchFiltering(view.search) : undefined;
+    // Live mode searches in the console: its read starts here; the page keeps its page in range.
+    if (filtering?.kind === 'scan') {
+      void attempt(
+        queryClient.ensureQueryData(alertQueries.scan(alertScanParams(params), LOCAL_SCAN_LIMIT)),
+      );
+      return null;
+    }
+    if (filtering?.kind === 'lookup') {
+      void attempt(queryClient.ensureQueryData(alertQueries.lookup(filtering.id)));
+      return null;
+    }
+    const read = attempt(queryClient.ensureQueryData(alertQueries.list(params)));
     await attempt(queryClient.ensureQueryData(personaQueries.all()));
     if (view.page === 1) return null;
     const page = await read;

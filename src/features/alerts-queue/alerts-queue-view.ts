@@ -184,8 +184,15 @@ function anyOf(property: string, values: readonly string[]): string {
   return terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' or ')})`;
 }
 
-/** The `$filter` of a view; "Assigned to me" is the signed-in persona's UPN. */
-function buildAlertsFilter(view: AlertsQueueView, upn: string): string | undefined {
+/**
+ * The `$filter` of a view; "Assigned to me" is the signed-in persona's UPN. The search is left
+ * out when the console applies it itself (live mode: real Graph may refuse `contains`).
+ */
+function buildAlertsFilter(
+  view: AlertsQueueView,
+  upn: string,
+  withSearch: boolean,
+): string | undefined {
   const { filters } = view;
   const clauses: string[] = [];
   if (filters.status.length > 0) clauses.push(anyOf('status', filters.status));
@@ -211,7 +218,7 @@ function buildAlertsFilter(view: AlertsQueueView, upn: string): string | undefin
     );
     clauses.push(terms.length === 1 ? (terms[0] ?? '') : `(${terms.join(' or ')})`);
   }
-  if (view.search) {
+  if (view.search && withSearch) {
     const text = odataString(view.search);
     clauses.push(`(contains(title,${text}) or id eq ${text})`);
   }
@@ -235,9 +242,16 @@ const LIST_SELECT = [
   'createdDateTime',
 ].join(',');
 
-/** The Graph request of one page of the queue. */
-export function toAlertListParams(view: AlertsQueueView, upn: string): AlertListParams {
-  const filter = buildAlertsFilter(view, upn);
+/**
+ * The Graph request of one page of the queue; `live` leaves the search to the console
+ * (live-search.ts).
+ */
+export function toAlertListParams(
+  view: AlertsQueueView,
+  upn: string,
+  options: { live?: boolean } = {},
+): AlertListParams {
+  const filter = buildAlertsFilter(view, upn, options.live !== true);
   return {
     ...(filter ? { filter } : {}),
     orderby: `${view.sort.field} ${view.sort.direction === 'ascending' ? 'asc' : 'desc'}`,

@@ -5,15 +5,10 @@
  * Pure, so the rules are tested without a browser.
  */
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
+import { describeScan, type LocalFiltering, type ScanExtent } from '@/components/use-local-list';
 import type { Incident } from '@/domain/graph';
 import { alertSources } from '@/domain/sources';
 import type { QueueFilters } from './queue-state';
-
-/** How many incidents the console reads at most to filter them itself (10 requests of 50). */
-export const LOCAL_SCAN_LIMIT = 500;
-
-/** How the queue finds what Graph cannot filter: not at all, by reading pages, or by id. */
-export type LocalFiltering = { kind: 'none' } | { kind: 'scan' } | { kind: 'lookup'; id: string };
 
 /** Incident ids are numbers: a search of digits only is read as one. */
 const INCIDENT_ID = /^\d+$/;
@@ -71,13 +66,11 @@ function localFilterNames(filters: QueueFilters): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-const count = new Intl.NumberFormat();
-
 /** What the console did instead of asking Graph, in a sentence the queue shows above the list. */
 export function describeLocalFiltering(
   filtering: LocalFiltering,
   filters: QueueFilters,
-  scan?: { read: number; total?: number; truncated: boolean },
+  scan?: ScanExtent,
 ): string | undefined {
   if (filtering.kind === 'none') return undefined;
   if (filtering.kind === 'lookup') {
@@ -87,17 +80,5 @@ export function describeLocalFiltering(
     );
   }
   if (!scan) return undefined;
-  const what = localFilterNames(filters);
-  const read = count.format(scan.read);
-  const of =
-    scan.truncated && scan.total !== undefined
-      ? `the first ${read} (in this order) of ${count.format(scan.total)}`
-      : scan.truncated
-        ? `the first ${read}`
-        : `all ${read}`;
-  return (
-    `Microsoft Graph cannot apply ${what}, so the console applied it to ${of} incidents ` +
-    'that match the other filters' +
-    (scan.truncated ? '. Narrow the other filters or the time range to reach the rest.' : '.')
-  );
+  return describeScan(localFilterNames(filters), 'incidents', scan);
 }

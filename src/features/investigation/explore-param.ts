@@ -3,7 +3,8 @@
  * entity), so a bookmark or a reload shows the same exploration. A value that names no kind, or
  * no entity of the incident, is ignored.
  */
-import { ENTITY_KINDS, type EntityKind, type IncidentEntity } from '@/api/entities/entities-api';
+import type { IncidentEntity } from '@/api/entities/entities-api';
+import { ENTITY_KINDS, type EntityKind } from '@/domain/entities';
 
 export const EXPLORE_PARAM = 'explore';
 

@@ -4,7 +4,8 @@
  * Entities whose **Related alerts** were asked for bring the alerts that involve them but are not
  * in the incident, joined by dotted edges. The graph view and the list view draw the same model.
  */
-import { ENTITY_KINDS, type EntityKind, type IncidentEntity } from '@/api/entities/entities-api';
+import type { IncidentEntity } from '@/api/entities/entities-api';
+import { ENTITY_KINDS, type EntityKind } from '@/domain/entities';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import type { IncidentMember } from '@/components/use-incident-members';
 import type { Alert } from '@/domain/graph';

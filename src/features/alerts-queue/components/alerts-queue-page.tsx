@@ -1,19 +1,22 @@
-import { Button, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Skeleton,
+  SkeletonItem,
+} from '@fluentui/react-components';
 import { DismissCircleRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { alertQueries } from '@/api/alerts/alert-queries';
+import { useLiveMode } from '@/api/config';
 import { useSessionUpn } from '@/api/session-store';
 import { ErrorState } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
 import { QueueSearchBox } from '@/components/queue-search-box';
 import { alertsQueueSelection } from '../alert-selection-store';
-import {
-  ALERTS_PAGE_SIZE,
-  hasActiveFilters,
-  MAX_SEARCH_LENGTH,
-  toAlertListParams,
-} from '../alerts-queue-view';
+import { ALERTS_PAGE_SIZE, hasActiveFilters, MAX_SEARCH_LENGTH } from '../alerts-queue-view';
+import { useQueueAlerts } from '../use-queue-alerts';
 import { useAlertsQueueView } from '../use-alerts-queue-view';
 import { AlertFilters } from './alert-filters';
 import { AlertSelectionToolbar } from './alert-selection-toolbar';
@@ -52,10 +55,8 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
   const selectedIds = alertsQueueSelection.useIds();
   const selection = alertsQueueSelection.useActions();
 
-  const query = useQuery({
-    ...alertQueries.list(toAlertListParams(view, upn)),
-    placeholderData: keepPreviousData,
-  });
+  const live = useLiveMode();
+  const query = useQueueAlerts(view, upn, live);
   const total = query.data?.['@odata.count'] ?? query.data?.value.length;
   const pageCount =
     total === undefined ? undefined : Math.max(1, Math.ceil(total / ALERTS_PAGE_SIZE));
@@ -71,11 +72,12 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
 
   const filtered = hasActiveFilters(view);
   let content;
-  if (query.isPending || pastTheEnd) {
-    content = <QueueSkeleton />;
-  } else if (query.isError) {
+  const data = query.data;
+  if (query.isError) {
     content = null;
-  } else if (query.data.value.length === 0) {
+  } else if (query.isPending || pastTheEnd || data === undefined) {
+    content = <QueueSkeleton />;
+  } else if (data.value.length === 0) {
     content = (
       <div className={styles.empty} role="status">
         <DocumentSearchRegular aria-hidden fontSize={48} />
@@ -97,7 +99,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
   } else {
     content = (
       <AlertsGrid
-        alerts={query.data.value}
+        alerts={data.value}
         busy={query.isPlaceholderData}
         selectedIds={selectedIds}
         sort={view.sort}
@@ -141,6 +143,15 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
         onFilterChange={actions.setFilter}
         onSearchChange={actions.setSearch}
       />
+
+      {query.note && (
+        <MessageBar aria-live="polite" intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{query.note.title}</MessageBarTitle>
+            {query.note.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {query.isError ? (
         <ErrorState

@@ -15,7 +15,8 @@ import {
 import { DesktopRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ENTITY_KINDS, type EntityKind, type IncidentEntity } from '@/api/entities/entities-api';
+import type { IncidentEntity } from '@/api/entities/entities-api';
+import { ENTITY_KINDS, type EntityKind } from '@/domain/entities';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { ErrorState } from '@/components/error-state';
 import { ENTITY_GROUP_LABELS, ENTITY_ICONS } from '@/components/entity-labels';

@@ -30,7 +30,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ENTITY_ICONS } from '@/components/entity-labels';
-import { ENTITY_KINDS } from '@/api/entities/entities-api';
+import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
 import { placeNodes, touchingNodes } from './place-nodes';

@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import { relateAlert } from '@/api/relations/relations-api';
+import { sentinelAlertIdOf } from '@/api/relations/sentinel-lookup';
+import type { Alert } from '@/domain/graph';
 import { closedByRelationComment } from '@/domain/relations';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
 
 export type RelateAlertVariables = {
   /** The incident the alert joins: its Graph id (its number) and its ARM id. */
   incident: { id: string; sentinelIncidentId: string };
-  /** The alert's ARM id (`@mock.sentinelAlertId`). */
-  sentinelAlertId: string;
+  /** The alert to add (its ARM id is found from it: `sentinelAlertIdOf`). */
+  alert: Alert;
   /** "Close other incident": the incident the alert was the only alert of. */
   closeIncidentId?: string;
 };
@@ -29,10 +31,10 @@ export function useRelateAlert() {
     mutationKey: RELATION_MUTATION_KEY,
     mutationFn: async ({
       incident,
-      sentinelAlertId,
+      alert,
       closeIncidentId,
     }: RelateAlertVariables): Promise<RelateAlertResult> => {
-      await relateAlert(incident.sentinelIncidentId, sentinelAlertId);
+      await relateAlert(incident.sentinelIncidentId, await requireSentinelAlertId(alert));
       if (closeIncidentId === undefined) return { closed: false };
       try {
         await updateIncident(closeIncidentId, {
@@ -51,4 +53,15 @@ export function useRelateAlert() {
     },
     onSettled: () => refetchAfterRelation(queryClient),
   });
+}
+
+/** The alert's ARM id, or an error saying Sentinel does not hold it (nothing is sent then). */
+export async function requireSentinelAlertId(alert: Alert): Promise<string> {
+  const id = await sentinelAlertIdOf(alert);
+  if (id === null) {
+    throw new Error(
+      `Alert ${alert.id ?? ''} was not found in the configured Microsoft Sentinel workspaces.`,
+    );
+  }
+  return id;
 }

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { listRelations, removeAlert } from '@/api/relations/relations-api';
+import type { Alert } from '@/domain/graph';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
+import { requireSentinelAlertId } from './use-relate-alert';
 
 export type RemoveAlertVariables = {
   /** The incident the alert leaves: its Graph id (its number) and its ARM id. */
   incident: { id: string; sentinelIncidentId: string };
-  /** The related alert: its Graph id and its ARM id (`@mock.sentinelAlertId`). */
-  alert: { id: string; sentinelAlertId: string };
+  /** The related alert (its ARM id is found from it). */
+  alert: Alert;
 };
 
 /**
@@ -19,12 +21,12 @@ export function useRemoveAlert() {
     mutationKey: RELATION_MUTATION_KEY,
     mutationFn: async ({ incident, alert }: RemoveAlertVariables) => {
       const relations = await listRelations(incident.sentinelIncidentId);
-      const wanted = alert.sentinelAlertId.toLowerCase();
+      const wanted = (await requireSentinelAlertId(alert)).toLowerCase();
       const relation = relations.find(
         (r) => r.properties.relatedResourceId.toLowerCase() === wanted,
       );
       if (!relation) {
-        throw new Error(`Alert ${alert.id} is no longer related to incident ${incident.id}.`);
+        throw new Error(`Alert ${alert.id ?? ''} is no longer related to incident ${incident.id}.`);
       }
       await removeAlert(incident.sentinelIncidentId, relation.name);
     },

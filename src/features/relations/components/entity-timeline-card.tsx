@@ -7,13 +7,15 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
-import type { EntityKind } from '@/api/entities/entities-api';
-import { relationQueries } from '@/api/relations/relation-queries';
+import type { EntityKind } from '@/domain/entities';
+import { useLiveMode } from '@/api/config';
+import { LIVE_ENTITY_SCAN_LIMIT } from '@/api/relations/relations-api';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
 import { ErrorState } from '@/components/error-state';
 import { useAddAlertFlow } from './use-add-alert-flow';
 import { useFocusWhenClosed } from './use-focus-when-closed';
+import { useEntityTimeline } from './use-entity-timeline';
+import { useSentinelIncident } from './use-sentinel-incident';
 import { useTimelineCardStyles } from './timeline-card.styles';
 
 /** An entity as its Timeline card names it. */
@@ -39,7 +41,13 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   const headingId = useId('timeline-heading');
   const rowPrefix = useId('timeline-alert');
   const rowId = (alertId: string) => `${rowPrefix}-${alertId}`;
-  const timeline = useQuery(relationQueries.entityAlerts(entity.kind, entity.key));
+  const live = useLiveMode();
+  const sentinel = useSentinelIncident(incidentId);
+  const { timeline, data } = useEntityTimeline(
+    entity,
+    incidentId,
+    sentinel.kind === 'ready' ? sentinel.id : undefined,
+  );
   const focusWhenClosed = useFocusWhenClosed();
   // Focus comes back to the + once its dialog closes (if the alert was not added).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -51,7 +59,16 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   });
 
   let body;
-  if (timeline.isPending) {
+  if (timeline.isError) {
+    body = (
+      <ErrorState
+        error={timeline.error}
+        retrying={timeline.isFetching}
+        title="Couldn't load the timeline"
+        onRetry={() => void timeline.refetch()}
+      />
+    );
+  } else if (data === undefined) {
     body = (
       <div aria-busy="true" aria-label="Loading the timeline" role="status">
         <Skeleton className={styles.skeleton}>
@@ -61,19 +78,16 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
         </Skeleton>
       </div>
     );
-  } else if (timeline.isError) {
+  } else if (data.length === 0) {
     body = (
-      <ErrorState
-        error={timeline.error}
-        retrying={timeline.isFetching}
-        title="Couldn't load the timeline"
-        onRetry={() => void timeline.refetch()}
-      />
+      <p className={styles.muted}>
+        {live
+          ? `No alerts involve ${entity.name} among the ${LIVE_ENTITY_SCAN_LIMIT} most recent (Microsoft Graph cannot list an entity's alerts; the console matched them).`
+          : `No alerts involve ${entity.name}.`}
+      </p>
     );
-  } else if (timeline.data.length === 0) {
-    body = <p className={styles.muted}>No alerts involve {entity.name}.</p>;
   } else {
-    const items = timeline.data.map((entityAlert): AlertTimelineItem => {
+    const items = data.map((entityAlert): AlertTimelineItem => {
       const { alert, incidents } = entityAlert;
       const inIncident = incidents.some((i) => i.incidentId === incidentId);
       if (inIncident) {
@@ -92,7 +106,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
         alert,
         placement: { kind: 'external', incidentId: incidents[0]?.incidentId ?? '—' },
         action:
-          hint === undefined ? (
+          flow.unavailable !== undefined ? undefined : hint === undefined ? (
             <Tooltip content="Add alert to incident" relationship="label">
               <Button
                 {...restoreFocusTarget}
@@ -120,6 +134,13 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
           {items.length} {items.length === 1 ? 'alert' : 'alerts'}, {items.length - external} in
           this incident, {external} external.
         </p>
+        {live && (
+          <p className={styles.muted}>
+            Microsoft Graph cannot list an entity&apos;s alerts: the console matched these among the{' '}
+            {LIVE_ENTITY_SCAN_LIMIT} most recent alerts, with this incident&apos;s own.
+          </p>
+        )}
+        {flow.unavailable !== undefined && <p className={styles.muted}>{flow.unavailable}</p>}
         <AlertTimeline
           items={items}
           label={`Alerts involving ${entity.name}, oldest first`}

@@ -1,6 +1,7 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { useLiveMode } from '@/api/config';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import { alertTitle } from '@/components/alert-columns';
@@ -10,14 +11,17 @@ import { accessHint, CAN_MANAGE_ANNOTATION, type Persona } from '@/domain/identi
 import { relateSituation } from '@/domain/relations';
 import { alertSources } from '@/domain/sources';
 import { useRelateAlert } from '../api/use-relate-alert';
+import { useSentinelIncident, type SentinelIncident } from './use-sentinel-incident';
 import { AddAlertDialog, type AddAlertChoice, type AddAlertRequest } from './add-alert-dialog';
 
 /** Why alerts cannot be added to this incident from here, if they cannot. */
-function addDenial(incident: Incident | undefined, persona: Persona | undefined) {
+function addDenial(
+  incident: Incident | undefined,
+  persona: Persona | undefined,
+  sentinel: SentinelIncident,
+) {
   if (!incident) return 'Loading the incident…';
-  if (!incident['@mock.sentinelIncidentId']) {
-    return 'This incident is not in a Microsoft Sentinel workspace';
-  }
+  if (sentinel.kind !== 'ready') return sentinel.reason;
   return accessHint(
     persona,
     alertSources(incident.alerts),
@@ -29,6 +33,11 @@ function addDenial(incident: Incident | undefined, persona: Persona | undefined)
 type Asking = { entityAlert: EntityAlert; request: AddAlertRequest; onDone?: () => void };
 
 export type AddAlertFlow = {
+  /**
+   * Why adding alerts is not offered at all in this deployment (live mode without a Sentinel
+   * workspace), if it is not: the controls are hidden and this is said instead.
+   */
+  unavailable: string | undefined;
   /** Why alerts cannot be added to the incident by this persona, if they cannot. */
   denial: string | undefined;
   /** Why this alert cannot be added, if it cannot (the incident's denial, or the alert's). */
@@ -65,11 +74,14 @@ export function useAddAlertFlow({
   const relate = useRelateAlert();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [pending, setPending] = useState<AddAlertChoice | null>(null);
-  const denial = addDenial(incident.data, persona);
+  const sentinel = useSentinelIncident(incidentId);
+  const live = useLiveMode();
+  const denial = addDenial(incident.data, persona, sentinel);
 
+  // In live mode the alert's ARM id is only found when it is added (Graph does not carry it).
   const hintFor = (entityAlert: EntityAlert) =>
     denial ??
-    (entityAlert.alert['@mock.sentinelAlertId']
+    (live || entityAlert.alert['@mock.sentinelAlertId']
       ? undefined
       : 'This alert is not in a Microsoft Sentinel workspace');
 
@@ -90,9 +102,8 @@ export function useAddAlertFlow({
   };
 
   const add = ({ entityAlert, request, onDone }: Asking, choice: AddAlertChoice) => {
-    const sentinelIncidentId = incident.data?.['@mock.sentinelIncidentId'];
-    const sentinelAlertId = entityAlert.alert['@mock.sentinelAlertId'];
-    if (!sentinelIncidentId || !sentinelAlertId) return;
+    if (sentinel.kind !== 'ready') return;
+    const sentinelIncidentId = sentinel.id;
     const other =
       choice.closeOther && request.situation.kind === 'onlyAlert'
         ? request.situation.incident.incidentId
@@ -102,7 +113,7 @@ export function useAddAlertFlow({
     relate.mutate(
       {
         incident: { id: incidentId, sentinelIncidentId },
-        sentinelAlertId,
+        alert: entityAlert.alert,
         ...(other !== undefined ? { closeIncidentId: other } : {}),
       },
       {
@@ -144,6 +155,7 @@ export function useAddAlertFlow({
   };
 
   return {
+    unavailable: sentinel.kind === 'unavailable' ? sentinel.reason : undefined,
     denial,
     hintFor,
     ask,

@@ -1,6 +1,7 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { useLiveMode } from '@/api/config';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { alertTitle } from '@/components/alert-columns';
 import { useCurrentPersona } from '@/components/use-current-persona';
@@ -8,14 +9,17 @@ import type { Alert, Incident } from '@/domain/graph';
 import { accessHint, CAN_MANAGE_ANNOTATION, type Persona } from '@/domain/identity';
 import { alertSources } from '@/domain/sources';
 import { useRemoveAlert } from '../api/use-remove-alert';
+import { useSentinelIncident, type SentinelIncident } from './use-sentinel-incident';
 import { RemoveAlertDialog, type RemoveAlertRequest } from './remove-alert-dialog';
 
 /** Why related alerts cannot be removed from this incident here, if they cannot. */
-function removeDenial(incident: Incident | undefined, persona: Persona | undefined) {
+function removeDenial(
+  incident: Incident | undefined,
+  persona: Persona | undefined,
+  sentinel: SentinelIncident,
+) {
   if (!incident) return 'Loading the incident…';
-  if (!incident['@mock.sentinelIncidentId']) {
-    return 'This incident is not in a Microsoft Sentinel workspace';
-  }
+  if (sentinel.kind !== 'ready') return sentinel.reason;
   return accessHint(
     persona,
     alertSources(incident.alerts),
@@ -56,12 +60,14 @@ export function useRemoveAlertFlow({
   const remove = useRemoveAlert();
   const [removing, setRemoving] = useState<Removing | null>(null);
 
-  const sentinelIncidentId = incident?.['@mock.sentinelIncidentId'];
-  const denial = removeDenial(incident, persona);
+  const sentinel = useSentinelIncident(incidentId);
+  const live = useLiveMode();
+  const denial = removeDenial(incident, persona, sentinel);
 
+  // In live mode the alert's ARM id is only found when it is removed (Graph does not carry it).
   const hintFor = (alert: Alert) =>
     denial ??
-    (alert['@mock.sentinelAlertId']
+    (live || alert['@mock.sentinelAlertId']
       ? undefined
       : 'This alert is not in a Microsoft Sentinel workspace');
 
@@ -77,13 +83,9 @@ export function useRemoveAlertFlow({
     });
 
   const confirm = ({ alert, request, onDone }: Removing) => {
-    const sentinelAlertId = alert['@mock.sentinelAlertId'];
-    if (!sentinelIncidentId || !sentinelAlertId) return;
+    if (sentinel.kind !== 'ready') return;
     remove.mutate(
-      {
-        incident: { id: incidentId, sentinelIncidentId },
-        alert: { id: alert.id ?? '', sentinelAlertId },
-      },
+      { incident: { id: incidentId, sentinelIncidentId: sentinel.id }, alert },
       {
         onSuccess: () => {
           onRemoved?.(alert.id ?? '');
