@@ -1,34 +1,11 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useLiveMode } from '@/api/config';
-import { incidentQueries } from '@/api/incidents/incident-queries';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import { alertTitle } from '@/components/alert-columns';
-import { useCurrentPersona } from '@/components/use-current-persona';
-import type { Incident } from '@/domain/graph';
-import { accessHint, CAN_MANAGE_ANNOTATION, type Persona } from '@/domain/identity';
 import { relateSituation } from '@/domain/relations';
-import { alertSources } from '@/domain/sources';
 import { useRelateAlert } from '../api/use-relate-alert';
-import { useSentinelIncident, type SentinelIncident } from './use-sentinel-incident';
+import { useRelationChangeHints } from './use-relation-change-hints';
 import { AddAlertDialog, type AddAlertChoice, type AddAlertRequest } from './add-alert-dialog';
-
-/** Why alerts cannot be added to this incident from here, if they cannot. */
-function addDenial(
-  incident: Incident | undefined,
-  persona: Persona | undefined,
-  sentinel: SentinelIncident,
-) {
-  if (!incident) return 'Loading the incident…';
-  if (sentinel.kind !== 'ready') return sentinel.reason;
-  return accessHint(
-    persona,
-    alertSources(incident.alerts),
-    'action',
-    incident[CAN_MANAGE_ANNOTATION] === false,
-  );
-}
 
 type Asking = { entityAlert: EntityAlert; request: AddAlertRequest; onDone?: () => void };
 
@@ -68,22 +45,12 @@ export function useAddAlertFlow({
   toasterId: string;
   onAdded?: (alertId: string) => void;
 }): AddAlertFlow {
-  const persona = useCurrentPersona();
-  const incident = useQuery(incidentQueries.detail(incidentId));
   const { dispatchToast } = useToastController(toasterId);
   const relate = useRelateAlert();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [pending, setPending] = useState<AddAlertChoice | null>(null);
-  const sentinel = useSentinelIncident(incidentId);
-  const live = useLiveMode();
-  const denial = addDenial(incident.data, persona, sentinel);
-
-  // In live mode the alert's ARM id is only found when it is added (Graph does not carry it).
-  const hintFor = (entityAlert: EntityAlert) =>
-    denial ??
-    (live || entityAlert.alert['@mock.sentinelAlertId']
-      ? undefined
-      : 'This alert is not in a Microsoft Sentinel workspace');
+  const { sentinel, denial, hintFor: hintForAlert } = useRelationChangeHints(incidentId);
+  const hintFor = (entityAlert: EntityAlert) => hintForAlert(entityAlert.alert);
 
   const ask = (entityAlert: EntityAlert, onDone?: () => void) => {
     const situation = relateSituation(

@@ -1,32 +1,10 @@
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useLiveMode } from '@/api/config';
-import { incidentQueries } from '@/api/incidents/incident-queries';
 import { alertTitle } from '@/components/alert-columns';
-import { useCurrentPersona } from '@/components/use-current-persona';
-import type { Alert, Incident } from '@/domain/graph';
-import { accessHint, CAN_MANAGE_ANNOTATION, type Persona } from '@/domain/identity';
-import { alertSources } from '@/domain/sources';
+import type { Alert } from '@/domain/graph';
 import { useRemoveAlert } from '../api/use-remove-alert';
-import { useSentinelIncident, type SentinelIncident } from './use-sentinel-incident';
+import { useRelationChangeHints } from './use-relation-change-hints';
 import { RemoveAlertDialog, type RemoveAlertRequest } from './remove-alert-dialog';
-
-/** Why related alerts cannot be removed from this incident here, if they cannot. */
-function removeDenial(
-  incident: Incident | undefined,
-  persona: Persona | undefined,
-  sentinel: SentinelIncident,
-) {
-  if (!incident) return 'Loading the incident…';
-  if (sentinel.kind !== 'ready') return sentinel.reason;
-  return accessHint(
-    persona,
-    alertSources(incident.alerts),
-    'action',
-    incident[CAN_MANAGE_ANNOTATION] === false,
-  );
-}
 
 type Removing = { alert: Alert; request: RemoveAlertRequest; onDone?: () => void };
 
@@ -54,22 +32,11 @@ export function useRemoveAlertFlow({
   toasterId: string;
   onRemoved?: (alertId: string) => void;
 }): RemoveAlertFlow {
-  const incident = useQuery(incidentQueries.detail(incidentId)).data;
-  const persona = useCurrentPersona();
   const { dispatchToast } = useToastController(toasterId);
   const remove = useRemoveAlert();
   const [removing, setRemoving] = useState<Removing | null>(null);
 
-  const sentinel = useSentinelIncident(incidentId);
-  const live = useLiveMode();
-  const denial = removeDenial(incident, persona, sentinel);
-
-  // In live mode the alert's ARM id is only found when it is removed (Graph does not carry it).
-  const hintFor = (alert: Alert) =>
-    denial ??
-    (live || alert['@mock.sentinelAlertId']
-      ? undefined
-      : 'This alert is not in a Microsoft Sentinel workspace');
+  const { sentinel, hintFor } = useRelationChangeHints(incidentId);
 
   const ask = (alert: Alert, onDone?: () => void) =>
     setRemoving({
