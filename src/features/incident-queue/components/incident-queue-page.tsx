@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveMode } from '@/api/config';
 import { personaQueries } from '@/api/personas/persona-queries';
@@ -39,7 +40,11 @@ import { useQueueState } from '../use-queue-state';
 import { CopyListLink } from './copy-list-link';
 import { IncidentGrid } from './incident-grid';
 import { useIncidentQueuePageStyles } from './incident-queue-page.styles';
-import { IncidentRowMenuContext, type IncidentRowMenuActions } from './incident-row-menu';
+import {
+  incidentPagePath,
+  IncidentRowMenuContext,
+  type IncidentRowMenuActions,
+} from './incident-row-menu';
 import { IncidentSidePane, type IncidentPaneActions } from './incident-side-pane';
 import { QueueShortcuts } from './queue-shortcuts';
 import { QueueFilterBar } from './queue-filter-bar';
@@ -152,14 +157,16 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const persona = personas.data?.value.find((p) => p.upn.toLowerCase() === upn.toLowerCase());
   const readOnlyReason = accessHint(persona, [], 'incidentQueue');
 
+  const navigate = useNavigate();
   const rowMenu = useMemo<IncidentRowMenuActions>(
     () => ({
       onActivityLog: actions.onActivityLog,
       onManageIncidents: actions.onManageIncidents,
       onOpenPane: openPaneWithFocus,
+      onOpenPage: (incidentId) => void navigate(incidentPagePath(incidentId)),
       readOnlyReason,
     }),
-    [actions.onActivityLog, actions.onManageIncidents, openPaneWithFocus, readOnlyReason],
+    [actions.onActivityLog, actions.onManageIncidents, openPaneWithFocus, navigate, readOnlyReason],
   );
 
   // With the pane open the grid keeps its keys: moving to another row (↑/↓, j/k, Page Up/Down)
