@@ -125,8 +125,14 @@ export function IncidentRowMenu({ row }: { row: QueueRow }) {
   const triggerId = useId('row-menu');
   // Focus comes back to the ⋯ button when the flyout an item opens closes.
   const restoreFocusTarget = useRestoreFocusTarget();
-  /** Undefined until the menu is first opened: no Menu is mounted before. */
-  const [open, setOpen] = useState<boolean | undefined>(undefined);
+  /**
+   * The incident the menu was opened for; undefined until it is first opened (no Menu is mounted
+   * before). Rows are reused for other incidents (a sort, a refetch): a menu opened for one
+   * incident closes rather than act on the next one shown in its row.
+   */
+  const [openFor, setOpenFor] = useState<string | null | undefined>(undefined);
+  const open = openFor === undefined ? undefined : openFor === row.id;
+  const setOpen = (next: boolean) => setOpenFor(next ? row.id : null);
   // A click on the button while the menu is open closes it as a click outside the menu first;
   // that click must not open it again.
   const closedBy = useRef<Event | null>(null);
