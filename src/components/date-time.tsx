@@ -10,6 +10,30 @@ const fullFormatter = new Intl.DateTimeFormat(undefined, {
   timeStyle: 'medium',
 });
 
+type Formatted = { text: string; title: string } | undefined;
+
+/**
+ * Formatted timestamps, remembered: a queue page shows 150 of them and a sort or a filter shows
+ * mostly ones seen before, while formatting a date is among the costlier parts of a cell.
+ */
+const remembered = new Map<string, Formatted>();
+const REMEMBER_AT_MOST = 5000;
+
+function format(value: string, short: boolean): Formatted {
+  const key = `${short ? 's' : 'm'}${value}`;
+  if (remembered.has(key)) return remembered.get(key);
+  const date = new Date(value);
+  const result = Number.isNaN(date.getTime())
+    ? undefined
+    : {
+        text: (short ? shortFormatter : formatter).format(date),
+        title: short ? fullFormatter.format(date) : date.toISOString(),
+      };
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(key, result);
+  return result;
+}
+
 /** A Graph timestamp shown in the analyst's locale, with the exact value in the markup. */
 export function DateTime({
   short = false,
@@ -20,11 +44,11 @@ export function DateTime({
   value: string | null | undefined;
 }) {
   if (!value) return <span>—</span>;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <span>{value}</span>;
+  const formatted = format(value, short);
+  if (!formatted) return <span>{value}</span>;
   return (
-    <time dateTime={value} title={short ? fullFormatter.format(date) : date.toISOString()}>
-      {(short ? shortFormatter : formatter).format(date)}
+    <time dateTime={value} title={formatted.title}>
+      {formatted.text}
     </time>
   );
 }

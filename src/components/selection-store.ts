@@ -100,6 +100,8 @@ export function createSelectionStore() {
         return n === 0 ? 'none' : n === list.length ? 'all' : 'some';
       }),
     useActions: () => useStore((s) => s.actions),
+    /** The ids now, outside React's rendering (a key handler reads them when a key is pressed). */
+    getIds: (scope: string | null = null) => idsIn(useStore.getState(), scope),
     /** The actions, outside React (the app clears selections after a flow lands). */
     actions: () => useStore.getState().actions,
   };

@@ -2,7 +2,7 @@
  * The queue's incident side pane is open on the incident the URL names (`?incident=<id>`), so a
  * link to the queue with its pane open can be bookmarked or shared, and Back closes the pane.
  */
-import { useCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 const INCIDENT_PANE_PARAM = 'incident';
@@ -22,27 +22,32 @@ export type IncidentPane = {
 export function useIncidentPane(): IncidentPane {
   const [searchParams, setSearchParams] = useSearchParams();
   const openId = searchParams.get(INCIDENT_PANE_PARAM)?.trim() || null;
-  const isOpen = openId !== null;
+  // The router's setter changes with every URL; open and close do not, so the grid's memoized
+  // rows, which are handed `open`, are not rendered again by a sort, a filter or a page.
+  const latest = useRef({ setSearchParams, isOpen: openId !== null });
+  useLayoutEffect(() => {
+    latest.current = { setSearchParams, isOpen: openId !== null };
+  });
   const open = useCallback<IncidentPane['open']>(
     (incidentId, options) =>
-      setSearchParams(
+      latest.current.setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
           next.set(INCIDENT_PANE_PARAM, incidentId);
           return next;
         },
-        { replace: options?.replace ?? isOpen },
+        { replace: options?.replace ?? latest.current.isOpen },
       ),
-    [setSearchParams, isOpen],
+    [],
   );
   const close = useCallback(
     () =>
-      setSearchParams((previous) => {
+      latest.current.setSearchParams((previous) => {
         const next = new URLSearchParams(previous);
         next.delete(INCIDENT_PANE_PARAM);
         return next;
       }),
-    [setSearchParams],
+    [],
   );
   return { openId, open, close };
 }

@@ -1,11 +1,10 @@
 /** The cells of the incident queue grid; each subscribes only to the state it shows. */
 import { isUnset } from '@/domain/classification';
-import { Badge, Button, Checkbox, mergeClasses, Spinner } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Link, mergeClasses, Spinner } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useContext, type MouseEvent, type ReactNode } from 'react';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { IncidentTags } from '@/components/incident-tags';
-import { RouterLink } from '@/components/router-link';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import { sourceLabel } from '@/domain/sources';
 import { expandedIncidents } from '../expanded-incidents-store';
@@ -13,6 +12,7 @@ import { incidentSelection } from '../incident-selection-store';
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import { useIncidentGridStyles } from './incident-grid.styles';
+import { incidentPagePath, IncidentRowMenuContext } from './incident-row-menu';
 
 /** The id of an expanded row's alerts, for the expand button's `aria-controls`. */
 export const alertsRowId = (incidentId: string) => `incident-${incidentId}-alerts`;
@@ -60,15 +60,29 @@ export function ExpandButton({ row }: { row: QueueRow }) {
   );
 }
 
+/**
+ * The incident's name, a link to its page. A plain Fluent Link rather than a router link: those
+ * read the location, so every row's link rendered again on each sort or filter. A plain click
+ * navigates inside the app; ctrl/middle clicks open a new tab from the href.
+ */
 export function IncidentNameLink({ row }: { row: QueueRow }) {
   const styles = useIncidentGridStyles();
+  const { onOpenPage } = useContext(IncidentRowMenuContext);
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    onOpenPage(row.id);
+  };
   return (
-    <RouterLink
+    <Link
       className={mergeClasses(styles.text, styles.nameLink)}
-      to={`/incidents/${encodeURIComponent(row.id)}/overview`}
+      href={incidentPagePath(row.id)}
+      onClick={onClick}
     >
       {row.name}
-    </RouterLink>
+    </Link>
   );
 }
 

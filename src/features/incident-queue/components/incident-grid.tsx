@@ -186,6 +186,24 @@ const IncidentGridRow = memo(function IncidentGridRow({
   const selected = incidentSelection.useHas(row.id);
   const expanded = expandedIncidents.useHas(row.id);
   const merging = useIsMerging(row.id);
+  // The cells depend on the row alone: ticking, the pane or a merge restyle the row without
+  // rendering its cells again (React skips an element it was given before).
+  const cells = useMemo(
+    () =>
+      new Map(
+        COLUMNS.map(({ columnId, focusMode, renderCell }) => [
+          columnId,
+          <DataGridCell
+            className={cellClassName(styles, columnId)}
+            focusMode={focusMode}
+            key={columnId}
+          >
+            {renderCell(row)}
+          </DataGridCell>,
+        ]),
+      ),
+    [row, styles],
+  );
   return (
     <>
       <DataGridRow<QueueRow>
@@ -203,20 +221,13 @@ const IncidentGridRow = memo(function IncidentGridRow({
           if (clickOpensPane(event)) onOpenPane(row.id);
         }}
       >
-        {({ columnId, renderCell }) => (
-          <DataGridCell
-            className={cellClassName(styles, columnId)}
-            focusMode={COLUMN_BY_ID.get(columnId as ColumnId)?.focusMode ?? 'cell'}
-          >
-            {renderCell(row)}
-          </DataGridCell>
-        )}
+        {({ columnId }) => cells.get(columnId as ColumnId)}
       </DataGridRow>
       {expanded && (
         <div className={styles.expandedRow} id={alertsRowId(row.id)} role="row">
           <div aria-colspan={columnCount} className={styles.expandedCell} role="gridcell">
             <div className={styles.expandedContent}>
-              <IncidentAlerts row={row} />
+              <IncidentAlerts key={row.id} row={row} />
             </div>
           </div>
         </div>
@@ -290,7 +301,10 @@ export function IncidentGrid({
       columnSizingOptions={sizing}
       columns={columns}
       focusMode="cell"
-      getRowId={(row: QueueRow) => row.id}
+      // Rows are keyed by their place on the page (Fluent's default row id), not by incident: a
+      // sort, a filter or another page gives the same 50 rows new incidents to show, instead of
+      // unmounting 50 rows of controls and mounting 50 new ones. Nothing in a row keeps state of
+      // its own: ticks and expansion are read from their stores by incident id.
       items={rows as QueueRow[]}
       key={columnKey}
       resizableColumns

@@ -10,9 +10,11 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveMode } from '@/api/config';
+import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
@@ -26,7 +28,13 @@ import { buildExportParams, buildQueueListParams, needsDirectory } from '../queu
 import { focusIncidentRow, incidentIdOfRow, incidentRowElements } from '../grid-focus';
 import { useIncidentPane } from '../incident-pane-param';
 import { toQueueRow } from '../queue-rows';
-import { hasAnyFilter, NO_FILTERS, queueViewKey } from '../queue-state';
+import {
+  hasAnyFilter,
+  NO_FILTERS,
+  parseQueueState,
+  queueViewKey,
+  writeQueueState,
+} from '../queue-state';
 import {
   queueEntered,
   queueLeft,
@@ -35,11 +43,15 @@ import {
 } from '../url-notice-store';
 import { DEFAULT_TIME_RANGE, sameTimeRange } from '../time-range';
 import { useQueueIncidents } from '../use-queue-incidents';
-import { useQueueState } from '../use-queue-state';
+import { useQueueState, type QueueStateUpdate } from '../use-queue-state';
 import { CopyListLink } from './copy-list-link';
 import { IncidentGrid } from './incident-grid';
 import { useIncidentQueuePageStyles } from './incident-queue-page.styles';
-import { IncidentRowMenuContext, type IncidentRowMenuActions } from './incident-row-menu';
+import {
+  incidentPagePath,
+  IncidentRowMenuContext,
+  type IncidentRowMenuActions,
+} from './incident-row-menu';
 import { IncidentSidePane, type IncidentPaneActions } from './incident-side-pane';
 import { QueueShortcuts } from './queue-shortcuts';
 import { QueueFilterBar } from './queue-filter-bar';
@@ -85,7 +97,7 @@ export type IncidentQueuePageProps = {
  */
 export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: IncidentQueuePageProps) {
   const styles = useIncidentQueuePageStyles();
-  const { state, update } = useQueueState();
+  const { state, update: updateUrl } = useQueueState();
   const pane = useIncidentPane();
   const sectionRef = useRef<HTMLElement>(null);
   const [paneFocusRequest, setPaneFocusRequest] = useState(0);
@@ -96,6 +108,10 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
       setPaneFocusRequest((n) => n + 1);
       openPane(incidentId);
     },
+    [openPane],
+  );
+  const movePane = useCallback(
+    (incidentId: string) => openPane(incidentId, { replace: true }),
     [openPane],
   );
   const returnFocusToRow = useCallback((incidentId: string) => {
@@ -118,6 +134,26 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
     [state, upn, groups, live],
   );
   const list = useQueueIncidents(state, params, { live, enabled: !directoryMissing });
+
+  // A new sort, filter, search or page starts reading its incidents at once: the router renders
+  // the new URL in a transition, and the list's query would otherwise start only once that
+  // render has committed. The request and the render now run side by side.
+  const queryClient = useQueryClient();
+  const update = useCallback<QueueStateUpdate>(
+    (change, options) => {
+      const next = parseQueueState(
+        writeQueueState(new URLSearchParams(), { ...state, page: 1, ...change }),
+      );
+      const graphFilters = !live || localFiltering(next).kind === 'none';
+      const directoryReady = !needsDirectory(next) || personas.data !== undefined;
+      if (graphFilters && directoryReady) {
+        const nextParams = buildQueueListParams(next, { upn, groups, live }, consoleNow());
+        void queryClient.prefetchQuery(incidentQueries.list(nextParams));
+      }
+      updateUrl(change, options);
+    },
+    [state, live, personas.data, upn, groups, queryClient, updateUrl],
+  );
 
   const exportParams = useCallback(
     (): ExportRequest => ({
@@ -152,14 +188,16 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const persona = personas.data?.value.find((p) => p.upn.toLowerCase() === upn.toLowerCase());
   const readOnlyReason = accessHint(persona, [], 'incidentQueue');
 
+  const navigate = useNavigate();
   const rowMenu = useMemo<IncidentRowMenuActions>(
     () => ({
       onActivityLog: actions.onActivityLog,
       onManageIncidents: actions.onManageIncidents,
       onOpenPane: openPaneWithFocus,
+      onOpenPage: (incidentId) => void navigate(incidentPagePath(incidentId)),
       readOnlyReason,
     }),
-    [actions.onActivityLog, actions.onManageIncidents, openPaneWithFocus, readOnlyReason],
+    [actions.onActivityLog, actions.onManageIncidents, openPaneWithFocus, navigate, readOnlyReason],
   );
 
   // With the pane open the grid keeps its keys: moving to another row (↑/↓, j/k, Page Up/Down)
@@ -342,7 +380,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
           readOnlyReason={readOnlyReason}
           rows={rows}
           onClose={pane.close}
-          onMove={(id) => pane.open(id, { replace: true })}
+          onMove={movePane}
           onReturnFocus={returnFocusToRow}
         />
       </div>

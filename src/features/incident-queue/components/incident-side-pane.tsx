@@ -17,7 +17,14 @@ import {
   OpenRegular,
 } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useEffect,
+  useRef,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useNavigate } from 'react-router';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { AlertTitleLink } from '@/components/alert-title-link';
@@ -288,7 +295,9 @@ export type IncidentSidePaneProps = {
  * so a click on another row switches the pane and the rows can still be ticked. Escape or Close
  * closes it, and focus that was in it goes back to the incident's row.
  */
-export function IncidentSidePane({
+// Memoized: the page renders again for every change of its URL (a sort, a filter), which the
+// pane does not show until the rows it moves through arrive.
+export const IncidentSidePane = memo(function IncidentSidePane({
   actions,
   openId,
   readOnlyReason,
@@ -429,4 +438,4 @@ export function IncidentSidePane({
       </DrawerBody>
     </InlineDrawer>
   );
-}
+});

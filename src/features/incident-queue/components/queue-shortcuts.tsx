@@ -77,7 +77,7 @@ export function QueueShortcuts({
   const assign = useAssignToMe(persona?.upn ?? upn);
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState('');
-  const selected = incidentSelection.useIds();
+  // Read when a key is pressed, not subscribed to: a tick would render this component again.
   const { toggle } = incidentSelection.useActions();
   // The latest state for the one listener, without re-adding it on every render.
   const latest = useRef({
@@ -86,10 +86,9 @@ export function QueueShortcuts({
     mergingIds,
     onMergeIncidents,
     onOpenPane,
-    selected,
   });
   useEffect(() => {
-    latest.current = { rows, readOnlyReason, mergingIds, onMergeIncidents, onOpenPane, selected };
+    latest.current = { rows, readOnlyReason, mergingIds, onMergeIncidents, onOpenPane };
   });
   const lastRowId = useRef<string | null>(null);
 
@@ -103,8 +102,8 @@ export function QueueShortcuts({
       if (document.querySelector(OVERLAY)) return;
       const root = rootRef.current;
       if (!root) return;
-      const { rows, readOnlyReason, mergingIds, onMergeIncidents, onOpenPane, selected } =
-        latest.current;
+      const { rows, readOnlyReason, mergingIds, onMergeIncidents, onOpenPane } = latest.current;
+      const selected = incidentSelection.getIds();
       const elements = incidentRowElements(root);
       const focused = target?.closest<HTMLElement>('[role="row"][data-incident-id]');
       const current =
