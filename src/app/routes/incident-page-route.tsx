@@ -1,10 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { useFetcher } from 'react-router';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import type { Incident } from '@/domain/graph';
 import { ActivityLog } from '@/features/activity-log/components/activity-log';
 import { IncidentPage } from '@/features/incident-page/components/incident-page';
-import { investigatePath } from '@/features/incident-page/incident-tabs';
 import { EntityTimelineCard } from '@/features/relations/components/entity-timeline-card';
 import { IncidentTimeline } from '@/features/relations/components/incident-timeline';
 import { openAction } from '../actions/action-store';
@@ -35,14 +34,17 @@ const renderIncidentTimeline = (incident: Incident) => (
  * relations feature adding and removing alerts from its Assets and Overview tabs.
  */
 export function IncidentPageRoute() {
-  // Opening the Actions menu runs the investigation route's loader (its code, the graph's chunk
-  // and the incident's alerts and entities), once per incident: Investigate then opens sooner.
-  const fetcher = useFetcher();
+  // Opening the Actions menu starts what Investigate needs (the investigation route's code, the
+  // graph's chunk, the incident's alerts and entities), once per incident: it then opens sooner.
+  const queryClient = useQueryClient();
   const prepared = useRef<string | null>(null);
   const onPrepareInvestigation = (incidentId: string) => {
     if (prepared.current === incidentId) return;
     prepared.current = incidentId;
-    void fetcher.load(investigatePath(incidentId));
+    void import('./investigation-route');
+    void import('@/features/investigation/warm-investigation').then(({ prepareInvestigation }) =>
+      prepareInvestigation(queryClient, incidentId),
+    );
   };
   return (
     <IncidentPage
