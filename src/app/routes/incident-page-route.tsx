@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import type { Incident } from '@/domain/graph';
 import { ActivityLog } from '@/features/activity-log/components/activity-log';
@@ -32,6 +34,18 @@ const renderIncidentTimeline = (incident: Incident) => (
  * relations feature adding and removing alerts from its Assets and Overview tabs.
  */
 export function IncidentPageRoute() {
+  // Opening the Actions menu starts what Investigate needs (the investigation route's code, the
+  // graph's chunk, the incident's alerts and entities), once per incident: it then opens sooner.
+  const queryClient = useQueryClient();
+  const prepared = useRef<string | null>(null);
+  const onPrepareInvestigation = (incidentId: string) => {
+    if (prepared.current === incidentId) return;
+    prepared.current = incidentId;
+    void import('./investigation-route');
+    void import('@/features/investigation/warm-investigation').then(({ prepareInvestigation }) =>
+      prepareInvestigation(queryClient, incidentId),
+    );
+  };
   return (
     <IncidentPage
       renderActivityLog={renderActivityLog}
@@ -41,6 +55,7 @@ export function IncidentPageRoute() {
       onManageIncident={onManageIncident}
       onMergeIncidents={onMergeIncidents}
       onMoveAlerts={onMoveAlerts}
+      onPrepareInvestigation={onPrepareInvestigation}
     />
   );
 }

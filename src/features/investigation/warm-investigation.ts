@@ -4,6 +4,9 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { alertQueries } from '@/api/alerts/alert-queries';
+import { entityQueries } from '@/api/entities/entity-queries';
+import { incidentQueries } from '@/api/incidents/incident-queries';
+import { personaQueries } from '@/api/personas/persona-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
 import { memberBatches } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
@@ -29,5 +32,19 @@ export async function warmInvestigation(
     ...parseExplore(search).map((e) =>
       quietly(queryClient.ensureQueryData(relationQueries.entityAlerts(e.kind, e.key))),
     ),
+  ]);
+}
+
+/**
+ * What Investigate will need, started from the incident page (its Actions menu opened): the
+ * route loader's reads and the above. The loader then finds them in, or on their way.
+ */
+export async function prepareInvestigation(queryClient: QueryClient, incidentId: string) {
+  const quietly = <T>(read: Promise<T>) => read.catch(() => undefined);
+  const incident = quietly(queryClient.ensureQueryData(incidentQueries.detail(incidentId)));
+  await Promise.all([
+    quietly(queryClient.ensureQueryData(personaQueries.all())),
+    quietly(queryClient.ensureQueryData(entityQueries.all(incidentId))),
+    warmInvestigation(queryClient, new URLSearchParams(), incident),
   ]);
 }

@@ -28,6 +28,8 @@ export type IncidentActionsMenuProps = {
   onManage: () => void;
   /** Opens Merge incidents. */
   onMerge: () => void;
+  /** The Actions menu opened. */
+  onOpen?: () => void;
 };
 
 /**
@@ -41,6 +43,7 @@ export function IncidentActionsMenu({
   onInvestigate,
   onManage,
   onMerge,
+  onOpen,
 }: IncidentActionsMenuProps) {
   const styles = useIncidentActionsMenuStyles();
   const manageHint = accessDenial;
@@ -66,7 +69,7 @@ export function IncidentActionsMenu({
           </Button>
         </Tooltip>
       )}
-      <Menu>
+      <Menu onOpenChange={(_, data) => data.open && onOpen?.()}>
         <MenuTrigger disableButtonEnhancement>
           <MenuButton {...restoreFocusTarget} icon={<MoreHorizontalRegular />}>
             Actions

@@ -59,6 +59,11 @@ export type IncidentPageProps = {
   onManageIncident: (incidentId: string) => void;
   /** Opens Merge incidents from this incident. */
   onMergeIncidents: (incidentId: string) => void;
+  /**
+   * The Actions menu opened: Investigate may come next, and the investigation graph's code and
+   * data can start loading.
+   */
+  onPrepareInvestigation?: (incidentId: string) => void;
   /** Opens the move flyout for selected alerts. */
   onMoveAlerts: (incidentId: string, alertIds: string[]) => void;
   /** The Activity log tab's content (the app composes the activity-log feature). */
@@ -218,6 +223,7 @@ function LoadedIncident({
   onManageIncident,
   onMergeIncidents,
   onMoveAlerts,
+  onPrepareInvestigation,
   renderActivityLog,
   renderEntityTimeline,
   renderIncidentTimeline,
@@ -254,6 +260,7 @@ function LoadedIncident({
             onInvestigate={() => void navigate(investigatePath(incidentId))}
             onManage={() => onManageIncident(incidentId)}
             onMerge={() => onMergeIncidents(incidentId)}
+            onOpen={() => onPrepareInvestigation?.(incidentId)}
           />
         }
         incident={incident}

@@ -27,6 +27,8 @@ export const useInvestigationGraphStyles = makeStyles({
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
+  // Until the first layout is in, the nodes sit in a heap: the canvas draws them unseen.
+  laying: { opacity: 0 },
   // The active node's menu, beside it (seed 004: "a menu pops out to its side").
   menu: {
     position: 'absolute',

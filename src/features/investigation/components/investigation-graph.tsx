@@ -5,7 +5,13 @@
  * related alerts. Hovering, clicking or moving to a node with the arrow keys makes it active: it
  * is outlined and its menu (what `renderActions` gives) pops out beside it, next in tab order.
  */
-import { Button, tokens, Tooltip, useThemeClassName } from '@fluentui/react-components';
+import {
+  Button,
+  mergeClasses,
+  tokens,
+  Tooltip,
+  useThemeClassName,
+} from '@fluentui/react-components';
 import {
   ArrowResetRegular,
   ArrowMaximizeRegular,
@@ -16,11 +22,9 @@ import {
 import cytoscape, {
   type Core,
   type ElementDefinition,
-  type LayoutOptions,
   type NodeSingular,
   type StylesheetJson,
 } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import {
   useEffect,
   useLayoutEffect,
@@ -33,9 +37,12 @@ import { ENTITY_ICONS } from '@/components/entity-labels';
 import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
+import type { LayoutRequest, Positions } from './compute-layout';
 import { placeNodes, touchingNodes } from './place-nodes';
+import { keepLayout, keptLayout, runLayout, warmLayoutWorker } from './run-layout';
 
-cytoscape.use(fcose);
+// The worker's code loads while the route renders, ahead of the first layout.
+warmLayoutWorker();
 
 export type InvestigationGraphViewProps = {
   graph: InvestigationGraph;
@@ -51,29 +58,6 @@ export type InvestigationGraphViewProps = {
   /** The active node as a sentence, for screen readers. */
   describe: (nodeId: string) => string;
 };
-
-/**
- * fcose keeps labels apart: it lays out nodes with their labels' boxes. Only the first drawing
- * (and Reset layout) runs it; a few hundred iterations settle a graph of this kind, and nodes
- * that join later are placed beside their neighbours instead (place-nodes.ts).
- */
-const layoutOptions = (randomize: boolean): LayoutOptions =>
-  ({
-    name: 'fcose',
-    quality: 'default',
-    randomize,
-    animate: false,
-    fit: false,
-    padding: 24,
-    nodeDimensionsIncludeLabels: true,
-    uniformNodeDimensions: false,
-    packComponents: true,
-    nodeRepulsion: () => 6000,
-    idealEdgeLength: () => 70,
-    edgeElasticity: () => 0.45,
-    nodeSeparation: 60,
-    numIter: 1000,
-  }) as LayoutOptions;
 
 /** The least zoom at which labels are drawn legibly (11 px × 0.7 ≈ 8 px). */
 const READABLE_ZOOM = 0.7;
@@ -93,6 +77,34 @@ function fitReadable(cy: Core) {
     x: w / 2 - ((x1 + x2) / 2) * READABLE_ZOOM,
     y: h / 2 - ((y1 + y2) / 2) * READABLE_ZOOM,
   });
+}
+
+/** What the layout needs of the graph: each node's box (label included) and the edges. */
+function layoutRequest(cy: Core): LayoutRequest {
+  return {
+    nodes: cy.nodes().map((n) => {
+      const box = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { id: n.id(), w: box.w, h: box.h };
+    }),
+    edges: cy.edges().map((e) => ({
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+    })),
+  };
+}
+
+const positionsOf = (cy: Core): Positions =>
+  Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+
+/**
+ * Puts the nodes where a layout says, moves apart the few whose labels still touch, and keeps
+ * the result for this node and edge set.
+ */
+function applyLayout(cy: Core, request: LayoutRequest, positions: Positions) {
+  cy.nodes().positions((n) => positions[n.id()] ?? n.position());
+  placeNodes(cy, touchingNodes(cy));
+  keepLayout(request, positionsOf(cy));
 }
 
 const cssVar = (token: string) => token.replace(/^var\((--[^,)]+).*$/, '$1');
@@ -256,6 +268,8 @@ export function InvestigationGraphView({
   const [drawn, setDrawn] = useState(false);
   // The first layout runs once, even if the graph changes while it runs.
   const laidOut = useRef(false);
+  // Nodes that joined while the first layout ran, placed once it is in.
+  const joinedMeanwhile = useRef<string[] | null>(null);
   const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
   const callbacks = useRef({ onActiveChange, onOpenEntity });
   useLayoutEffect(() => {
@@ -348,14 +362,28 @@ export function InvestigationGraphView({
     });
     if (!laidOut.current) {
       laidOut.current = true;
-      const layout = cy.layout(layoutOptions(true));
-      layout.one('layoutstop', () => {
-        // The force-directed layout leaves a few labels touching: those nodes move to free room.
-        placeNodes(cy, touchingNodes(cy));
+      const request = layoutRequest(cy);
+      const kept = keptLayout(request);
+      const draw = () => {
+        placeNodes(cy, joinedMeanwhile.current ?? []);
+        joinedMeanwhile.current = null;
         fitReadable(cy);
         setDrawn(true);
+      };
+      if (kept) {
+        // This graph was drawn before on this page: as it was.
+        cy.nodes().positions((n) => kept[n.id()] ?? n.position());
+        draw();
+        return;
+      }
+      joinedMeanwhile.current = [];
+      void runLayout(request).then((positions) => {
+        if (cy.destroyed()) return;
+        applyLayout(cy, request, positions);
+        draw();
       });
-      layout.run();
+    } else if (joinedMeanwhile.current) {
+      joinedMeanwhile.current.push(...added);
     } else if (added.length > 0) {
       // Joining nodes go to free room beside their neighbours; the rest of the graph stays put.
       placeNodes(cy, added);
@@ -448,13 +476,13 @@ export function InvestigationGraphView({
   const fit = () => cyRef.current?.fit(undefined, 24);
   const reset = () => {
     const cy = cyRef.current;
-    if (!cy) return;
-    const layout = cy.layout(layoutOptions(true));
-    layout.one('layoutstop', () => {
-      placeNodes(cy, touchingNodes(cy));
+    if (!cy || joinedMeanwhile.current) return;
+    const request = layoutRequest(cy);
+    void runLayout(request).then((positions) => {
+      if (cy.destroyed()) return;
+      applyLayout(cy, request, positions);
       fitReadable(cy);
     });
-    layout.run();
   };
 
   const counts = `${graph.alerts.length} alerts and ${graph.entities.length} entities`;
@@ -485,7 +513,7 @@ export function InvestigationGraphView({
           aria-describedby="investigation-graph-help"
           aria-label={`Investigation graph: ${counts}`}
           aria-roledescription="graph"
-          className={styles.canvas}
+          className={mergeClasses(styles.canvas, !drawn && styles.laying)}
           data-drawn={drawn ? 'true' : 'false'}
           data-nodes={graph.alerts.length + graph.entities.length}
           data-edges={graph.edges.length}

@@ -32,7 +32,8 @@ import {
 } from '../investigation-model';
 import { describeNode } from '../investigation-text';
 import { EXPLORE_PARAM, parseExplore, withExplored } from '../explore-param';
-import { loadInvestigationGraph } from '../load-graph';
+import { loadedInvestigationGraph, loadInvestigationGraph } from '../load-graph';
+import type { InvestigationGraphViewProps } from './investigation-graph';
 import { InvestigationList } from './investigation-list';
 import { useInvestigationPageStyles } from './investigation-page.styles';
 import {
@@ -43,9 +44,19 @@ import {
 } from './node-actions';
 
 // Cytoscape.js and fcose come with the graph, in their own chunk: the list view needs neither.
-const InvestigationGraphView = lazy(async () => ({
+const LazyGraphView = lazy(async () => ({
   default: (await loadInvestigationGraph()).InvestigationGraphView,
 }));
+
+/**
+ * The graph's canvas, rendered at once when its chunk is already in (the route's loader waits
+ * for it): a lazy component suspends at least once, and a fallback shown even for a frame holds
+ * the graph back by React's reveal throttle (up to 300 ms).
+ */
+function GraphView(props: InvestigationGraphViewProps) {
+  const module = loadedInvestigationGraph();
+  return module ? <module.InvestigationGraphView {...props} /> : <LazyGraphView {...props} />;
+}
 
 export type InvestigationPageProps = AlertActionFlows & {
   /** The Timeline card of an entity's side pane (the app composes it). */
@@ -263,7 +274,7 @@ function Investigation({
           />
         ) : (
           <Suspense fallback={<Spinner label="Loading the graph" />}>
-            <InvestigationGraphView
+            <GraphView
               activeId={activeId}
               describe={(id) => {
                 const node = nodes.get(id);

@@ -1,0 +1,78 @@
+/**
+ * Where the graph's layout is computed: in a Web Worker when the browser can start one (so the
+ * page's thread stays free to draw), on the page's thread when it cannot or the worker fails.
+ * Each node and edge set's layout is kept for the page's life, so reopening an incident's graph
+ * shows it as it was, without laying it out again.
+ */
+import { computeLayout, type LayoutRequest, type Positions } from './compute-layout';
+
+type Reply = { id: number; positions?: Positions; error?: string };
+
+/** How many graphs' layouts are kept (the oldest goes first). */
+const KEPT = 8;
+const kept = new Map<string, Positions>();
+
+/** A node and edge set, in any order, as one key. */
+const layoutKey = ({ nodes, edges }: LayoutRequest) =>
+  [...nodes.map((n) => n.id).sort(), '|', ...edges.map((e) => e.id).sort()].join('\n');
+
+/** The layout kept for this node and edge set, if any. */
+export const keptLayout = (request: LayoutRequest) => kept.get(layoutKey(request));
+
+/** Keeps the layout as finally drawn (after labels were moved apart) for this node and edge set. */
+export function keepLayout(request: LayoutRequest, positions: Positions) {
+  const key = layoutKey(request);
+  kept.delete(key);
+  kept.set(key, positions);
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+}
+
+let worker: Worker | null | undefined;
+let nextId = 0;
+
+function startWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** Starts the worker ahead of the first layout (loading its code takes a while). */
+export function warmLayoutWorker() {
+  if (typeof Worker !== 'undefined') startWorker();
+}
+
+/** The layout of `request`: from the worker, or on this thread if there is none or it fails. */
+export function runLayout(
+  request: LayoutRequest,
+  start: () => Worker | null = () => (typeof Worker === 'undefined' ? null : startWorker()),
+): Promise<Positions> {
+  const here = () => computeLayout(request);
+  const w = start();
+  if (!w) return Promise.resolve().then(here);
+  const id = ++nextId;
+  return new Promise<Positions>((resolve) => {
+    const done = () => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+    };
+    const onMessage = (event: MessageEvent<Reply>) => {
+      if (event.data.id !== id) return;
+      done();
+      resolve(event.data.positions ?? here());
+    };
+    // The worker could not start (its script refused, say): this page lays out on its own.
+    const onError = () => {
+      done();
+      if (worker === w) worker = null;
+      w.terminate();
+      resolve(here());
+    };
+    w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
+    w.postMessage({ id, request });
+  });
+}
