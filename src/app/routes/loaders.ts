@@ -17,7 +17,6 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { getSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
-import { LOCAL_SCAN_LIMIT } from '@/components/use-local-list';
 import {
   ALERTS_PAGE_SIZE,
   alertsQueueView,
@@ -25,9 +24,7 @@ import {
   toAlertListParams,
   writeView,
 } from '@/features/alerts-queue/alerts-queue-view';
-import { alertScanParams, alertSearchFiltering } from '@/features/alerts-queue/live-search';
 import { incidentPath, isIncidentTab, MERGED_FROM } from '@/features/incident-page/incident-tabs';
-import { localFiltering, scanParams } from '@/features/incident-queue/local-filters';
 import { buildQueueListParams } from '@/features/incident-queue/queue-odata';
 import {
   parseQueueState,
@@ -77,16 +74,9 @@ export function incidentQueueLoader(queryClient: QueryClient) {
         consoleNow(),
       );
       // Live mode filters what Graph cannot itself: the page asks that query, not the list.
-      const filtering = live ? localFiltering(state) : undefined;
-      if (filtering?.kind === 'scan') {
-        await queryClient.ensureQueryData(
-          incidentQueries.scan(scanParams(params), LOCAL_SCAN_LIMIT),
-        );
-        return undefined;
-      }
-      if (filtering?.kind === 'lookup') {
-        await queryClient.ensureQueryData(incidentQueries.lookup(filtering.id));
-        return undefined;
+      if (live) {
+        const { liveIncidentRead } = await import('./live-reads');
+        if (await liveIncidentRead(queryClient, state, params)) return undefined;
       }
       return queryClient.ensureQueryData(incidentQueries.list(params));
     };
@@ -114,17 +104,10 @@ export function alertsQueueLoader(queryClient: QueryClient) {
     }
     const live = isLiveMode();
     const params = toAlertListParams(view, getSessionUpn(), { live });
-    const filtering = live ? alertSearchFiltering(view.search) : undefined;
     // Live mode searches in the console: its read starts here; the page keeps its page in range.
-    if (filtering?.kind === 'scan') {
-      void attempt(
-        queryClient.ensureQueryData(alertQueries.scan(alertScanParams(params), LOCAL_SCAN_LIMIT)),
-      );
-      return null;
-    }
-    if (filtering?.kind === 'lookup') {
-      void attempt(queryClient.ensureQueryData(alertQueries.lookup(filtering.id)));
-      return null;
+    if (live) {
+      const { liveAlertRead } = await import('./live-reads');
+      if (liveAlertRead(queryClient, view.search, params)) return null;
     }
     const read = attempt(queryClient.ensureQueryData(alertQueries.list(params)));
     await attempt(queryClient.ensureQueryData(personaQueries.all()));
