@@ -4,11 +4,10 @@
  * told to accept it), running the real MSAL flow. Build first:
  * `VITE_MODE=live VITE_TENANT_ID=contoso.onmicrosoft.com VITE_CLIENT_ID=console-e2e
  * VITE_AUTHORITY=https://127.0.0.1:4405/contoso.onmicrosoft.com VITE_GRAPH_BASE=https://127.0.0.1:4405
- * VITE_ARM_BASE=https://127.0.0.1:4405
- * VITE_SENTINEL_WORKSPACES=/subscriptions/d3b07384-d9a0-4c3f-8b1e-5a6f2c7e9b14/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel,/subscriptions/d3b07384-d9a0-4c3f-8b1e-5a6f2c7e9b14/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel-eu
- * vite build --outDir dist-live` (README: Live mode; the workspaces are the demo seed's, which
- * relating alerts through ARM needs). Another port: `E2E_ENTRA_PORT`, and the same port in the
- * three URLs.
+ * VITE_ARM_BASE=https://127.0.0.1:4405 VITE_SENTINEL_WORKSPACES=<the demo seed's two workspaces>
+ * vite build --outDir dist-live`, which `vite build --mode e2e-live --outDir dist-live` does from
+ * .env.e2e-live (`npm test` runs it; README: Live mode; relating alerts through ARM needs the
+ * seed's workspaces). Another port: `E2E_ENTRA_PORT`, and the same port in the URLs.
  */
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
@@ -20,6 +19,8 @@ const ENTRA_PORT = Number(process.env.E2E_ENTRA_PORT ?? 4405);
 export default defineConfig({
   ...base,
   testDir: 'tests/e2e-live',
+  // Its own folder: Playwright empties it at the start, and `npm test` runs this after the mock's.
+  outputDir: 'test-results-live',
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, ignoreHTTPSErrors: true },
   webServer: [
     {

@@ -1,9 +1,10 @@
 // `npm test`: every gate — typecheck, lint, knip (unused files, exports and dependencies),
-// format, the vitest layers (domain, contract, ui), then the built app in Chromium with Playwright.
+// format, the vitest layers (domain, contract, ui), then the built app in Chromium with Playwright:
+// the mock build, then the live build against `mock:serve --auth entra` (the real MSAL flow).
 // Ends with one "N passed, N failed" line.
 //
 // Gates that do not depend on each other run side by side, so the machine's cores are all busy:
-// the four static checks and the build together, then vitest, then Playwright. Vitest and
+// the four static checks and both builds together, then vitest, then Playwright. Vitest and
 // Playwright each use every core and run alone, so a test's timeout never races another gate.
 // A step's output is printed whole once it ends, so the log reads in order.
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` };
+const liveEnv = { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright-live.json` };
 
 /**
  * One stage: its steps run at once; each step is a list of commands run one after another. A step
@@ -32,6 +34,11 @@ const stages = [
         ['node', ['scripts/check-chromium.mjs']],
         ['npx', ['vite', 'build']],
       ],
+    },
+    // The live build's settings are in .env.e2e-live (loopback URLs of the test's sign-in service).
+    {
+      name: 'build (live)',
+      run: [['npx', ['vite', 'build', '--mode', 'e2e-live', '--outDir', 'dist-live']]],
     },
   ],
   [
@@ -53,11 +60,19 @@ const stages = [
     },
   ],
   [{ name: 'e2e', run: [['npx', ['playwright', 'test']]], stream: true }],
+  [
+    {
+      name: 'e2e (live)',
+      run: [['npx', ['playwright', 'test', '-c', 'playwright.live.config.ts']]],
+      env: liveEnv,
+      stream: true,
+    },
+  ],
 ];
 
-function runCommand([cmd, args], stream) {
+function runCommand([cmd, args], stream, commandEnv = env) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, stdio: stream ? 'inherit' : 'pipe' });
+    const child = spawn(cmd, args, { env: commandEnv, stdio: stream ? 'inherit' : 'pipe' });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -71,7 +86,7 @@ async function runStep(step) {
   let status = 0;
   for (const command of step.run) {
     if (step.stream) console.log(`\n=== ${step.name}: ${command[0]} ${command[1].join(' ')}`);
-    const result = await runCommand(command, step.stream);
+    const result = await runCommand(command, step.stream, step.env);
     output += `$ ${command[0]} ${command[1].join(' ')}\n${result.output}`;
     status = result.status;
     if (status !== 0) break;
@@ -101,8 +116,8 @@ if (existsSync(vitest)) {
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
 }
-const pw = `${reports}/playwright.json`;
-if (existsSync(pw)) {
+for (const pw of [`${reports}/playwright.json`, `${reports}/playwright-live.json`]) {
+  if (!existsSync(pw)) continue;
   const s = JSON.parse(readFileSync(pw, 'utf8')).stats ?? {};
   passed += s.expected ?? 0;
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
