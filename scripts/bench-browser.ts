@@ -83,26 +83,26 @@ const PAGE_PROBE = `
   const mark = () => { window.__t0 = performance.now(); };
   document.addEventListener('click', mark, true);
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === 'Escape') mark(); }, true);
-  // Resolves with the time from the last mark to the frame showing a first row other than before.
   const giveUp = (reject, what) => setTimeout(() => reject(new Error('no change within 20 s: ' + what)), 20000);
-  window.__untilFirstRowIsNot = (before) => new Promise((resolve, reject) => {
-    giveUp(reject, 'first row still ' + before.slice(0, 60));
-    const check = () => {
-      const now = window.__firstRowText();
-      if (now !== '' && now !== before) requestAnimationFrame(() => resolve(performance.now() - window.__t0));
-      else requestAnimationFrame(check);
-    };
-    check();
+  // Resolves with the time from the last mark to the frame that shows the change: the animation
+  // frame after the DOM mutation that made \`changed\` true (as \`watch\` does for the first rows).
+  const untilChanged = (changed, what) => new Promise((resolve, reject) => {
+    giveUp(reject, what);
+    const done = () => requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+    if (changed()) return done();
+    const observer = new MutationObserver(() => {
+      if (!changed()) return;
+      observer.disconnect();
+      done();
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true });
   });
-  window.__untilSelectedIsNot = (before) => new Promise((resolve, reject) => {
-    giveUp(reject, 'still ' + before);
-    const text = () => [...document.querySelectorAll('*')].find(
-      (e) => e.children.length === 0 && /^\\d+ selected$/.test(e.textContent ?? ''))?.textContent ?? '0 selected';
-    const check = () => text() !== before
-      ? requestAnimationFrame(() => resolve(performance.now() - window.__t0))
-      : requestAnimationFrame(check);
-    check();
-  });
+  window.__untilFirstRowIsNot = (before) => untilChanged(() => {
+    const now = window.__firstRowText();
+    return now !== '' && now !== before;
+  }, 'first row still ' + before.slice(0, 60));
+  window.__untilSelectedIsNot = (before) => untilChanged(
+    () => window.__selectedText() !== before, 'still ' + before);
   window.__selectedText = () => [...document.querySelectorAll('*')].find(
     (e) => e.children.length === 0 && /^\\d+ selected$/.test(e.textContent ?? ''))?.textContent ?? '0 selected';
 `;
