@@ -21,6 +21,9 @@ export const LOCAL_SCAN_LIMIT = 500;
 /** How the queue finds what Graph cannot filter: not at all, by reading pages, or by id. */
 export type LocalFiltering = { kind: 'none' } | { kind: 'scan' } | { kind: 'lookup'; id: string };
 
+/** What a queue says when the console filtered or looked up itself. */
+export type LocalListNote = { title: string; text: string };
+
 /** What the console read to filter it itself, for the note. */
 export type ScanExtent = { read: number; total?: number; truncated: boolean };
 
@@ -40,7 +43,7 @@ export type LocalListOptions<T, KL extends QueryKey, KS extends QueryKey, KU ext
   page: number;
   pageSize: number;
   /** The note the queue shows when the console filtered or looked up. */
-  note: (scan: ScanExtent | undefined) => { title: string; text: string } | undefined;
+  note: (scan: ScanExtent | undefined) => LocalListNote | undefined;
 };
 
 export function useLocalList<T, KL extends QueryKey, KS extends QueryKey, KU extends QueryKey>(

@@ -5,7 +5,12 @@
  * `@odata.nextLink` — and says which it did.
  */
 import type { AlertListParams } from '@/api/alerts/alerts-api';
-import { describeScan, type LocalFiltering, type ScanExtent } from '@/components/use-local-list';
+import {
+  describeScan,
+  type LocalFiltering,
+  type LocalListNote,
+  type ScanExtent,
+} from '@/components/use-local-list';
 import type { Alert } from '@/domain/graph';
 import { looksLikeAlertId } from '@/domain/sources';
 
@@ -36,7 +41,7 @@ export function matchesAlertSearch(alert: Alert, search: string): boolean {
 export function alertSearchNote(
   filtering: LocalFiltering,
   scan: ScanExtent | undefined,
-): { title: string; text: string } | undefined {
+): LocalListNote | undefined {
   if (filtering.kind === 'lookup') {
     return {
       title: 'Looked up by ID',

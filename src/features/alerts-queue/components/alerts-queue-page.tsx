@@ -1,17 +1,10 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Skeleton,
-  SkeletonItem,
-} from '@fluentui/react-components';
+import { Button, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
 import { DismissCircleRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useLiveMode } from '@/api/config';
 import { useSessionUpn } from '@/api/session-store';
 import { ErrorState } from '@/components/error-state';
+import { LocalListNote } from '@/components/local-list-note';
 import { Pagination } from '@/components/pagination';
 import { QueueSearchBox } from '@/components/queue-search-box';
 import { alertsQueueSelection } from '../alert-selection-store';
@@ -144,14 +137,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
         onSearchChange={actions.setSearch}
       />
 
-      {query.note && (
-        <MessageBar aria-live="polite" intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{query.note.title}</MessageBarTitle>
-            {query.note.text}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <LocalListNote note={query.note} />
 
       {query.isError ? (
         <ErrorState

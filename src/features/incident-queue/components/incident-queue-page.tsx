@@ -18,6 +18,7 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
+import { LocalListNote } from '@/components/local-list-note';
 import { ErrorState } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
 import { accessHint } from '@/domain/identity';
@@ -355,14 +356,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
             update={update}
           />
           <QueueFilterBar state={state} update={update} />
-          {list.note && (
-            <MessageBar aria-live="polite" intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{list.note.title}</MessageBarTitle>
-                {list.note.text}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <LocalListNote note={list.note} />
           <div className={styles.surface}>
             <QueueToolbar actions={actions} readOnlyReason={readOnlyReason} />
             <div className={styles.progress}>
