@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LayoutRequest, Positions } from '@/features/investigation/components/compute-layout';
-import { keepLayout, keptLayout, runLayout } from '@/features/investigation/components/run-layout';
+import { graphLayoutRequest } from '@/features/investigation/components/layout-request';
+import {
+  keepLayout,
+  keptLayout,
+  layoutOf,
+  runLayout,
+} from '@/features/investigation/components/run-layout';
+import { buildInvestigation } from '@/features/investigation/investigation-model';
+import type { IncidentEntity } from '@/api/entities/entities-api';
 
 /** Three alerts and two entities; the first entity is in all three alerts. */
 const REQUEST: LayoutRequest = {
@@ -89,5 +97,65 @@ describe('the investigation graph layout', () => {
     expect(keptLayout(reordered)).toEqual(positions);
     const fewer = { ...REQUEST, edges: REQUEST.edges.slice(1) };
     expect(keptLayout(fewer)).toBeUndefined();
+  });
+
+  it('is run once for a node and edge set asked for again while it runs (the loader, then the canvas)', async () => {
+    const row = (request: LayoutRequest) =>
+      Object.fromEntries(request.nodes.map((n, i) => [n.id, { x: i * 300, y: 7 }]));
+    const worker = fakeWorker(row);
+    const start = () => worker as unknown as Worker;
+    const request = { ...REQUEST, edges: REQUEST.edges.slice(0, 3) };
+    const first = layoutOf(request, start);
+    const again = layoutOf({ nodes: [...request.nodes].reverse(), edges: request.edges }, start);
+    expect(await again).toEqual(await first);
+    expect(worker.requests).toBe(1);
+    // Once in, a new run is a new request (the canvas keeps what it finally draws).
+    await layoutOf(request, start);
+    expect(worker.requests).toBe(2);
+  });
+});
+
+describe('what the layout is asked, from the graph alone', () => {
+  const entity = (kind: IncidentEntity['kind'], key: string, name: string, alertIds: string[]) => ({
+    kind,
+    key,
+    name,
+    alertIds,
+  });
+  const graph = buildInvestigation({
+    incidentId: '7',
+    members: [
+      {
+        alert: { id: 'a1', title: 'Suspicious PowerShell command line on a device' },
+        related: false,
+      },
+      { alert: { id: 'a2', title: 'Phish' }, related: true },
+    ],
+    entities: [
+      entity('device', 'd1', 'WS-001', ['a1', 'a2']),
+      entity('user', 'u1', 'Bo', ['a2', 'elsewhere']),
+    ],
+    explorations: [],
+  });
+
+  it('has a box per node and the edges of the incident', () => {
+    const request = graphLayoutRequest(graph);
+    expect(request.nodes.map((n) => n.id).sort()).toEqual(
+      ['alert:a1', 'alert:a2', 'entity:device:d1', 'entity:user:u1'].sort(),
+    );
+    expect(request.edges.map((e) => `${e.source} ${e.target}`).sort()).toEqual([
+      'entity:device:d1 alert:a1',
+      'entity:device:d1 alert:a2',
+      'entity:user:u1 alert:a2',
+    ]);
+  });
+
+  it('sizes a box by its label, never narrower than the node, with room for the label below', () => {
+    const width = new Map(graphLayoutRequest(graph).nodes.map((n) => [n.id, n]));
+    // A long title is cut to 20 characters, so it is wider than a short name but bounded.
+    expect(width.get('alert:a1')!.w).toBeGreaterThan(width.get('entity:device:d1')!.w);
+    expect(width.get('alert:a1')!.w).toBeLessThan(200);
+    expect(width.get('entity:user:u1')!.w).toBe(38);
+    for (const n of width.values()) expect(n.h).toBe(54);
   });
 });

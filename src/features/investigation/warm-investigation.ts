@@ -1,6 +1,8 @@
 /**
  * What the investigation route's loader warms, in its own chunk (the first screen need not carry
- * it): the graph's code, the incident's added alerts and the Related alerts the URL asks for.
+ * it): the graph's code, the incident's added alerts and the Related alerts the URL asks for —
+ * and, once they are in, the graph's layout, which then runs while the graph's code loads and
+ * its canvas is created.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { alertQueries } from '@/api/alerts/alert-queries';
@@ -8,10 +10,46 @@ import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
-import { memberBatches } from '@/components/use-incident-members';
+import { memberBatches, type IncidentMember } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
+import { graphLayoutRequest } from './components/layout-request';
+import { layoutOf, warmLayoutWorker } from './components/run-layout';
 import { parseExplore } from './explore-param';
+import { buildInvestigation, entityNodeId, type InvestigationGraph } from './investigation-model';
 import { loadInvestigationGraph } from './load-graph';
+
+/**
+ * The graph as the page first draws it (every alert of the incident in), from the query cache;
+ * undefined while a part of it is not in. Read as investigation-page.tsx reads it.
+ */
+function cachedGraph(
+  queryClient: QueryClient,
+  incident: Incident,
+  search: URLSearchParams,
+): InvestigationGraph | undefined {
+  const incidentId = incident.id ?? '';
+  const entities = queryClient.getQueryData(entityQueries.all(incidentId).queryKey)?.value;
+  if (!entities) return undefined;
+  const members: IncidentMember[] = (incident.alerts ?? []).map((alert) => ({
+    alert,
+    related: false,
+  }));
+  for (const ids of memberBatches(incident)) {
+    const alerts = queryClient.getQueryData(alertQueries.byIds(ids).queryKey);
+    if (!alerts) return undefined;
+    for (const alert of alerts) members.push({ alert, related: true });
+  }
+  const known = new Set(entities.map(entityNodeId));
+  const explorations = parseExplore(search)
+    .filter((e) => known.has(entityNodeId(e)))
+    .map((entity) => ({
+      entity,
+      alerts: queryClient.getQueryData(
+        relationQueries.entityAlerts(entity.kind, entity.key).queryKey,
+      ),
+    }));
+  return buildInvestigation({ incidentId, members, entities, explorations });
+}
 
 /** Resolves when all of it is in, or failed (the page shows a failed read with its retry). */
 export async function warmInvestigation(
@@ -20,19 +58,29 @@ export async function warmInvestigation(
   incident: Promise<Incident | undefined>,
 ) {
   const quietly = (read: Promise<unknown>) => read.catch(() => undefined);
-  await Promise.all([
-    search.get('view') === 'list' ? undefined : quietly(loadInvestigationGraph()),
+  const drawn = search.get('view') !== 'list';
+  if (drawn) warmLayoutWorker();
+  const data = Promise.all([
     incident.then((found) =>
-      Promise.all(
-        (found ? memberBatches(found) : []).map((ids) =>
+      Promise.all([
+        ...(found ? memberBatches(found) : []).map((ids) =>
           quietly(queryClient.ensureQueryData(alertQueries.byIds(ids))),
         ),
-      ),
+        // The layout needs the entities too (the loader and the Actions menu read them anyway).
+        found ? quietly(queryClient.ensureQueryData(entityQueries.all(found.id ?? ''))) : undefined,
+      ]),
     ),
     ...parseExplore(search).map((e) =>
       quietly(queryClient.ensureQueryData(relationQueries.entityAlerts(e.kind, e.key))),
     ),
   ]);
+  // The layout starts with the data, not after the graph's code.
+  const laidOut = data.then(async () => {
+    const found = await incident;
+    const graph = drawn && found ? cachedGraph(queryClient, found, search) : undefined;
+    if (graph) void layoutOf(graphLayoutRequest(graph)).catch(() => undefined);
+  });
+  await Promise.all([drawn ? quietly(loadInvestigationGraph()) : undefined, laidOut]);
 }
 
 /**
@@ -44,7 +92,6 @@ export async function prepareInvestigation(queryClient: QueryClient, incidentId:
   const incident = quietly(queryClient.ensureQueryData(incidentQueries.detail(incidentId)));
   await Promise.all([
     quietly(queryClient.ensureQueryData(personaQueries.all())),
-    quietly(queryClient.ensureQueryData(entityQueries.all(incidentId))),
     warmInvestigation(queryClient, new URLSearchParams(), incident),
   ]);
 }

@@ -38,11 +38,15 @@ import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
 import type { LayoutRequest, Positions } from './compute-layout';
+import {
+  alertLabel,
+  entityLabel,
+  graphLayoutRequest,
+  LABEL_FONT_FAMILY,
+  LABEL_FONT_SIZE,
+} from './layout-request';
 import { placeNodes, touchingNodes } from './place-nodes';
-import { keepLayout, keptLayout, runLayout, warmLayoutWorker } from './run-layout';
-
-// The worker's code loads while the route renders, ahead of the first layout.
-warmLayoutWorker();
+import { keepLayout, keptLayout, layoutOf, runLayout } from './run-layout';
 
 export type InvestigationGraphViewProps = {
   graph: InvestigationGraph;
@@ -77,21 +81,6 @@ function fitReadable(cy: Core) {
     x: w / 2 - ((x1 + x2) / 2) * READABLE_ZOOM,
     y: h / 2 - ((y1 + y2) / 2) * READABLE_ZOOM,
   });
-}
-
-/** What the layout needs of the graph: each node's box (label included) and the edges. */
-function layoutRequest(cy: Core): LayoutRequest {
-  return {
-    nodes: cy.nodes().map((n) => {
-      const box = n.boundingBox({ includeLabels: true, includeOverlays: false });
-      return { id: n.id(), w: box.w, h: box.h };
-    }),
-    edges: cy.edges().map((e) => ({
-      id: e.id(),
-      source: e.source().id(),
-      target: e.target().id(),
-    })),
-  };
 }
 
 const positionsOf = (cy: Core): Positions =>
@@ -155,8 +144,8 @@ function stylesheet(c: Colours, icons: Record<IconKind, string>): StylesheetJson
       style: {
         label: 'data(label)',
         color: c.text,
-        'font-size': 11,
-        'font-family': 'Segoe UI, system-ui, sans-serif',
+        'font-size': LABEL_FONT_SIZE,
+        'font-family': LABEL_FONT_FAMILY,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'none',
@@ -218,21 +207,16 @@ function stylesheet(c: Colours, icons: Record<IconKind, string>): StylesheetJson
 
 const ICON_COMPONENTS = { alert: ShieldRegular, ...ENTITY_ICONS };
 
-/** Labels this long at most (about 110 px at 11 px): the menu and the list show the whole name. */
-const MAX_LABEL = 20;
-const shortLabel = (text: string) =>
-  text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1).trimEnd()}…`;
-
 function toElements(graph: InvestigationGraph, iconFor: (kind: IconKind) => string) {
   const nodes: ElementDefinition[] = [
     ...graph.alerts.map((a) => ({
       group: 'nodes' as const,
-      data: { id: a.id, label: shortLabel(a.alert.title ?? a.alert.id ?? '') },
+      data: { id: a.id, label: alertLabel(a) },
       classes: ['alert', a.placement, a.alert.severity ?? 'unknown'].join(' '),
     })),
     ...graph.entities.map((e) => ({
       group: 'nodes' as const,
-      data: { id: e.id, label: shortLabel(e.entity.name), icon: iconFor(e.entity.kind) },
+      data: { id: e.id, label: entityLabel(e), icon: iconFor(e.entity.kind) },
       classes: `entity ${e.entity.kind}`,
     })),
   ];
@@ -362,7 +346,8 @@ export function InvestigationGraphView({
     });
     if (!laidOut.current) {
       laidOut.current = true;
-      const request = layoutRequest(cy);
+      // Often already under way: the route's loader starts it as soon as the data is in.
+      const request = graphLayoutRequest(graph);
       const kept = keptLayout(request);
       const draw = () => {
         placeNodes(cy, joinedMeanwhile.current ?? []);
@@ -377,7 +362,7 @@ export function InvestigationGraphView({
         return;
       }
       joinedMeanwhile.current = [];
-      void runLayout(request).then((positions) => {
+      void layoutOf(request).then((positions) => {
         if (cy.destroyed()) return;
         applyLayout(cy, request, positions);
         draw();
@@ -477,7 +462,7 @@ export function InvestigationGraphView({
   const reset = () => {
     const cy = cyRef.current;
     if (!cy || joinedMeanwhile.current) return;
-    const request = layoutRequest(cy);
+    const request = graphLayoutRequest(graph);
     void runLayout(request).then((positions) => {
       if (cy.destroyed()) return;
       applyLayout(cy, request, positions);

@@ -2,15 +2,19 @@
  * Where the graph's layout is computed: in a Web Worker when the browser can start one (so the
  * page's thread stays free to draw), on the page's thread when it cannot or the worker fails.
  * Each node and edge set's layout is kept for the page's life, so reopening an incident's graph
- * shows it as it was, without laying it out again.
+ * shows it as it was, without laying it out again; one under way is joined, not started twice
+ * (the route's loader starts it before the canvas asks). Small: the layout engine itself is in
+ * the worker, and in this page only when the worker cannot run it.
  */
-import { computeLayout, type LayoutRequest, type Positions } from './compute-layout';
+import type { LayoutRequest, Positions } from './compute-layout';
 
 type Reply = { id: number; positions?: Positions; error?: string };
 
 /** How many graphs' layouts are kept (the oldest goes first). */
 const KEPT = 8;
 const kept = new Map<string, Positions>();
+/** Layouts under way, by node and edge set. */
+const running = new Map<string, Promise<Positions>>();
 
 /** A node and edge set, in any order, as one key. */
 const layoutKey = ({ nodes, edges }: LayoutRequest) =>
@@ -50,9 +54,9 @@ export function runLayout(
   request: LayoutRequest,
   start: () => Worker | null = () => (typeof Worker === 'undefined' ? null : startWorker()),
 ): Promise<Positions> {
-  const here = () => computeLayout(request);
+  const here = () => import('./compute-layout').then(({ computeLayout }) => computeLayout(request));
   const w = start();
-  if (!w) return Promise.resolve().then(here);
+  if (!w) return here();
   const id = ++nextId;
   return new Promise<Positions>((resolve) => {
     const done = () => {
@@ -75,4 +79,24 @@ export function runLayout(
     w.addEventListener('error', onError);
     w.postMessage({ id, request });
   });
+}
+
+/**
+ * The layout of this node and edge set: as kept, the one under way, or a new run. The positions
+ * of a run are the engine's; the canvas keeps what it finally draws (`keepLayout`).
+ */
+export function layoutOf(
+  request: LayoutRequest,
+  start?: Parameters<typeof runLayout>[1],
+): Promise<Positions> {
+  const key = layoutKey(request);
+  const done = kept.get(key);
+  if (done) return Promise.resolve(done);
+  const underWay = running.get(key);
+  if (underWay) return underWay;
+  const run = runLayout(request, start);
+  running.set(key, run);
+  const forget = () => running.delete(key);
+  run.then(forget, forget);
+  return run;
 }
