@@ -7,12 +7,15 @@
  * of a small and a 150-alert incident in light and dark. Each test starts from the seed.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { seriousViolations, shoot } from './support';
-
-const GRAPH = 'https://graph.microsoft.com/v1.0';
-const MOCK = 'https://graph.microsoft.com/mock/v1';
-const ARM = 'https://management.azure.com';
-const API_VERSION = '2022-07-01-preview';
+import {
+  API_VERSION,
+  ARM,
+  GRAPH,
+  MOCK,
+  openSentinelIncidentIds,
+  seriousViolations,
+  shoot,
+} from './support';
 
 /** An incident, one of its entities, and an alert involving that entity outside the incident. */
 type Pick = {
@@ -23,22 +26,15 @@ type Pick = {
   alert: { id: string; title: string; home: string; newEntities: number };
 };
 
-async function start(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
-}
-
 /**
  * Finds an open Sentinel incident with room for alerts, one of its entities (named once), and
  * an alert of another incident of its workspace involving it (titled once), with how many
  * entities that alert would bring that the incident lacks.
  */
 async function findRelatedAlert(page: Page): Promise<Pick> {
-  await start(page);
+  const ids = await openSentinelIncidentIds(page);
   return page.evaluate(
-    async ({ graph, mock, arm, version }) => {
+    async ({ ids, graph, mock }) => {
       const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
       const get = async <T>(url: string) => (await (await fetch(url, { headers })).json()) as T;
       type Alert = {
@@ -56,70 +52,56 @@ async function findRelatedAlert(page: Page): Promise<Pick> {
       };
       type Entity = { kind: string; key: string; name: string };
       type Entry = { alert: Alert; incidents: { incidentId: string; alertCount: number }[] };
-      const workspaces = await get<{ value: { id: string }[] }>(`${mock}/workspaces`);
-      for (const ws of workspaces.value) {
-        const filter = encodeURIComponent(
-          "properties/status eq 'New' or properties/status eq 'Active'",
+      for (const id of ids) {
+        const incident = await get<Incident>(`${graph}/security/incidents/${id}?$expand=alerts`);
+        const sentinelId = incident['@mock.sentinelIncidentId'];
+        const held = incident.alerts.length + incident['@mock.relatedAlertIds'].length;
+        if (!sentinelId || held > 20 || held < 2) continue;
+        const workspace = sentinelId.slice(
+          0,
+          sentinelId.indexOf('/providers/Microsoft.SecurityInsights'),
         );
-        const list = await get<{
-          value: { properties: { incidentNumber: number; providerName: string } }[];
-        }>(
-          `${arm}${ws.id}/providers/Microsoft.SecurityInsights/incidents?api-version=${version}&$top=1000&$filter=${filter}`,
-        );
-        const ids = list.value
-          .filter((i) => i.properties.providerName === 'Azure Sentinel')
-          .map((i) => String(i.properties.incidentNumber));
-        for (const id of ids) {
-          const incident = await get<Incident>(`${graph}/security/incidents/${id}?$expand=alerts`);
-          const sentinelId = incident['@mock.sentinelIncidentId'];
-          const held = incident.alerts.length + incident['@mock.relatedAlertIds'].length;
-          if (!sentinelId || held > 20 || held < 2) continue;
-          const workspace = sentinelId.slice(
-            0,
-            sentinelId.indexOf('/providers/Microsoft.SecurityInsights'),
-          );
-          const entities = await get<{ value: Entity[] }>(`${mock}/incidents/${id}/entities`);
-          const have = new Set(entities.value.map((e) => `${e.kind}:${e.key}`));
-          for (const entity of entities.value) {
-            if (entities.value.filter((e) => e.name === entity.name).length > 1) continue;
-            const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
-            const timeline = await get<{ value: Entry[] }>(`${mock}/entities/alerts?${query}`);
-            for (const { alert, incidents } of timeline.value) {
-              if (incidents.some((i) => i.incidentId === id)) continue;
-              if (!alert['@mock.sentinelAlertId']?.startsWith(`${workspace}/`)) continue;
-              if (timeline.value.filter((e) => e.alert.title === alert.title).length > 1) continue;
-              // Its entities: those of its home incident that name it.
-              const home = await get<{ value: (Entity & { alertIds: string[] })[] }>(
-                `${mock}/incidents/${alert.incidentId}/entities`,
-              );
-              const brings = home.value.filter(
-                (e) => e.alertIds.includes(alert.id) && !have.has(`${e.kind}:${e.key}`),
-              ).length;
-              if (brings === 0) continue;
-              return {
-                incident: {
-                  id,
-                  name: incident.displayName,
-                  alerts: held,
-                  entities: entities.value.length,
-                  sentinelId,
-                },
-                entity: entity.name,
-                explore: `${entity.kind}:${entity.key}`,
-                alert: {
-                  id: alert.id,
-                  title: alert.title,
-                  home: alert.incidentId,
-                  newEntities: brings,
-                },
-              };
-            }
+        const entities = await get<{ value: Entity[] }>(`${mock}/incidents/${id}/entities`);
+        const have = new Set(entities.value.map((e) => `${e.kind}:${e.key}`));
+        for (const entity of entities.value) {
+          if (entities.value.filter((e) => e.name === entity.name).length > 1) continue;
+          const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
+          const timeline = await get<{ value: Entry[] }>(`${mock}/entities/alerts?${query}`);
+          for (const { alert, incidents } of timeline.value) {
+            if (incidents.some((i) => i.incidentId === id)) continue;
+            if (!alert['@mock.sentinelAlertId']?.startsWith(`${workspace}/`)) continue;
+            if (timeline.value.filter((e) => e.alert.title === alert.title).length > 1) continue;
+            // Its entities: those of its home incident that name it.
+            const home = await get<{ value: (Entity & { alertIds: string[] })[] }>(
+              `${mock}/incidents/${alert.incidentId}/entities`,
+            );
+            const brings = home.value.filter(
+              (e) => e.alertIds.includes(alert.id) && !have.has(`${e.kind}:${e.key}`),
+            ).length;
+            if (brings === 0) continue;
+            return {
+              incident: {
+                id,
+                name: incident.displayName,
+                alerts: held,
+                entities: entities.value.length,
+                sentinelId,
+              },
+              entity: entity.name,
+              explore: `${entity.kind}:${entity.key}`,
+              alert: {
+                id: alert.id,
+                title: alert.title,
+                home: alert.incidentId,
+                newEntities: brings,
+              },
+            };
           }
         }
       }
       throw new Error('No related alert that brings entities in the seed');
     },
-    { graph: GRAPH, mock: MOCK, arm: ARM, version: API_VERSION },
+    { ids, graph: GRAPH, mock: MOCK },
   );
 }
 

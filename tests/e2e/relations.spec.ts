@@ -6,12 +6,15 @@
  * from the seed (a fresh browser context, a fresh IndexedDB).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { seriousViolations, shoot } from './support';
-
-const GRAPH = 'https://graph.microsoft.com/v1.0';
-const MOCK = 'https://graph.microsoft.com/mock/v1';
-const ARM = 'https://management.azure.com';
-const API_VERSION = '2022-07-01-preview';
+import {
+  API_VERSION,
+  ARM,
+  GRAPH,
+  MOCK,
+  openSentinelIncidentIds,
+  seriousViolations,
+  shoot,
+} from './support';
 
 type Situation = 'inOthers' | 'onlyAlert';
 
@@ -24,14 +27,6 @@ type Pick = {
   home: { id: string; name: string };
 };
 
-/** Starts the app and its worker; the queue's rows prove the mock answers. */
-async function start(page: Page) {
-  await page.goto('/');
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
-}
-
 /**
  * Finds an open Sentinel incident with room for more alerts, one of its assets, and an alert
  * involving that asset from another incident of its workspace, in the situation asked for:
@@ -39,9 +34,9 @@ async function start(page: Page) {
  * home incident). Names are unique where the test needs to find them by name.
  */
 async function findExternalAlert(page: Page, situation: Situation): Promise<Pick> {
-  await start(page);
+  const ids = await openSentinelIncidentIds(page);
   return page.evaluate(
-    async ({ graph, mock, arm, version, situation }) => {
+    async ({ ids, graph, mock, situation }) => {
       const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
       const get = async <T>(url: string) => (await (await fetch(url, { headers })).json()) as T;
       type Alert = {
@@ -68,62 +63,48 @@ async function findExternalAlert(page: Page, situation: Situation): Promise<Pick
         }[];
       };
       const open = (status: string) => status === 'active' || status === 'inProgress';
-      const workspaces = await get<{ value: { id: string }[] }>(`${mock}/workspaces`);
-      for (const ws of workspaces.value) {
-        const filter = encodeURIComponent(
-          "properties/status eq 'New' or properties/status eq 'Active'",
+      for (const id of ids) {
+        const incident = await get<Incident>(`${graph}/security/incidents/${id}?$expand=alerts`);
+        const sentinelId = incident['@mock.sentinelIncidentId'];
+        const held = incident.alerts.length + incident['@mock.relatedAlertIds'].length;
+        if (!sentinelId || held > 100) continue;
+        const workspace = sentinelId.slice(
+          0,
+          sentinelId.indexOf('/providers/Microsoft.SecurityInsights'),
         );
-        const list = await get<{
-          value: { properties: { incidentNumber: number; providerName: string } }[];
-        }>(
-          `${arm}${ws.id}/providers/Microsoft.SecurityInsights/incidents?api-version=${version}&$top=1000&$filter=${filter}`,
+        const entities = await get<{ value: { kind: string; key: string; name: string }[] }>(
+          `${mock}/incidents/${id}/entities`,
         );
-        const ids = list.value
-          .filter((i) => i.properties.providerName === 'Azure Sentinel')
-          .map((i) => String(i.properties.incidentNumber));
-        for (const id of ids) {
-          const incident = await get<Incident>(`${graph}/security/incidents/${id}?$expand=alerts`);
-          const sentinelId = incident['@mock.sentinelIncidentId'];
-          const held = incident.alerts.length + incident['@mock.relatedAlertIds'].length;
-          if (!sentinelId || held > 100) continue;
-          const workspace = sentinelId.slice(
-            0,
-            sentinelId.indexOf('/providers/Microsoft.SecurityInsights'),
-          );
-          const entities = await get<{ value: { kind: string; key: string; name: string }[] }>(
-            `${mock}/incidents/${id}/entities`,
-          );
-          for (const entity of entities.value) {
-            if (entities.value.filter((e) => e.name === entity.name).length > 1) continue;
-            const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
-            const timeline = await get<{ value: Entry[] }>(`${mock}/entities/alerts?${query}`);
-            for (const entry of timeline.value) {
-              const { alert, incidents } = entry;
-              const others = incidents.filter((i) => i.incidentId !== id);
-              if (others.length !== incidents.length) continue;
-              if (!alert['@mock.sentinelAlertId']?.startsWith(`${workspace}/`)) continue;
-              if (timeline.value.filter((e) => e.alert.title === alert.title).length > 1) continue;
-              const only = others.length === 1 && others[0]!.alertCount === 1;
-              const wanted = situation === 'onlyAlert' ? only && open(others[0]!.status) : !only;
-              if (!wanted) continue;
-              const home = others.find((i) => i.incidentId === alert.incidentId) ?? others[0]!;
-              return {
-                incident: { id, name: incident.displayName, sentinelId },
-                entity: entity.name,
-                alert: {
-                  id: alert.id,
-                  title: alert.title,
-                  sentinelId: alert['@mock.sentinelAlertId'],
-                },
-                home: { id: home.incidentId, name: home.displayName },
-              };
-            }
+        for (const entity of entities.value) {
+          if (entities.value.filter((e) => e.name === entity.name).length > 1) continue;
+          const query = new URLSearchParams({ kind: entity.kind, key: entity.key });
+          const timeline = await get<{ value: Entry[] }>(`${mock}/entities/alerts?${query}`);
+          for (const entry of timeline.value) {
+            const { alert, incidents } = entry;
+            const others = incidents.filter((i) => i.incidentId !== id);
+            if (others.length !== incidents.length) continue;
+            if (!alert['@mock.sentinelAlertId']?.startsWith(`${workspace}/`)) continue;
+            if (timeline.value.filter((e) => e.alert.title === alert.title).length > 1) continue;
+            const only = others.length === 1 && others[0]!.alertCount === 1;
+            const wanted = situation === 'onlyAlert' ? only && open(others[0]!.status) : !only;
+            if (!wanted) continue;
+            const home = others.find((i) => i.incidentId === alert.incidentId) ?? others[0]!;
+            return {
+              incident: { id, name: incident.displayName, sentinelId },
+              entity: entity.name,
+              alert: {
+                id: alert.id,
+                title: alert.title,
+                sentinelId: alert['@mock.sentinelAlertId'],
+              },
+              home: { id: home.incidentId, name: home.displayName },
+            };
           }
         }
       }
       throw new Error(`No external alert in the ${situation} situation in the seed`);
     },
-    { graph: GRAPH, mock: MOCK, arm: ARM, version: API_VERSION, situation },
+    { ids, graph: GRAPH, mock: MOCK, situation },
   );
 }
 

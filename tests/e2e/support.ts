@@ -1,6 +1,6 @@
 /**
- * What the Playwright specs share: the accessibility check at WCAG 2.2 AA, and screenshots taken
- * once the page has settled.
+ * What the Playwright specs share: the accessibility check at WCAG 2.2 AA, screenshots taken
+ * once the page has settled, opening the queue, and the seed's open Sentinel incidents.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -74,4 +74,41 @@ export async function shownIds(page: Page): Promise<string[]> {
     .locator('[role="row"][aria-selected] a[href^="/incidents/"]')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   return hrefs.map((h) => h.split('/')[2] ?? '');
+}
+
+export const GRAPH = 'https://graph.microsoft.com/v1.0';
+export const MOCK = 'https://graph.microsoft.com/mock/v1';
+export const ARM = 'https://management.azure.com';
+export const API_VERSION = '2022-07-01-preview';
+
+/**
+ * Opens the console (its worker then serves the store) and lists the seed's open Sentinel
+ * incidents (New or Active), as ARM lists them in each workspace: their Graph ids.
+ */
+export async function openSentinelIncidentIds(page: Page): Promise<string[]> {
+  await openQueue(page, '/');
+  return page.evaluate(
+    async ({ mock, arm, version }) => {
+      const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
+      const get = async <T>(url: string) => (await (await fetch(url, { headers })).json()) as T;
+      const filter = encodeURIComponent(
+        "properties/status eq 'New' or properties/status eq 'Active'",
+      );
+      const ids: string[] = [];
+      const workspaces = await get<{ value: { id: string }[] }>(`${mock}/workspaces`);
+      for (const ws of workspaces.value) {
+        const list = await get<{
+          value: { properties: { incidentNumber: number; providerName: string } }[];
+        }>(
+          `${arm}${ws.id}/providers/Microsoft.SecurityInsights/incidents?api-version=${version}&$top=1000&$filter=${filter}`,
+        );
+        for (const i of list.value) {
+          if (i.properties.providerName === 'Azure Sentinel')
+            ids.push(String(i.properties.incidentNumber));
+        }
+      }
+      return ids;
+    },
+    { mock: MOCK, arm: ARM, version: API_VERSION },
+  );
 }
