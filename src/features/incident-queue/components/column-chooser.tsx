@@ -9,29 +9,15 @@ import {
   DialogTitle,
   DialogTrigger,
   makeStyles,
-  tokens,
   Tooltip,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, ColumnTripleEditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { QUEUE_COLUMN_LABELS, REQUIRED_COLUMNS, type QueueColumnId } from '../queue-columns';
 import { useColumnActions, useColumnLayout } from '../queue-columns-store';
+import { useToolListStyles } from './tool-list.styles';
 
 const useStyles = makeStyles({
-  hint: { margin: 0, color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-  },
-  item: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   label: { flexGrow: 1 },
   reset: { marginInlineEnd: 'auto' },
 });
@@ -76,12 +62,13 @@ function MoveButton({
 
 function ColumnList({ draft, onChange }: { draft: Draft; onChange: (draft: Draft) => void }) {
   const styles = useStyles();
+  const list = useToolListStyles();
   return (
-    <ul aria-label="Columns" className={styles.list}>
+    <ul aria-label="Columns" className={list.list}>
       {draft.order.map((id, index) => {
         const required = REQUIRED_COLUMNS.has(id);
         return (
-          <li className={styles.item} key={id}>
+          <li className={list.item} key={id}>
             <Checkbox
               checked={!draft.hidden.includes(id)}
               className={styles.label}
@@ -126,6 +113,7 @@ function ColumnList({ draft, onChange }: { draft: Draft; onChange: (draft: Draft
  */
 export function ColumnChooser() {
   const styles = useStyles();
+  const list = useToolListStyles();
   const layout = useColumnLayout();
   const { setLayout, reset } = useColumnActions();
   const [open, setOpen] = useState(false);
@@ -146,7 +134,7 @@ export function ColumnChooser() {
         <DialogBody>
           <DialogTitle>Customize columns</DialogTitle>
           <DialogContent>
-            <p className={styles.hint}>
+            <p className={list.note}>
               Choose the columns to show and their order. This browser remembers them.
             </p>
             <ColumnList draft={draft} onChange={setDraft} />

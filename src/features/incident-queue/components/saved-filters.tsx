@@ -24,6 +24,7 @@ import {
   useSavedFilterSets,
 } from '../saved-filters-store';
 import type { QueueStateUpdate } from '../use-queue-state';
+import { useToolListStyles } from './tool-list.styles';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -31,21 +32,7 @@ const useStyles = makeStyles({
   field: { flexGrow: 1 },
   saveButton: { marginBlockStart: '26px' },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-  },
-  item: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   open: { flexGrow: 1, justifyContent: 'flex-start', minWidth: 0 },
-  empty: { margin: 0, color: tokens.colorNeutralForeground3 },
   status: { ...typographyStyles.body1, minHeight: '20px', margin: 0 },
 });
 
@@ -58,6 +45,7 @@ export type SavedFiltersProps = { state: QueueState; update: QueueStateUpdate };
  */
 export function SavedFilters({ state, update }: SavedFiltersProps) {
   const styles = useStyles();
+  const list = useToolListStyles();
   const sets = useSavedFilterSets();
   const { save, remove } = useSavedFilterActions();
   const [open, setOpen] = useState(false);
@@ -122,11 +110,11 @@ export function SavedFilters({ state, update }: SavedFiltersProps) {
                 Filter sets
               </h3>
               {sets.length === 0 ? (
-                <p className={styles.empty}>No saved filter sets yet.</p>
+                <p className={list.note}>No saved filter sets yet.</p>
               ) : (
-                <ul aria-labelledby="saved-filter-sets" className={styles.list}>
+                <ul aria-labelledby="saved-filter-sets" className={list.list}>
                   {sets.map((set) => (
-                    <li className={styles.item} key={set.name}>
+                    <li className={list.item} key={set.name}>
                       <Button
                         appearance="subtle"
                         className={styles.open}
