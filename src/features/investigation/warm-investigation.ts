@@ -4,10 +4,12 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { alertQueries } from '@/api/alerts/alert-queries';
+import { isLiveMode } from '@/api/config';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
+import { relatedAlertsQuery } from '@/api/relations/live-related';
 import { memberBatches } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
 import { parseExplore } from './explore-param';
@@ -23,11 +25,15 @@ export async function warmInvestigation(
   await Promise.all([
     search.get('view') === 'list' ? undefined : quietly(loadInvestigationGraph()),
     incident.then((found) =>
-      Promise.all(
-        (found ? memberBatches(found) : []).map((ids) =>
+      Promise.all([
+        ...(found ? memberBatches(found) : []).map((ids) =>
           quietly(queryClient.ensureQueryData(alertQueries.byIds(ids))),
         ),
-      ),
+        // Live mode reads the added alerts from Sentinel instead.
+        found?.id && isLiveMode()
+          ? quietly(queryClient.ensureQueryData(relatedAlertsQuery(found.id)))
+          : undefined,
+      ]),
     ),
     ...parseExplore(search).map((e) =>
       quietly(queryClient.ensureQueryData(relationQueries.entityAlerts(e.kind, e.key))),
