@@ -3,8 +3,9 @@
  * list (an incident's `alerts` are its home ones, and it carries none of the mock's `@mock.*`
  * annotations, stripped here from every answer). The console reads the incident's relations and
  * alerts from Sentinel over ARM and each related alert from Graph by id, lists them on the
- * Alerts tab and the Incident timeline, marked, counts them, and removes one by deleting its
- * relation; a refusal shows the server's words and changes nothing.
+ * Alerts tab, the Incident timeline and the investigation graph's List view, marked, counts them
+ * (with their assets), and removes one by deleting its relation; a refusal shows the server's
+ * words and changes nothing.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
@@ -81,6 +82,7 @@ let sent: string[] = [];
 
 beforeAll(async () => {
   await import('@/features/incident-page/components/incident-page');
+  await import('@/features/investigation/components/investigation-page');
 });
 
 /** Drops the mock's `@mock.*` annotations from an answer, as real Graph carries none. */
@@ -235,6 +237,32 @@ describe('live mode: alerts related to an incident', () => {
         ).toHaveLength(3),
       LOAD,
     );
+  });
+});
+
+describe("live mode: the investigation graph's List view", () => {
+  it('marks the related alert and removes it from the incident through ARM', async () => {
+    const alert = alertOf('2');
+    const { user } = renderApp('/incidents/1/investigate?view=list');
+    const alerts = await screen.findByRole('table', { name: 'Alerts' }, LOAD);
+    const row = await waitFor(() => {
+      const found = within(alerts)
+        .getAllByRole('row')
+        .find((r) => within(r).queryByText(alert.title, { exact: true }));
+      if (!found) throw new Error(`No row for ${alert.title}`);
+      return found;
+    }, LOAD);
+    expect(row).toHaveTextContent('Added to this incident (from incident 2)');
+    await user.click(within(row).getByRole('button', { name: 'Remove alert from incident' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Remove alert from incident?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Remove alert' }));
+    expect(await screen.findByText('Alert removed', {}, LOAD)).toBeInTheDocument();
+    await waitFor(
+      () => expect(within(alerts).queryByText(alert.title, { exact: true })).toBeNull(),
+      LOAD,
+    );
+    expect(runtime.store.relationsOf('1')).toEqual([]);
+    expect(sent.filter((r) => r.startsWith('DELETE '))).toHaveLength(1);
   });
 });
 
