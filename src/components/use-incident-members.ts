@@ -67,7 +67,7 @@ function useLiveRelated(incident: Incident, live: boolean) {
   const { data } = read;
   const alerts = useMemo(() => {
     const homeIds = new Set(home.map((a) => a.id));
-    return (data?.alerts ?? []).map((r) => r.alert).filter((a) => !homeIds.has(a.id));
+    return (data?.alerts ?? NO_ALERTS).filter((a) => !homeIds.has(a.id));
   }, [home, data]);
   return { read, alerts, missing: data?.missing ?? NO_IDS };
 }

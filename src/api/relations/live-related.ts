@@ -23,8 +23,8 @@ import { providerAlertIdOf, sentinelIncidentAlerts } from './sentinel-lookup';
 
 /** An incident's related alerts, as far as Graph could read them. */
 export type LiveRelatedAlerts = {
-  /** Each related alert Graph answered for, with the name of the relation that holds it. */
-  alerts: { alert: Alert; relationName: string }[];
+  /** Each related alert Graph answered for. */
+  alerts: Alert[];
   /** The provider ids of related alerts Graph has no alert for. */
   missing: string[];
 };
@@ -92,7 +92,7 @@ async function liveRelatedAlerts(
     const entity = entities.get(relation.properties.relatedResourceId.toLowerCase());
     const providerAlertId = entity?.properties.providerAlertId;
     return providerAlertId
-      ? [{ relation, providerAlertId, productName: entity.properties.productName ?? '' }]
+      ? [{ providerAlertId, productName: entity.properties.productName ?? '' }]
       : [];
   });
   const read = await inBatches(related, PARALLEL_READS, async (r) => ({
@@ -100,8 +100,8 @@ async function liveRelatedAlerts(
     alert: await graphAlertOf(r.providerAlertId, r.productName, signal),
   }));
   const result: LiveRelatedAlerts = { alerts: [], missing: [] };
-  for (const { alert, relation, providerAlertId } of read) {
-    if (alert) result.alerts.push({ alert, relationName: relation.name });
+  for (const { alert, providerAlertId } of read) {
+    if (alert) result.alerts.push(alert);
     else result.missing.push(providerAlertId);
   }
   return result;
@@ -136,7 +136,7 @@ export const liveEntitiesQuery = (incidentId: string) =>
       ]);
       const home = incident.alerts ?? [];
       const homeIds = new Set(home.map((a) => a.id));
-      const others = related.alerts.map((r) => r.alert).filter((a) => !homeIds.has(a.id));
+      const others = related.alerts.filter((a) => !homeIds.has(a.id));
       return { value: entitiesOf([...home, ...others]) };
     },
   });
