@@ -1,15 +1,20 @@
 /**
  * An incident's alerts as Sentinel counts them (seed 004): its home alerts (Graph's `alerts`)
- * and the alerts related to it (`@mock.relatedAlertIds`), read by id from `alerts_v2` in
- * batches of up to 50 (`$filter=id in (…)`): one request for an incident at Sentinel's cap of 150
- * would otherwise be 150.
+ * and the alerts related to it. The mock names those (`@mock.relatedAlertIds`), read by id from
+ * `alerts_v2` in batches of up to 50 (`$filter=id in (…)`): one request for an incident at
+ * Sentinel's cap of 150 would otherwise be 150. Live mode reads them from Sentinel's relations
+ * (`relatedAlertsQuery`), since real Graph has neither.
  */
-import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { MAX_IDS_PER_READ } from '@/api/alerts/alerts-api';
+import { isLiveMode, useLiveMode } from '@/api/config';
+import { entityQueries } from '@/api/entities/entity-queries';
+import { liveEntitiesQuery, relatedAlertsQuery } from '@/api/relations/live-related';
 import type { Alert, Incident } from '@/domain/graph';
+import { heldAlertCount } from '@/domain/relations';
 
 /** One alert of an incident: homed in it, or related to it from its home incident. */
 export type IncidentMember = { alert: Alert; related: boolean };
@@ -37,15 +42,52 @@ function batches(ids: readonly string[]): string[][] {
   return out;
 }
 
-/** The batches `useIncidentMembers` reads for `incident` (a loader warms them). */
+/** The related alerts the mock names (none in live mode: real Graph names none). */
+const mockRelatedIds = (incident: Incident, live: boolean) =>
+  live ? NO_IDS : (incident['@mock.relatedAlertIds'] ?? NO_IDS);
+
+/** The batches `useIncidentMembers` reads for `incident` in mock mode (a loader warms them). */
 export const memberBatches = (incident: Incident) =>
-  batches(incident['@mock.relatedAlertIds'] ?? NO_IDS);
+  batches(mockRelatedIds(incident, isLiveMode()));
+
+const notFound = (missing: readonly string[]) =>
+  missing.length === 0
+    ? null
+    : new Error(
+        `${missing.length === 1 ? 'Alert' : 'Alerts'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found.`,
+      );
+
+/**
+ * Live mode's related alerts: Sentinel's, not counting those Graph lists as home alerts. Read
+ * only in live mode.
+ */
+function useLiveRelated(incident: Incident, live: boolean) {
+  const read = useQuery({ ...relatedAlertsQuery(incident.id ?? ''), enabled: live });
+  const home = incident.alerts ?? NO_ALERTS;
+  const { data } = read;
+  const alerts = useMemo(() => {
+    const homeIds = new Set(home.map((a) => a.id));
+    return (data?.alerts ?? NO_ALERTS).filter((a) => !homeIds.has(a.id));
+  }, [home, data]);
+  return { read, alerts, missing: data?.missing ?? NO_IDS };
+}
+
+/** How many alerts the incident holds, home and related, as far as they are known yet. */
+export function useHeldAlertCount(incident: Incident): number {
+  const live = useLiveMode();
+  const { alerts, missing } = useLiveRelated(incident, live);
+  return live
+    ? (incident.alerts?.length ?? 0) + alerts.length + missing.length
+    : heldAlertCount(incident);
+}
 
 /** The incident's alerts, home and related (the related ones are read by id). */
 export function useIncidentMembers(incident: Incident): IncidentMembers {
   const client = useQueryClient();
+  const live = useLiveMode();
+  const fromSentinel = useLiveRelated(incident, live);
   const home = incident.alerts ?? NO_ALERTS;
-  const relatedIds = incident['@mock.relatedAlertIds'] ?? NO_IDS;
+  const relatedIds = mockRelatedIds(incident, live);
   const idKey = relatedIds.join('\n');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids' content
   const chunks = useMemo(() => batches(relatedIds), [idKey]);
@@ -72,13 +114,7 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
       return {
         members: [...home.map((alert) => ({ alert, related: false })), ...related],
         isPending: results.some((r) => r.isPending),
-        error:
-          failed?.error ??
-          (missing.length > 0
-            ? new Error(
-                `${missing.length === 1 ? 'Alert' : 'Alerts'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found.`,
-              )
-            : null),
+        error: failed?.error ?? notFound(missing),
         refetch: () => {
           for (const r of results) if (r.isError || r.isSuccess) void r.refetch();
         },
@@ -86,5 +122,31 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
     },
     [home, chunks, client],
   );
-  return useQueries({ queries: chunks.map((ids) => alertQueries.byIds(ids)), combine });
+  const fromMock = useQueries({ queries: chunks.map((ids) => alertQueries.byIds(ids)), combine });
+  const { read, alerts, missing } = fromSentinel;
+  const { isPending, error, refetch } = read;
+  const fromLive = useMemo(
+    (): IncidentMembers => ({
+      members: [
+        ...home.map((alert) => ({ alert, related: false })),
+        ...alerts.map((alert) => ({ alert, related: true })),
+      ],
+      isPending,
+      error: error ?? notFound(missing),
+      refetch: () => void refetch(),
+    }),
+    [home, alerts, missing, isPending, error, refetch],
+  );
+  return live ? fromLive : fromMock;
+}
+
+/**
+ * The incident's assets, as its page and graph show them: the mock's, or in live mode those of
+ * its home and related alerts (Graph's incident has only the home ones).
+ */
+export function useIncidentEntities(incidentId: string) {
+  const live = useLiveMode();
+  const fromMock = useQuery({ ...entityQueries.all(incidentId), enabled: !live });
+  const fromLive = useQuery({ ...liveEntitiesQuery(incidentId), enabled: live });
+  return live ? fromLive : fromMock;
 }

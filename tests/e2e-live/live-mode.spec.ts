@@ -4,7 +4,8 @@
  * signed token, a throttled request shown and waited out, an expired token renewed silently,
  * sign-out, the console's own search and lookup (which real Graph cannot do), the comments-only
  * activity log, and the analyst's journey: merge, move an alert, relate an alert through ARM
- * (the Sentinel incident found by its providerIncidentId), sign out.
+ * (the Sentinel incident found by its providerIncidentId), see it on the incident's Alerts tab
+ * (read from Sentinel's relations) and remove it again from the Incident timeline, sign out.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -310,7 +311,7 @@ test('searches names in the console and says so; the activity log shows comments
   expect(refused).toEqual([]);
 });
 
-test('merges two incidents, moves an alert, relates an alert through ARM, and signs out', async ({
+test('merges two incidents, moves an alert, relates an alert through ARM and removes it, and signs out', async ({
   page,
 }) => {
   test.slow(); // three flows, each choosing its data first, on a shared machine
@@ -322,6 +323,15 @@ test('merges two incidents, moves an alert, relates an alert through ARM, and si
     if (path.endsWith('/security/incidents/mergeIncidents')) (bearer.merge ??= []).push(scheme);
     if (path.endsWith('/security/alerts_v2/moveAlerts')) (bearer.move ??= []).push(scheme);
     if (r.method() === 'PUT' && path.includes('/relations/')) (bearer.relations ??= []).push(path);
+    if (r.method() === 'DELETE' && path.includes('/relations/')) {
+      (bearer.unrelate ??= []).push(`${scheme} ${path}`);
+    }
+    if (r.method() === 'GET' && path.endsWith('/relations')) (bearer.listed ??= []).push(path);
+    // Graph has no `id in (…)` filter on alerts: live mode must not rely on it.
+    const url = decodeURIComponent(r.url());
+    if (url.includes('/security/alerts_v2') && url.includes(' in (')) {
+      (bearer.byIds ??= []).push(url);
+    }
   });
 
   // Merge: two active incidents the analyst may change (no Sentinel-only or read-only ones).
@@ -386,6 +396,45 @@ test('merges two incidents, moves an alert, relates an alert through ARM, and si
   expect(bearer.relations?.[0]).toContain(`/incidents/${pick.sentinelName}/relations/`);
 
   await page.keyboard.press('Escape');
+
+  // The incident lists it, marked, read from Sentinel's relations (Graph lists only home alerts).
+  await page.goto(`/incidents/${pick.incident}/alerts`);
+  const incidentAlerts = page.getByRole('grid', { name: 'Alerts' });
+  const relatedRow = incidentAlerts
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox', { name: `Select alert ${pick.alert.title}` }) });
+  await expect(relatedRow).toContainText('Related');
+  await expect(
+    relatedRow.getByRole('link', { name: `Incident ${pick.alert.incidentId}` }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/live-related-alerts-tab.png' });
+  // Listed from the Sentinel incident's relations, not from anything Graph would not send.
+  expect(bearer.listed).toContainEqual(
+    expect.stringContaining(`/incidents/${pick.sentinelName}/relations`),
+  );
+  expect(bearer.byIds).toBeUndefined();
+
+  // Remove it again from the Incident timeline: the relation made above is deleted through ARM.
+  await page.getByRole('tab', { name: /^Overview/ }).click();
+  const timeline = page
+    .getByRole('region', { name: 'Incident timeline' })
+    .getByRole('list', { name: 'Alerts of this incident, oldest first' });
+  const timelineRow = timeline
+    .getByRole('listitem')
+    .filter({ has: page.getByText(pick.alert.title, { exact: true }) });
+  await expect(timelineRow).toContainText(
+    `In this incident, added from incident ${pick.alert.incidentId}`,
+  );
+  await timelineRow.getByRole('button', { name: `More options for ${pick.alert.title}` }).click();
+  await page.getByRole('menuitem', { name: /^Remove alert/ }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Remove alert from incident?' })
+    .getByRole('button', { name: 'Remove alert' })
+    .click();
+  await expect(page.getByText('Alert removed', { exact: true })).toBeVisible();
+  await expect(timelineRow).toHaveCount(0);
+  expect(bearer.unrelate).toEqual([`Bearer ${bearer.relations?.[0] ?? ''}`]);
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

@@ -15,7 +15,11 @@ export const SENTINEL_API_VERSION = '2022-07-01-preview';
 
 type ArmList<T> = { value: T[]; nextLink?: string };
 type SentinelIncident = { id: string; name: string };
-type SentinelAlert = { id: string; properties: { providerAlertId?: string | null } };
+/** A SecurityAlert as Sentinel lists an incident's alerts: `id` is its entity's ARM id. */
+type SentinelAlert = {
+  id: string;
+  properties: { providerAlertId?: string | null; productName?: string | null };
+};
 
 /**
  * The ARM id of the Sentinel incident that is this Graph incident, in the configured

@@ -6,10 +6,12 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { alertQueries } from '@/api/alerts/alert-queries';
+import { isLiveMode } from '@/api/config';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
+import { liveEntitiesQuery, relatedAlertsQuery } from '@/api/relations/live-related';
 import { memberBatches, type IncidentMember } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
 import { graphLayoutRequest } from './components/layout-request';
@@ -28,7 +30,11 @@ function cachedGraph(
   search: URLSearchParams,
 ): InvestigationGraph | undefined {
   const incidentId = incident.id ?? '';
-  const entities = queryClient.getQueryData(entityQueries.all(incidentId).queryKey)?.value;
+  const entities = (
+    isLiveMode()
+      ? queryClient.getQueryData(liveEntitiesQuery(incidentId).queryKey)
+      : queryClient.getQueryData(entityQueries.all(incidentId).queryKey)
+  )?.value;
   if (!entities) return undefined;
   const members: IncidentMember[] = (incident.alerts ?? []).map((alert) => ({
     alert,
@@ -38,6 +44,14 @@ function cachedGraph(
     const alerts = queryClient.getQueryData(alertQueries.byIds(ids).queryKey);
     if (!alerts) return undefined;
     for (const alert of alerts) members.push({ alert, related: true });
+  }
+  if (isLiveMode()) {
+    const fromSentinel = queryClient.getQueryData(relatedAlertsQuery(incidentId).queryKey);
+    if (!fromSentinel) return undefined;
+    const home = new Set(members.map((m) => m.alert.id));
+    for (const alert of fromSentinel.alerts) {
+      if (!home.has(alert.id)) members.push({ alert, related: true });
+    }
   }
   const known = new Set(entities.map(entityNodeId));
   const explorations = parseExplore(search)
@@ -66,8 +80,18 @@ export async function warmInvestigation(
         ...(found ? memberBatches(found) : []).map((ids) =>
           quietly(queryClient.ensureQueryData(alertQueries.byIds(ids))),
         ),
+        // Live mode reads the added alerts from Sentinel instead.
+        found?.id && isLiveMode()
+          ? quietly(queryClient.ensureQueryData(relatedAlertsQuery(found.id)))
+          : undefined,
         // The layout needs the entities too (the loader and the Actions menu read them anyway).
-        found ? quietly(queryClient.ensureQueryData(entityQueries.all(found.id ?? ''))) : undefined,
+        found?.id
+          ? quietly(
+              isLiveMode()
+                ? queryClient.ensureQueryData(liveEntitiesQuery(found.id))
+                : queryClient.ensureQueryData(entityQueries.all(found.id)),
+            )
+          : undefined,
       ]),
     ),
     ...parseExplore(search).map((e) =>

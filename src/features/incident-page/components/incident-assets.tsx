@@ -13,14 +13,13 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { DesktopRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import { ENTITY_KINDS, type EntityKind } from '@/domain/entities';
-import { entityQueries } from '@/api/entities/entity-queries';
 import { ErrorState } from '@/components/error-state';
 import { ENTITY_GROUP_LABELS, ENTITY_ICONS } from '@/components/entity-labels';
 import { EntityPanel } from '@/components/entity-panel';
+import { useIncidentEntities } from '@/components/use-incident-members';
 import { useIncidentAssetsStyles } from './incident-assets.styles';
 
 const alertsText = (n: number) => `${n} ${n === 1 ? 'alert' : 'alerts'}`;
@@ -90,7 +89,7 @@ export type IncidentAssetsProps = {
  */
 export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAssetsProps) {
   const styles = useIncidentAssetsStyles();
-  const query = useQuery(entityQueries.all(incidentId));
+  const query = useIncidentEntities(incidentId);
   // By kind and key: the panel follows the entity as the assets refetch, and closes if it leaves.
   const [openKey, setOpenKey] = useState<{ kind: EntityKind; key: string } | null>(null);
 

@@ -28,7 +28,6 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
-import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { ErrorState } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
@@ -43,8 +42,8 @@ import {
   type IncidentTab,
 } from '../incident-tabs';
 import { useCurrentPersona } from '@/components/use-current-persona';
+import { useHeldAlertCount, useIncidentEntities } from '@/components/use-incident-members';
 import { accessHint, CAN_MANAGE_ANNOTATION } from '@/domain/identity';
-import { heldAlertCount } from '@/domain/relations';
 import { IncidentActionsMenu } from './incident-actions-menu';
 import { IncidentAlerts } from './incident-alerts';
 import { IncidentAssets } from './incident-assets';
@@ -233,9 +232,9 @@ function LoadedIncident({
   const tabIdPrefix = useId('incident-tab');
   const incidentId = incident.id ?? '';
   const persona = useCurrentPersona();
-  const entities = useQuery(entityQueries.all(incidentId));
+  const entities = useIncidentEntities(incidentId);
   // Home and related alerts alike, as Sentinel counts them.
-  const alertCount = heldAlertCount(incident);
+  const alertCount = useHeldAlertCount(incident);
   const sources = alertSources(incident.alerts);
   const counts: Partial<Record<IncidentTab, number>> = {
     alerts: alertCount,

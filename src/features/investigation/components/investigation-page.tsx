@@ -14,14 +14,13 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { IncidentEntity } from '@/api/entities/entities-api';
-import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import { EntityPanel } from '@/components/entity-panel';
 import { ErrorState } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
-import { useIncidentMembers } from '@/components/use-incident-members';
+import { useIncidentEntities, useIncidentMembers } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
 import {
   buildInvestigation,
@@ -143,7 +142,7 @@ function Investigation({
   const [params, setParams] = useSearchParams();
   const listView = params.get(VIEW_PARAM) === 'list';
   const members = useIncidentMembers(incident);
-  const entities = useQuery(entityQueries.all(incidentId));
+  const entities = useIncidentEntities(incidentId);
   // The explored entities come from the URL; those the incident does not name are ignored.
   const exploreKey = params.getAll(EXPLORE_PARAM).join('\n');
   const entityList = entities.data?.value;
