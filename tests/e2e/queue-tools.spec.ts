@@ -222,6 +222,12 @@ test('a column is resized with the keyboard alone, and keeps its width after a r
   await page.keyboard.press('Shift+F10');
   const item = page.getByRole('menuitem', { name: 'Resize with keyboard' });
   await expect(item).toBeVisible();
+  // Escape closes it and gives focus back to the header, whose menu opens again.
+  await page.keyboard.press('Escape');
+  await expect(item).toBeHidden();
+  await expect(header.getByRole('button', { name: 'Incident ID' })).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  await expect(item).toBeVisible();
   await expectAccessible(page, 'Column header menu');
   await item.press('Enter');
   const handle = header.getByRole('separator', { name: 'Resize column' });

@@ -192,6 +192,10 @@ export function writeQueueState(base: URLSearchParams, state: QueueState): URLSe
 export const queueViewKey = (state: QueueState): string =>
   writeQueueState(new URLSearchParams(), state).toString();
 
+/** The view's parameters but its sort (and the page, which a sort resets): what the tools show. */
+export const queueViewKeyButSort = (state: QueueState): string =>
+  queueViewKey({ ...state, sort: DEFAULT_SORT, page: 1 });
+
 /** Whether any filter narrows the list (the default status filter counts). */
 export function hasAnyFilter(filters: QueueFilters): boolean {
   return (

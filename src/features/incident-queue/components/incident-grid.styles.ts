@@ -87,7 +87,13 @@ export const useIncidentGridStyles = makeStyles({
     maxWidth: '1180px',
   },
   // A click anywhere but on a row's controls opens the incident's side pane.
-  row: { cursor: 'pointer' },
+  // Rows scrolled out of view are neither laid out nor painted when a sort or a filter changes
+  // what they show; a row is one line, so its height is known without laying it out.
+  row: {
+    cursor: 'pointer',
+    contentVisibility: 'auto',
+    containIntrinsicBlockSize: 'auto 44px',
+  },
   /** The row whose side pane is open. */
   // A bar at its start, not a background: the name link keeps its contrast in both themes.
   paneRow: { boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorBrandStroke1}` },

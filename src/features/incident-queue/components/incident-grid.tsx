@@ -10,17 +10,24 @@ import {
   MenuItem,
   MenuList,
   MenuPopover,
-  MenuTrigger,
   mergeClasses,
   type DataGridCellFocusMode,
+  type DataGridContextValue,
   type DataGridProps,
+  type MenuProps,
+  type PositioningVirtualElement,
   type TableColumnDefinition,
   type TableColumnSizingOptions,
 } from '@fluentui/react-components';
 import {
+  createContext,
   memo,
   useCallback,
+  useContext,
+  useEffect,
   useMemo,
+  useRef,
+  useState,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -166,6 +173,118 @@ function clickOpensPane(event: MouseEvent<HTMLElement>): boolean {
   return (window.getSelection()?.toString() ?? '') === '';
 }
 
+/** Where a context menu opens: at the pointer, or where the browser puts a keyboard's (Shift+F10). */
+function pointAt(event: MouseEvent): PositioningVirtualElement {
+  const { clientX: x, clientY: y } = event;
+  return {
+    getBoundingClientRect: () => ({
+      x,
+      y,
+      left: x,
+      top: y,
+      right: x + 1,
+      bottom: y + 1,
+      width: 1,
+      height: 1,
+    }),
+  };
+}
+
+type ColumnHeaderMenuProps = {
+  open: boolean;
+  target: PositioningVirtualElement;
+  /** What had focus when the menu opened: focus goes back to it when the menu closes. */
+  returnFocusTo: HTMLElement | null;
+  /** "Resize with keyboard": Fluent's keyboard mode for the column's resize handle. */
+  onKeyboardResize: (event: MouseEvent<HTMLDivElement>) => void;
+  onOpenChange: NonNullable<MenuProps['onOpenChange']>;
+};
+
+function ColumnHeaderMenu({
+  open,
+  target,
+  returnFocusTo,
+  onKeyboardResize,
+  onOpenChange,
+}: ColumnHeaderMenuProps) {
+  const popoverRef = useRef<HTMLDivElement>(null);
+  // Focus left in the menu when it closes goes back to the header (what Fluent's MenuTrigger
+  // does for a menu it wraps); keyboard resizing has moved it to the resize handle by then.
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    const closed = wasOpen.current && !open;
+    wasOpen.current = open;
+    if (!closed) return;
+    const active = document.activeElement;
+    if (active === document.body || (active && popoverRef.current?.contains(active))) {
+      returnFocusTo?.focus();
+    }
+  }, [open, returnFocusTo]);
+  return (
+    <Menu open={open} positioning={{ target }} onOpenChange={onOpenChange}>
+      <MenuPopover ref={popoverRef}>
+        <MenuList>
+          <MenuItem icon={<ArrowAutofitWidthRegular />} onClick={onKeyboardResize}>
+            Resize with keyboard
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+type ColumnHeaderCellProps = {
+  className: string;
+  columnId: ColumnId;
+  dataGrid: DataGridContextValue;
+  children: ReactNode;
+};
+
+/**
+ * A data column's header. Fluent's keyboard column resizing is offered by its context menu (right
+ * click, Shift+F10 or the Menu key), then ←/→ resize and Enter or Escape end it. Until the menu
+ * is first opened the header holds no Menu: thirteen Menus (positioning, listeners, context
+ * providers) rendered again on every sort.
+ */
+function ColumnHeaderCell({ className, columnId, dataGrid, children }: ColumnHeaderCellProps) {
+  const [menu, setMenu] =
+    useState<Omit<ColumnHeaderMenuProps, 'onKeyboardResize' | 'onOpenChange'>>();
+  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.isDefaultPrevented()) return;
+    event.preventDefault();
+    const active = document.activeElement;
+    setMenu({
+      open: true,
+      target: pointAt(event),
+      returnFocusTo:
+        active instanceof HTMLElement && event.currentTarget.contains(active) ? active : null,
+    });
+  };
+  return (
+    <>
+      <DataGridHeaderCell className={className} onContextMenu={onContextMenu}>
+        {children}
+      </DataGridHeaderCell>
+      {menu && (
+        <ColumnHeaderMenu
+          {...menu}
+          onKeyboardResize={dataGrid.columnSizing_unstable.enableKeyboardMode(columnId)}
+          onOpenChange={(_, data) => setMenu({ ...menu, open: data.open })}
+        />
+      )}
+    </>
+  );
+}
+
+/** The incident a row shows now: its cells read it here, so they stay put when it changes. */
+const RowContext = createContext<QueueRow | null>(null);
+
+/** A cell's content: the only part of a cell that renders again when its row shows another incident. */
+function CellContent({ render }: { render: (row: QueueRow) => ReactNode }) {
+  const row = useContext(RowContext);
+  return row ? render(row) : null;
+}
+
 type IncidentGridRowProps = {
   row: QueueRow;
   /** Whether the side pane shows this incident. */
@@ -186,8 +305,10 @@ const IncidentGridRow = memo(function IncidentGridRow({
   const selected = incidentSelection.useHas(row.id);
   const expanded = expandedIncidents.useHas(row.id);
   const merging = useIsMerging(row.id);
-  // The cells depend on the row alone: ticking, the pane or a merge restyle the row without
-  // rendering its cells again (React skips an element it was given before).
+  // The cells are made once per row and read the incident from the row's context: a sort, a
+  // filter or another page changes only what the cells show, not Fluent's cells themselves (each
+  // one's context selectors, tabster attributes and styles), and ticking, the pane or a merge
+  // restyle the row without rendering its cells again (React skips an element it was given before).
   const cells = useMemo(
     () =>
       new Map(
@@ -198,14 +319,14 @@ const IncidentGridRow = memo(function IncidentGridRow({
             focusMode={focusMode}
             key={columnId}
           >
-            {renderCell(row)}
+            <CellContent render={renderCell} />
           </DataGridCell>,
         ]),
       ),
-    [row, styles],
+    [styles],
   );
   return (
-    <>
+    <RowContext.Provider value={row}>
       <DataGridRow<QueueRow>
         appearance={selected ? 'brand' : 'none'}
         aria-busy={merging || undefined}
@@ -232,7 +353,7 @@ const IncidentGridRow = memo(function IncidentGridRow({
           </div>
         </div>
       )}
-    </>
+    </RowContext.Provider>
   );
 });
 
@@ -332,25 +453,13 @@ export function IncidentGrid({
                 <VisuallyHidden>{columnId === 'expand' ? 'Show alerts' : 'Actions'}</VisuallyHidden>
               </DataGridHeaderCell>
             ) : (
-              // Fluent's keyboard column resizing: the header's context menu (right click,
-              // Shift+F10 or the Menu key) offers it, then ←/→ resize and Enter or Escape end it.
-              <Menu openOnContext>
-                <MenuTrigger disableButtonEnhancement>
-                  <DataGridHeaderCell className={cellClassName(styles, columnId)}>
-                    {renderHeaderCell()}
-                  </DataGridHeaderCell>
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItem
-                      icon={<ArrowAutofitWidthRegular />}
-                      onClick={dataGrid.columnSizing_unstable.enableKeyboardMode(columnId)}
-                    >
-                      Resize with keyboard
-                    </MenuItem>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
+              <ColumnHeaderCell
+                className={cellClassName(styles, columnId)}
+                columnId={columnId as ColumnId}
+                dataGrid={dataGrid}
+              >
+                {renderHeaderCell()}
+              </ColumnHeaderCell>
             )
           }
         </DataGridRow>

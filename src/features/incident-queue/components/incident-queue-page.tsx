@@ -12,7 +12,15 @@ import {
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useLiveMode } from '@/api/config';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
@@ -136,37 +144,45 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   );
   const list = useQueueIncidents(state, params, { live, enabled: !directoryMissing });
 
+  // What the callbacks below read when they are called: they stay the same functions while the
+  // view changes, so the filter bar and the tools (memoised) do not render again on a sort.
+  const queryClient = useQueryClient();
+  const latest = useRef({ state, live, directory: personas.data, upn, groups, updateUrl });
+  useLayoutEffect(() => {
+    latest.current = { state, live, directory: personas.data, upn, groups, updateUrl };
+  });
+
   // A new sort, filter, search or page starts reading its incidents at once: the router renders
   // the new URL in a transition, and the list's query would otherwise start only once that
   // render has committed. The request and the render now run side by side.
-  const queryClient = useQueryClient();
   const update = useCallback<QueueStateUpdate>(
     (change, options) => {
+      const { state, live, directory, upn, groups, updateUrl } = latest.current;
       const next = parseQueueState(
         writeQueueState(new URLSearchParams(), { ...state, page: 1, ...change }),
       );
       const graphFilters = !live || localFiltering(next).kind === 'none';
-      const directoryReady = !needsDirectory(next) || personas.data !== undefined;
+      const directoryReady = !needsDirectory(next) || directory !== undefined;
       if (graphFilters && directoryReady) {
         const nextParams = buildQueueListParams(next, { upn, groups, live }, consoleNow());
         void queryClient.prefetchQuery(incidentQueries.list(nextParams));
       }
       updateUrl(change, options);
     },
-    [state, live, personas.data, upn, groups, queryClient, updateUrl],
+    [queryClient],
   );
 
-  const exportParams = useCallback(
-    (): ExportRequest => ({
+  const exportParams = useCallback((): ExportRequest => {
+    const { state, live, upn, groups } = latest.current;
+    return {
       params: buildExportParams(state, { upn, groups, live }, consoleNow()),
       // Live mode: what Graph cannot filter is filtered here, as on screen.
       keep:
         live && localFiltering(state).kind !== 'none'
           ? (incident) => matchesLocalFilters(incident, state)
           : undefined,
-    }),
-    [state, upn, groups, live],
-  );
+    };
+  }, []);
   // A bad link's notice belongs to the view it led to, while the analyst stays on the queue.
   const urlProblems = useQueueUrlProblems(queueViewKey(state));
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { Button, Tag, TagGroup } from '@fluentui/react-components';
 import { DismissCircleRegular } from '@fluentui/react-icons';
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { QueueSearchBox } from '@/components/queue-search-box';
 import {
   ASSIGNMENT_FILTER_LABELS,
@@ -15,6 +15,7 @@ import {
   hasAnyFilter,
   MAX_SEARCH_LENGTH,
   NO_FILTERS,
+  queueViewKeyButSort,
   SEVERITY_FILTER_VALUES,
   SOURCE_FILTER_VALUES,
   STATUS_FILTER_VALUES,
@@ -65,8 +66,16 @@ export type QueueFilterBarProps = {
   update: QueueStateUpdate;
 };
 
-/** Search, the filter menus, and the active filters as removable chips with "Clear filters". */
-export function QueueFilterBar({ state, update }: QueueFilterBarProps) {
+/**
+ * Search, the filter menus, and the active filters as removable chips with "Clear filters".
+ * Renders again only when what it shows changes: not on a sort or another page.
+ */
+export const QueueFilterBar = memo(
+  QueueFilterBarView,
+  (a, b) => a.update === b.update && queueViewKeyButSort(a.state) === queueViewKeyButSort(b.state),
+);
+
+function QueueFilterBarView({ state, update }: QueueFilterBarProps) {
   const styles = useQueueFilterBarStyles();
   const chips = activeChips(state);
   const onSearch = useCallback((search: string) => update({ search }), [update]);

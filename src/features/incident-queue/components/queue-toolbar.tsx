@@ -6,7 +6,7 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import { ArrowMoveRegular, DismissRegular, EditRegular, MergeRegular } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { memo, useCallback, type ReactElement } from 'react';
 import { alertSelection } from '../alert-selection-store';
 import { incidentSelection } from '../incident-selection-store';
 import { useAnyMerging } from '../merging-incidents';
@@ -26,7 +26,8 @@ const ICONS: Record<QueueActionName, ReactElement> = {
   moveAlerts: <ArrowMoveRegular />,
 };
 
-function ActionButton({
+/** Renders again only when what the action needs changes, not on every tick. */
+const ActionButton = memo(function ActionButton({
   action,
   requirement,
   onClick,
@@ -51,7 +52,7 @@ function ActionButton({
       </ToolbarButton>
     </Tooltip>
   );
-}
+});
 
 export type QueueToolbarProps = {
   actions: IncidentQueueActions;
@@ -60,12 +61,14 @@ export type QueueToolbarProps = {
 };
 
 /** Selection count, "Clear selection", and the actions that work on the selection. */
-export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
+export const QueueToolbar = memo(function QueueToolbar({
+  actions,
+  readOnlyReason,
+}: QueueToolbarProps) {
   const styles = useQueueToolbarStyles();
   const incidentCount = incidentSelection.useCount();
   const alertCount = alertSelection.useCount();
   const incidentIds = incidentSelection.useIds();
-  const alertIds = alertSelection.useIds();
   const clearIncidents = incidentSelection.useActions().clear;
   const clearAlerts = alertSelection.useActions().clear;
   const merging = useAnyMerging(incidentIds);
@@ -76,24 +79,36 @@ export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
     ...(readOnlyReason ? { readOnlyReason } : {}),
   };
 
+  // The actions take the selection as it is when clicked.
+  const { onMergeIncidents, onManageIncidents, onMoveAlerts } = actions;
+  const merge = useCallback(
+    () => onMergeIncidents([...incidentSelection.getIds()]),
+    [onMergeIncidents],
+  );
+  const manage = useCallback(
+    () => onManageIncidents([...incidentSelection.getIds()]),
+    [onManageIncidents],
+  );
+  const moveAlerts = useCallback(() => onMoveAlerts([...alertSelection.getIds()]), [onMoveAlerts]);
+
   return (
     <div className={styles.root}>
       <Toolbar aria-label="Incident actions" className={styles.toolbar} size="medium">
         <ActionButton
           action="merge"
           requirement={actionRequirement('merge', summary)}
-          onClick={() => actions.onMergeIncidents([...incidentIds])}
+          onClick={merge}
         />
         <ActionButton
           action="manage"
           requirement={actionRequirement('manage', summary)}
-          onClick={() => actions.onManageIncidents([...incidentIds])}
+          onClick={manage}
         />
         <ToolbarDivider />
         <ActionButton
           action="moveAlerts"
           requirement={actionRequirement('moveAlerts', summary)}
-          onClick={() => actions.onMoveAlerts([...alertIds])}
+          onClick={moveAlerts}
         />
       </Toolbar>
       <div className={styles.spacer} />
@@ -121,4 +136,4 @@ export function QueueToolbar({ actions, readOnlyReason }: QueueToolbarProps) {
       </div>
     </div>
   );
-}
+});

@@ -8,10 +8,10 @@ import {
   MenuTrigger,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { pageKeepingFirstRow, PAGE_SIZES, type PageSize } from '../page-size';
 import { useColumnLayout, visibleColumns } from '../queue-columns-store';
-import type { QueueState } from '../queue-state';
+import { queueViewKeyButSort, type QueueState } from '../queue-state';
 import type { QueueStateUpdate } from '../use-queue-state';
 import { ColumnChooser } from './column-chooser';
 import type { ExportRequest } from '../export-csv';
@@ -70,8 +70,21 @@ export type QueueToolsProps = {
   exportParams: () => ExportRequest;
 };
 
-/** The queue's tools: Filters, time range, saved filter sets, columns, page size, Export. */
-export function QueueTools({ state, update, total, exportParams }: QueueToolsProps) {
+/**
+ * The queue's tools: Filters, time range, saved filter sets, columns, page size, Export. None
+ * shows the sort: they render again on a sort only if the page (for the page size) changes.
+ */
+export const QueueTools = memo(
+  QueueToolsView,
+  (a, b) =>
+    a.update === b.update &&
+    a.total === b.total &&
+    a.exportParams === b.exportParams &&
+    a.state.page === b.state.page &&
+    queueViewKeyButSort(a.state) === queueViewKeyButSort(b.state),
+);
+
+function QueueToolsView({ state, update, total, exportParams }: QueueToolsProps) {
   const styles = useStyles();
   const layout = useColumnLayout();
   const onTimeRange = useCallback(
