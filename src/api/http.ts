@@ -5,7 +5,7 @@
  */
 import type { GraphErrorBody } from '@/domain/graph';
 import { backendReady } from './backend-ready';
-import { graphRoot, serviceBases, serviceOf, type Service } from './config';
+import { graphRoot, isLiveMode, serviceBases, serviceOf, type Service } from './config';
 import { canRefreshToken, getAccessToken } from './session-store';
 import { waitBeforeRetry } from './throttle-store';
 
@@ -42,6 +42,13 @@ function isGraphError(body: unknown): body is GraphErrorBody {
 function graphUrl(pathOrUrl: string): string {
   return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${graphRoot()}${pathOrUrl}`;
 }
+
+/**
+ * Live mode reads what real Graph sends: a mock answer's `@mock.*` annotations (mock:serve adds
+ * them; Graph never does) are dropped here, so no screen can lean on them in live mode.
+ */
+const withoutMockFields = (key: string, value: unknown) =>
+  key.startsWith('@mock.') ? undefined : value;
 
 /** How many times a throttled (429) or unavailable (503) request is sent again. */
 const MAX_RETRIES = 3;
@@ -144,7 +151,7 @@ export async function http<T>(pathOrUrl: string, init: RequestInit = {}): Promis
   const text = await response.text();
   let body: unknown;
   try {
-    body = text === '' ? undefined : JSON.parse(text);
+    body = text === '' ? undefined : JSON.parse(text, isLiveMode() ? withoutMockFields : undefined);
   } catch {
     throw new ApiError({
       status: response.status,

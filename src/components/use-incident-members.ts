@@ -12,7 +12,11 @@ import { alertQueries } from '@/api/alerts/alert-queries';
 import { MAX_IDS_PER_READ } from '@/api/alerts/alerts-api';
 import { isLiveMode, useLiveMode } from '@/api/config';
 import { entityQueries } from '@/api/entities/entity-queries';
-import { liveEntitiesQuery, relatedAlertsQuery } from '@/api/relations/live-related';
+import {
+  liveEntitiesQuery,
+  relatedAlertsQuery,
+  type LiveRelatedAlerts,
+} from '@/api/relations/live-related';
 import type { Alert, Incident } from '@/domain/graph';
 import { heldAlertCount } from '@/domain/relations';
 
@@ -72,13 +76,51 @@ function useLiveRelated(incident: Incident, live: boolean) {
   return { read, alerts, missing: data?.missing ?? NO_IDS };
 }
 
+/** How many alerts Sentinel relates to the incident that Graph does not list as its own. */
+function liveRelatedCount(incident: Incident, data: LiveRelatedAlerts | undefined): number {
+  if (!data) return 0;
+  const homeIds = new Set((incident.alerts ?? NO_ALERTS).map((a) => a.id));
+  return data.alerts.filter((a) => !homeIds.has(a.id)).length + data.missing.length;
+}
+
 /** How many alerts the incident holds, home and related, as far as they are known yet. */
 export function useHeldAlertCount(incident: Incident): number {
   const live = useLiveMode();
-  const { alerts, missing } = useLiveRelated(incident, live);
+  const { read } = useLiveRelated(incident, live);
   return live
-    ? (incident.alerts?.length ?? 0) + alerts.length + missing.length
+    ? heldAlertCount(incident, liveRelatedCount(incident, read.data))
     : heldAlertCount(incident);
+}
+
+export type RelatedAlertCounts = {
+  /**
+   * Live mode: how many alerts are related to each incident (by id), once Sentinel has said;
+   * empty in mock mode, where `heldAlertCount` reads the mock's own list.
+   */
+  related: ReadonlyMap<string, number>;
+  /** Live mode: Sentinel is still being asked. */
+  isPending: boolean;
+  /** Live mode: why the related alerts of an incident could not be counted. */
+  error: Error | null;
+};
+
+/** The related alerts of several incidents, for the previews' 150-alert check. */
+export function useRelatedAlertCounts(incidents: readonly Incident[]): RelatedAlertCounts {
+  const live = useLiveMode();
+  const reads = useQueries({
+    queries: incidents.map((i) => ({ ...relatedAlertsQuery(i.id ?? ''), enabled: live })),
+  });
+  if (!live) return { related: new Map(), isPending: false, error: null };
+  const related = new Map<string, number>();
+  for (const [i, incident] of incidents.entries()) {
+    const data = reads[i]?.data;
+    if (data) related.set(incident.id ?? '', liveRelatedCount(incident, data));
+  }
+  return {
+    related,
+    isPending: reads.some((r) => r.isPending),
+    error: reads.find((r) => r.isError)?.error ?? null,
+  };
 }
 
 /** The incident's alerts, home and related (the related ones are read by id). */

@@ -202,7 +202,12 @@ export const closedByRelationComment = (incidentNumber: string) =>
 
 /**
  * How many alerts an incident (as Graph serves it) holds, home and related alike: what
- * Sentinel's `alertsCount` says and the 150-alert limit counts.
+ * Sentinel's `alertsCount` says and the 150-alert limit counts. `related` is how many alerts are
+ * related to it from other incidents: the mock names them on Graph's incident
+ * (`@mock.relatedAlertIds`); live mode counts Sentinel's relations and passes the number, since
+ * real Graph names none.
  */
-export const heldAlertCount = (incident: Pick<Incident, 'alerts' | '@mock.relatedAlertIds'>) =>
-  (incident.alerts?.length ?? 0) + (incident['@mock.relatedAlertIds']?.length ?? 0);
+export const heldAlertCount = (
+  incident: Pick<Incident, 'alerts' | '@mock.relatedAlertIds'>,
+  related = incident['@mock.relatedAlertIds']?.length ?? 0,
+) => (incident.alerts?.length ?? 0) + related;

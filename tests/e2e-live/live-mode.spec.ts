@@ -408,6 +408,22 @@ test('merges two incidents, moves an alert, relates an alert through ARM and rem
     relatedRow.getByRole('link', { name: `Incident ${pick.alert.incidentId}` }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/live-related-alerts-tab.png' });
+
+  // Its panel names only its home incident, and says why: Graph does not name the others (the
+  // mock's `@mock.incidentIds` would, and live mode must not read it).
+  await relatedRow.getByRole('link', { name: pick.alert.title }).click();
+  const alertPanel = page.getByRole('dialog', { name: pick.alert.title });
+  const homes = alertPanel
+    .getByRole('list', { name: 'Incidents this alert belongs to' })
+    .getByRole('listitem');
+  await expect(homes).toHaveCount(1);
+  await expect(homes).toHaveText(`Incident ${pick.alert.incidentId}`);
+  await expect(alertPanel).toContainText(
+    'Home incident only: Microsoft Graph does not say which other incidents an alert is related to.',
+  );
+  await page.screenshot({ path: 'test-results/live-alert-panel-incidents.png' });
+  await page.keyboard.press('Escape');
+  await expect(alertPanel).toBeHidden();
   // Listed from the Sentinel incident's relations, not from anything Graph would not send.
   expect(bearer.listed).toContainEqual(
     expect.stringContaining(`/incidents/${pick.sentinelName}/relations`),

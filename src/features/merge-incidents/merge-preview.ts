@@ -14,7 +14,7 @@ import {
 } from '@/domain/merge';
 
 /** An incident as the merge rules see it. */
-export function toMergeCandidate(incident: Incident): MergeCandidate {
+export function toMergeCandidate(incident: Incident, related?: number): MergeCandidate {
   const id = incident.id ?? '';
   return {
     id,
@@ -25,8 +25,9 @@ export function toMergeCandidate(incident: Incident): MergeCandidate {
     determination: incident.determination ?? null,
     createdDateTime: incident.createdDateTime ?? '',
     customTags: incident.customTags ?? [],
-    // Home and related alike: the store's 150-alert check counts both (seed 004).
-    alertCount: heldAlertCount(incident),
+    // Home and related alike: the store's 150-alert check counts both (seed 004). Live mode
+    // passes how many Sentinel relates (real Graph lists only the home ones).
+    alertCount: heldAlertCount(incident, related),
   };
 }
 
@@ -45,13 +46,17 @@ export type MergePreview = {
   alertsMoving: number;
 };
 
-/** The whole preview of merging `incidents` as `persona`; null when there is nothing to merge. */
+/**
+ * The whole preview of merging `incidents` as `persona`; null when there is nothing to merge.
+ * `related`: live mode's count of each incident's related alerts, by id.
+ */
 export function previewMerge(
   incidents: readonly Incident[],
   persona: Persona | undefined,
+  related: ReadonlyMap<string, number> = new Map(),
 ): MergePreview | null {
   if (incidents.length === 0) return null;
-  const candidates = incidents.map(toMergeCandidate);
+  const candidates = incidents.map((i) => toMergeCandidate(i, related.get(i.id ?? '')));
   const byId = new Map(incidents.map((i) => [i.id ?? '', i]));
   const checks = checkMerge(candidates, (id) => {
     const incident = byId.get(id);

@@ -35,13 +35,16 @@ export function toMovingAlerts(alerts: readonly Alert[]): MovingAlert[] {
   }));
 }
 
-/** An incident (read with its alerts) as a move destination. */
-export function toDestination(incident: Incident): NonNullable<MoveDestination> {
+/**
+ * An incident (read with its alerts) as a move destination; `related` is live mode's count of the
+ * alerts Sentinel relates to it (real Graph lists only its home alerts).
+ */
+export function toDestination(incident: Incident, related?: number): NonNullable<MoveDestination> {
   return {
     id: incident.id ?? '',
     status: incident.status ?? 'active',
     // Home and related alike: the store's 150-alert check counts both (seed 004).
-    alertCount: heldAlertCount(incident),
+    alertCount: heldAlertCount(incident, related),
   };
 }
 
@@ -94,18 +97,20 @@ export type MovePreview = {
 
 /**
  * The checks and consequences of moving `alerts` to `destination` (null: a new incident).
- * `remaining` maps each source incident to the alerts it holds now.
+ * `origins` maps each source incident's id to the incident; `destinationRelated` is live mode's
+ * count of the alerts related to the destination.
  */
 export function previewMove(
   alerts: readonly Alert[],
   destination: Incident | null,
   persona: Persona | undefined,
   origins: ReadonlyMap<string, Incident>,
+  destinationRelated?: number,
 ): MovePreview {
   const moving = toMovingAlerts(alerts);
   const checks = checkMove(
     moving,
-    destination ? toDestination(destination) : null,
+    destination ? toDestination(destination, destinationRelated) : null,
     moveDenial(persona, alerts, destination, origins),
   );
   // What each source incident holds now. An incident the persona may not change holds alerts

@@ -33,6 +33,7 @@ export const useAlertDetailsStyles = makeStyles({
   term: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
   definition: { ...typographyStyles.body1, margin: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
+  note: { ...typographyStyles.caption1, margin: `${tokens.spacingVerticalXXS} 0 0` },
   text: { ...typographyStyles.body1, margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   incidents: {
     display: 'flex',

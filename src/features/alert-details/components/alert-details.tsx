@@ -1,6 +1,7 @@
 import { Badge, Button, mergeClasses, Tooltip } from '@fluentui/react-components';
 import { ArrowMoveRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import { useLiveMode } from '@/api/config';
 import { DateTime } from '@/components/date-time';
 import { RouterLink } from '@/components/router-link';
 import { SeverityBadge } from '@/components/severity-badge';
@@ -52,12 +53,16 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
     : alert.category
       ? [alert.category]
       : [];
+  const live = useLiveMode();
   // Every incident it belongs to, its home first (Sentinel relates alerts to several; seed 004).
-  const incidentIds = alert['@mock.incidentIds']?.length
-    ? alert['@mock.incidentIds']
-    : alert.incidentId
-      ? [alert.incidentId]
-      : [];
+  // Real Graph names only the home incident, and Sentinel cannot be asked which incidents hold
+  // an alert: live mode lists the home one and says so.
+  const incidentIds =
+    !live && alert['@mock.incidentIds']?.length
+      ? alert['@mock.incidentIds']
+      : alert.incidentId
+        ? [alert.incidentId]
+        : [];
   // The whole sentence (who, what role, which permission) for the manage and comment sections.
   const denial = persona
     ? writeDenial(persona, source ? [source] : [], `alert ${alert.id}`)
@@ -139,6 +144,12 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
                   </li>
                 ))}
               </ul>
+            )}
+            {live && (
+              <p className={mergeClasses(styles.muted, styles.note)}>
+                Home incident only: Microsoft Graph does not say which other incidents an alert is
+                related to. Those incidents list it on their Alerts tab.
+              </p>
             )}
           </Fact>
           <Fact label="Created">

@@ -8,6 +8,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { memo } from 'react';
+import { useLiveMode } from '@/api/config';
 import { alertTitle, useAlertColumns, type AlertColumnId } from '@/components/alert-columns';
 import { RouterLink } from '@/components/router-link';
 import { VisuallyHidden } from '@/components/visually-hidden';
@@ -46,19 +47,28 @@ export const IncidentAlerts = memo(function IncidentAlerts({ row }: { row: Queue
   // A row's few alerts stay in the server's order: the columns do not sort.
   const columns = useAlertColumns(COLUMNS);
 
+  const live = useLiveMode();
   // Alerts related to the incident (seed 004) are not in Graph's `alerts`; the count includes them.
+  // Real Graph does not name them at all: live mode counts and lists only the home alerts.
   const related = row.alertCount - row.alerts.length;
-  const relatedNote =
-    related > 0 ? (
-      <p className={styles.empty}>
-        {related === 1
-          ? '1 alert related to this incident from another incident is not listed here: '
-          : `${related} alerts related to this incident from other incidents are not listed here: `}
-        <RouterLink to={`/incidents/${encodeURIComponent(row.id)}/alerts`}>
-          see the incident's Alerts tab
-        </RouterLink>
-      </p>
-    ) : null;
+  const relatedNote = live ? (
+    <p className={styles.empty}>
+      Only the incident&apos;s own alerts: Microsoft Graph does not list or count alerts related to
+      it from other incidents.{' '}
+      <RouterLink to={`/incidents/${encodeURIComponent(row.id)}/alerts`}>
+        See them on the incident&apos;s Alerts tab
+      </RouterLink>
+    </p>
+  ) : related > 0 ? (
+    <p className={styles.empty}>
+      {related === 1
+        ? '1 alert related to this incident from another incident is not listed here: '
+        : `${related} alerts related to this incident from other incidents are not listed here: `}
+      <RouterLink to={`/incidents/${encodeURIComponent(row.id)}/alerts`}>
+        see the incident's Alerts tab
+      </RouterLink>
+    </p>
+  ) : null;
 
   if (row.alerts.length === 0) {
     return (

@@ -17,6 +17,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { IncidentPicker } from '@/components/incident-picker';
+import { useRelatedAlertCounts } from '@/components/use-incident-members';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
 import type { Incident } from '@/domain/graph';
@@ -92,7 +93,13 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   );
   const incidents = details.flatMap((q) => (q.data ? [q.data] : []));
   const loading = incidents.length + failed.length < ids.length;
-  const preview = incidents.length === ids.length ? previewMerge(incidents, persona) : null;
+  // Live mode: the alerts related to each incident, from Sentinel (real Graph lists none).
+  const relatedCounts = useRelatedAlertCounts(incidents);
+  const counting = relatedCounts.isPending && incidents.length === ids.length;
+  const preview =
+    incidents.length === ids.length && !counting
+      ? previewMerge(incidents, persona, relatedCounts.related)
+      : null;
   const assetCount = useAssetCount(ids);
 
   const busy = merge.isPending;
@@ -135,6 +142,7 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   if (busy) status = 'Merging the incidents…';
   else if (waitingForPick) status = 'Choose the incident to merge with this one.';
   else if (loading) status = 'Loading the incidents…';
+  else if (counting) status = 'Counting the alerts related to the incidents in Microsoft Sentinel…';
   else if (failed.length) status = 'Some incidents could not be loaded.';
   else if (problems.length)
     status =
@@ -192,6 +200,16 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
               </MessageBarActions>
             </MessageBar>
           ))}
+
+          {relatedCounts.error && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                The alerts related to these incidents could not be counted in Microsoft Sentinel (
+                {relatedCounts.error.message}). The {LIMITS.maxAlertsPerIncident}-alert check counts
+                only the alerts Microsoft Graph lists as their own.
+              </MessageBarBody>
+            </MessageBar>
+          )}
 
           <section className={styles.section} aria-labelledby={`${checksTitleId}-incidents`}>
             <h3 className={styles.sectionTitle} id={`${checksTitleId}-incidents`}>

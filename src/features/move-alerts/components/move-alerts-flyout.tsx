@@ -21,6 +21,7 @@ import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { SideDrawer } from '@/components/side-drawer';
 import { SeverityBadge } from '@/components/severity-badge';
 import { useCurrentPersona } from '@/components/use-current-persona';
+import { useRelatedAlertCounts } from '@/components/use-incident-members';
 import type { CorrelationReason } from '@/domain/correlation';
 import type { Incident } from '@/domain/graph';
 import { LIMITS } from '@/domain/limits';
@@ -58,6 +59,8 @@ export type MoveAlertsFlyoutProps = {
   onMoved: (result: MovedAlerts) => void;
 };
 
+const NO_INCIDENTS: Incident[] = [];
+
 /** Names a list of incidents: "Incident 12", "Incidents 12 and 14", "Incidents 12, 14 and 15". */
 function incidentList(ids: readonly string[]): string {
   if (ids.length === 1) return `Incident ${ids[0]}`;
@@ -88,7 +91,15 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
     [moving, persona],
   );
   const destination = choice === 'existing' ? picked : null;
-  const preview = previewMove(loaded.alerts, destination, persona, loaded.origins);
+  // Live mode: the alerts related to the destination, from Sentinel (real Graph lists none).
+  const related = useRelatedAlertCounts(destination ? [destination] : NO_INCIDENTS);
+  const preview = previewMove(
+    loaded.alerts,
+    destination,
+    persona,
+    loaded.origins,
+    related.related.get(destination?.id ?? ''),
+  );
   const commentTooLong = comment.length > LIMITS.maxCommentLength;
   const chosen = choice === 'new' || (choice === 'existing' && picked !== null);
   const canSave =
@@ -96,6 +107,7 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
     loaded.error === null &&
     loaded.missingIds.length === 0 &&
     chosen &&
+    !related.isPending &&
     preview.ready &&
     !commentTooLong &&
     !move.isPending;
@@ -272,7 +284,27 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
               <h3 className={styles.sectionTitle} id="move-alerts-checks">
                 Before you save
               </h3>
-              <MoveChecksList checks={preview.checks} />
+              {related.isPending ? (
+                <Spinner
+                  label={`Counting the alerts related to incident ${destination?.id ?? ''} in Microsoft Sentinel…`}
+                  labelPosition="after"
+                  size="tiny"
+                />
+              ) : (
+                <>
+                  {related.error && (
+                    <MessageBar intent="warning" layout="multiline">
+                      <MessageBarBody>
+                        The alerts related to incident {destination?.id} could not be counted in
+                        Microsoft Sentinel ({related.error.message}). The{' '}
+                        {LIMITS.maxAlertsPerIncident}-alert check counts only the alerts Microsoft
+                        Graph lists as its own.
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                  <MoveChecksList checks={preview.checks} />
+                </>
+              )}
             </section>
           )}
         </div>
