@@ -24,9 +24,7 @@ import {
   memo,
   useCallback,
   useContext,
-  useEffect,
   useMemo,
-  useRef,
   useState,
   type KeyboardEvent,
   type MouseEvent,
@@ -66,6 +64,7 @@ import {
 } from './incident-grid-cells';
 import { COLUMN_BASIS, useIncidentGridStyles } from './incident-grid.styles';
 import { IncidentRowMenu } from './incident-row-menu';
+import { useMenuFocusReturn } from './use-menu-focus-return';
 
 /** The checkbox and expand columns, the data columns the analyst chooses, and the row menu. */
 type ColumnId = 'select' | 'expand' | QueueColumnId | 'menu';
@@ -207,19 +206,9 @@ function ColumnHeaderMenu({
   onKeyboardResize,
   onOpenChange,
 }: ColumnHeaderMenuProps) {
-  const popoverRef = useRef<HTMLDivElement>(null);
-  // Focus left in the menu when it closes goes back to the header (what Fluent's MenuTrigger
-  // does for a menu it wraps); keyboard resizing has moved it to the resize handle by then.
-  const wasOpen = useRef(open);
-  useEffect(() => {
-    const closed = wasOpen.current && !open;
-    wasOpen.current = open;
-    if (!closed) return;
-    const active = document.activeElement;
-    if (active === document.body || (active && popoverRef.current?.contains(active))) {
-      returnFocusTo?.focus();
-    }
-  }, [open, returnFocusTo]);
+  // Focus left in the menu when it closes goes back to the header; keyboard resizing has moved
+  // it to the resize handle by then.
+  const popoverRef = useMenuFocusReturn(open, returnFocusTo);
   return (
     <Menu open={open} positioning={{ target }} onOpenChange={onOpenChange}>
       <MenuPopover ref={popoverRef}>

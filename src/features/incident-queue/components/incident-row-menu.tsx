@@ -18,7 +18,6 @@ import {
 import {
   createContext,
   useContext,
-  useEffect,
   useRef,
   useState,
   type KeyboardEvent,
@@ -27,6 +26,7 @@ import {
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import type { IncidentPaneActions } from './incident-side-pane';
+import { useMenuFocusReturn } from './use-menu-focus-return';
 
 /** What a row's menu does: the app's flyouts, the side pane, and why changes are not allowed. */
 export type IncidentRowMenuActions = IncidentPaneActions & {
@@ -66,23 +66,11 @@ type RowMenuPopoverProps = {
 function RowMenuPopover({ open, row, triggerId, target, onOpenChange }: RowMenuPopoverProps) {
   const actions = useContext(IncidentRowMenuContext);
   const merging = useIsMerging(row.id);
-  const popoverRef = useRef<HTMLDivElement>(null);
+  // Focus that was in the menu when it closed goes back to the ⋯ button.
+  const popoverRef = useMenuFocusReturn(open, target);
   const manageHint =
     actions.readOnlyReason ??
     (merging ? 'This incident is being merged; wait until the merge finishes' : undefined);
-
-  // Focus that was in the menu when it closed goes back to the ⋯ button (what Fluent's
-  // MenuTrigger does for a menu it wraps).
-  const wasOpen = useRef(open);
-  useEffect(() => {
-    const closed = wasOpen.current && !open;
-    wasOpen.current = open;
-    if (!closed) return;
-    const active = document.activeElement;
-    if (active === document.body || (active && popoverRef.current?.contains(active))) {
-      target?.focus();
-    }
-  }, [open, target]);
 
   return (
     <Menu open={open} positioning={{ target }} onOpenChange={onOpenChange}>
