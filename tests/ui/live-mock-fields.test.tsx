@@ -11,6 +11,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enterLiveMode } from '@/api/config';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
+import { asRealGraph } from './as-real-graph';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
@@ -41,22 +42,6 @@ const LOAD = { timeout: 10_000 };
 beforeAll(async () => {
   await import('@/features/incident-page/components/incident-page');
 });
-
-/** Drops the mock's `@mock.*` annotations from an answer, as real Graph carries none. */
-async function asRealGraph(response: Response): Promise<Response> {
-  const text = await response.text();
-  const body =
-    text === ''
-      ? null
-      : JSON.stringify(
-          JSON.parse(text, (key, value: unknown) => (key.startsWith('@mock.') ? undefined : value)),
-        );
-  return new Response([204, 205, 304].includes(response.status) ? null : body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
 
 /** Answers as real Graph does (no `@mock.*`), or as mock:serve does (with them). */
 let realGraph = true;

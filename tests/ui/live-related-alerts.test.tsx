@@ -12,6 +12,7 @@ import { http } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enterLiveMode } from '@/api/config';
 import { renderApp } from '../render';
+import { asRealGraph } from './as-real-graph';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
@@ -84,22 +85,6 @@ beforeAll(async () => {
   await import('@/features/incident-page/components/incident-page');
   await import('@/features/investigation/components/investigation-page');
 });
-
-/** Drops the mock's `@mock.*` annotations from an answer, as real Graph carries none. */
-async function asRealGraph(response: Response): Promise<Response> {
-  const text = await response.text();
-  const body =
-    text === ''
-      ? null
-      : JSON.stringify(
-          JSON.parse(text, (key, value: unknown) => (key.startsWith('@mock.') ? undefined : value)),
-        );
-  return new Response([204, 205, 304].includes(response.status) ? null : body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
 
 beforeEach(() => {
   sent = [];
