@@ -13,6 +13,7 @@ import { MAX_IDS_PER_READ } from '@/api/alerts/alerts-api';
 import { isLiveMode, useLiveMode } from '@/api/config';
 import { entityQueries } from '@/api/entities/entity-queries';
 import {
+  beyondHome,
   liveEntitiesQuery,
   relatedAlertsQuery,
   type LiveRelatedAlerts,
@@ -67,20 +68,18 @@ const notFound = (missing: readonly string[]) =>
  */
 function useLiveRelated(incident: Incident, live: boolean) {
   const read = useQuery({ ...relatedAlertsQuery(incident.id ?? ''), enabled: live });
-  const home = incident.alerts ?? NO_ALERTS;
+  const home = incident.alerts;
   const { data } = read;
-  const alerts = useMemo(() => {
-    const homeIds = new Set(home.map((a) => a.id));
-    return (data?.alerts ?? NO_ALERTS).filter((a) => !homeIds.has(a.id));
-  }, [home, data]);
+  const alerts = useMemo(
+    () => (data ? beyondHome({ alerts: home }, data) : NO_ALERTS),
+    [home, data],
+  );
   return { read, alerts, missing: data?.missing ?? NO_IDS };
 }
 
 /** How many alerts Sentinel relates to the incident that Graph does not list as its own. */
 function liveRelatedCount(incident: Incident, data: LiveRelatedAlerts | undefined): number {
-  if (!data) return 0;
-  const homeIds = new Set((incident.alerts ?? NO_ALERTS).map((a) => a.id));
-  return data.alerts.filter((a) => !homeIds.has(a.id)).length + data.missing.length;
+  return data ? beyondHome(incident, data).length + data.missing.length : 0;
 }
 
 /** How many alerts the incident holds, home and related, as far as they are known yet. */

@@ -9,7 +9,7 @@
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { entitiesOf } from '@/domain/entities';
-import type { Alert } from '@/domain/graph';
+import type { Alert, Incident } from '@/domain/graph';
 import { SOURCE_INFO } from '@/domain/sources';
 import { getAlert } from '../alerts/alerts-api';
 import { sentinelWorkspaces } from '../config';
@@ -110,6 +110,18 @@ async function liveRelatedAlerts(
 const NONE: LiveRelatedAlerts = { alerts: [], missing: [] };
 
 /**
+ * The alerts Sentinel relates to the incident that Graph does not already list as its own (a
+ * relation may name one of the incident's home alerts).
+ */
+export function beyondHome(
+  incident: Pick<Incident, 'alerts'>,
+  related: Pick<LiveRelatedAlerts, 'alerts'>,
+): Alert[] {
+  const homeIds = new Set((incident.alerts ?? []).map((a) => a.id));
+  return related.alerts.filter((a) => !homeIds.has(a.id));
+}
+
+/**
  * Live mode: the query of the incident's related alerts. Under the incident's key, so whatever
  * changes the incident reads them again; none when no workspace is configured (Sentinel is not
  * asked) or Sentinel does not hold the incident.
@@ -134,9 +146,6 @@ export const liveEntitiesQuery = (incidentId: string) =>
         client.fetchQuery(incidentQueries.detail(incidentId)),
         client.fetchQuery(relatedAlertsQuery(incidentId)).catch(() => NONE),
       ]);
-      const home = incident.alerts ?? [];
-      const homeIds = new Set(home.map((a) => a.id));
-      const others = related.alerts.filter((a) => !homeIds.has(a.id));
-      return { value: entitiesOf([...home, ...others]) };
+      return { value: entitiesOf([...(incident.alerts ?? []), ...beyondHome(incident, related)]) };
     },
   });

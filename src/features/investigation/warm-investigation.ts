@@ -11,7 +11,7 @@ import { entityQueries } from '@/api/entities/entity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
-import { liveEntitiesQuery, relatedAlertsQuery } from '@/api/relations/live-related';
+import { beyondHome, liveEntitiesQuery, relatedAlertsQuery } from '@/api/relations/live-related';
 import { memberBatches, type IncidentMember } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
 import { graphLayoutRequest } from './components/layout-request';
@@ -48,10 +48,7 @@ function cachedGraph(
   if (isLiveMode()) {
     const fromSentinel = queryClient.getQueryData(relatedAlertsQuery(incidentId).queryKey);
     if (!fromSentinel) return undefined;
-    const home = new Set(members.map((m) => m.alert.id));
-    for (const alert of fromSentinel.alerts) {
-      if (!home.has(alert.id)) members.push({ alert, related: true });
-    }
+    for (const alert of beyondHome(incident, fromSentinel)) members.push({ alert, related: true });
   }
   const known = new Set(entities.map(entityNodeId));
   const explorations = parseExplore(search)
