@@ -67,6 +67,9 @@ export async function warmInvestigation(
   queryClient: QueryClient,
   search: URLSearchParams,
   incident: Promise<Incident | undefined>,
+  /** Start the layout too: the route's loader does; the Actions menu, opened perhaps for
+   * something else, only loads what Investigate needs and starts the worker. */
+  { layout = true }: { layout?: boolean } = {},
 ) {
   const quietly = (read: Promise<unknown>) => read.catch(() => undefined);
   const drawn = search.get('view') !== 'list';
@@ -98,7 +101,7 @@ export async function warmInvestigation(
   // The layout starts with the data, not after the graph's code.
   const laidOut = data.then(async () => {
     const found = await incident;
-    const graph = drawn && found ? cachedGraph(queryClient, found, search) : undefined;
+    const graph = layout && drawn && found ? cachedGraph(queryClient, found, search) : undefined;
     if (graph) void layoutOf(graphLayoutRequest(graph)).catch(() => undefined);
   });
   await Promise.all([drawn ? quietly(loadInvestigationGraph()) : undefined, laidOut]);
@@ -113,6 +116,6 @@ export async function prepareInvestigation(queryClient: QueryClient, incidentId:
   const incident = quietly(queryClient.ensureQueryData(incidentQueries.detail(incidentId)));
   await Promise.all([
     quietly(queryClient.ensureQueryData(personaQueries.all())),
-    warmInvestigation(queryClient, new URLSearchParams(), incident),
+    warmInvestigation(queryClient, new URLSearchParams(), incident, { layout: false }),
   ]);
 }
