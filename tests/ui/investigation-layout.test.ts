@@ -1,7 +1,7 @@
 /**
  * Where the investigation graph's layout is computed: in a Web Worker when one answers, on the
- * page when there is no worker or it fails to start; and a node and edge set laid out once is
- * shown as it was when its graph opens again.
+ * page when there is no worker or it fails to start; a node and edge set is laid out once,
+ * whoever asks first; and one drawn is shown as it was when its graph opens again.
  */
 import { describe, expect, it } from 'vitest';
 import type { LayoutRequest, Positions } from '@/features/investigation/components/compute-layout';
@@ -12,6 +12,7 @@ import {
   layoutOf,
   runLayout,
 } from '@/features/investigation/components/run-layout';
+import { boundsOf, placeNodes, separated } from '@/features/investigation/components/place-nodes';
 import { buildInvestigation } from '@/features/investigation/investigation-model';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 
@@ -109,9 +110,22 @@ describe('the investigation graph layout', () => {
     const again = layoutOf({ nodes: [...request.nodes].reverse(), edges: request.edges }, start);
     expect(await again).toEqual(await first);
     expect(worker.requests).toBe(1);
-    // Once in, a new run is a new request (the canvas keeps what it finally draws).
-    await layoutOf(request, start);
-    expect(worker.requests).toBe(2);
+  });
+
+  it('is not run again once finished: the Actions menu lays out, the canvas takes it, then draws it as kept', async () => {
+    const row = (request: LayoutRequest) =>
+      Object.fromEntries(request.nodes.map((n, i) => [n.id, { x: i * 400, y: 9 }]));
+    const worker = fakeWorker(row);
+    const start = () => worker as unknown as Worker;
+    const request = { ...REQUEST, edges: REQUEST.edges.slice(0, 2) };
+    const engine = await layoutOf(request, start);
+    expect(await layoutOf(request, start)).toEqual(engine);
+    expect(worker.requests).toBe(1);
+    // What the canvas finally draws (labels moved apart) wins over the engine's positions.
+    const drawn = { ...engine, 'alert:1': { x: -50, y: 60 } };
+    keepLayout(request, drawn);
+    expect(await layoutOf(request, start)).toEqual(drawn);
+    expect(worker.requests).toBe(1);
   });
 });
 
@@ -157,5 +171,93 @@ describe('what the layout is asked, from the graph alone', () => {
     expect(width.get('alert:a1')!.w).toBeLessThan(200);
     expect(width.get('entity:user:u1')!.w).toBe(38);
     for (const n of width.values()) expect(n.h).toBe(54);
+  });
+});
+
+describe('labels kept apart', () => {
+  /** Every pair of boxes (labels included) that overlap at these positions. */
+  const overlapping = (request: LayoutRequest, positions: Positions) => {
+    const pairs: string[] = [];
+    const { nodes } = request;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i]!;
+        const b = nodes[j]!;
+        const pa = positions[a.id]!;
+        const pb = positions[b.id]!;
+        if (Math.abs(pa.x - pb.x) * 2 < a.w + b.w && Math.abs(pa.y - pb.y) < (a.h + b.h) / 2)
+          pairs.push(`${a.id} ${b.id}`);
+      }
+    }
+    return pairs;
+  };
+
+  /** An incident like the bench's: `alerts` alerts, each with a device and a user of a few. */
+  function incident(alerts: number): LayoutRequest {
+    const nodes: LayoutRequest['nodes'] = [];
+    const edges: LayoutRequest['edges'] = [];
+    const entities = new Set<string>();
+    for (let i = 0; i < alerts; i++) {
+      nodes.push({ id: `alert:${i}`, w: 60 + (i % 7) * 12, h: 54 });
+      for (const entity of [`entity:device:${i % 23}`, `entity:user:${i % 41}`]) {
+        if (!entities.has(entity)) {
+          entities.add(entity);
+          nodes.push({ id: entity, w: 38 + (entity.length % 5) * 14, h: 54 });
+        }
+        edges.push({ id: `${entity}->${i}`, source: entity, target: `alert:${i}` });
+      }
+    }
+    return { nodes, edges };
+  }
+
+  it('moves apart nodes a layout leaves on top of each other, and leaves the others where they were', () => {
+    const positions: Positions = {
+      'alert:1': { x: 0, y: 0 },
+      'alert:2': { x: 10, y: 5 },
+      'alert:3': { x: 500, y: 0 },
+      'entity:device:a': { x: 0, y: 200 },
+      'entity:user:b': { x: 500, y: 200 },
+    };
+    expect(overlapping(REQUEST, positions)).toEqual(['alert:1 alert:2']);
+    const apart = separated(REQUEST, positions);
+    expect(overlapping(REQUEST, apart)).toEqual([]);
+    const moved = REQUEST.nodes.filter((n) => apart[n.id] !== positions[n.id]).map((n) => n.id);
+    expect(moved).toHaveLength(1);
+  });
+
+  it('puts a joining node beside its neighbour, touching nothing, and moves nothing else', () => {
+    const positions: Positions = {
+      'alert:1': { x: 0, y: 0 },
+      'alert:2': { x: 200, y: 0 },
+      'alert:3': { x: 400, y: 0 },
+      'entity:device:a': { x: 200, y: 150 },
+      'entity:user:b': { x: 0, y: 0 },
+    };
+    const placed = placeNodes(REQUEST, positions, ['entity:user:b']);
+    expect(overlapping(REQUEST, placed)).toEqual([]);
+    const at = placed['entity:user:b']!;
+    const neighbour = positions['alert:3']!;
+    expect(Math.hypot(at.x - neighbour.x, at.y - neighbour.y)).toBeLessThan(120);
+    for (const id of ['alert:1', 'alert:2', 'alert:3', 'entity:device:a'])
+      expect(placed[id]).toEqual(positions[id]);
+  });
+
+  it('leaves no two labels overlapping in a 150-alert incident laid out on the page', async () => {
+    const request = incident(150);
+    const positions = await runLayout(request, () => null);
+    expect(Object.keys(positions).sort()).toEqual(request.nodes.map((n) => n.id).sort());
+    expect(overlapping(request, positions)).toEqual([]);
+  });
+
+  it('fits the whole graph: its bounds hold every box', () => {
+    const positions: Positions = {
+      'alert:1': { x: -100, y: 0 },
+      'alert:2': { x: 0, y: 0 },
+      'alert:3': { x: 100, y: 40 },
+      'entity:device:a': { x: 0, y: 100 },
+      'entity:user:b': { x: 50, y: -80 },
+    };
+    // Boxes run from the node's top (19 px above its centre) down through its label.
+    expect(boundsOf(REQUEST, positions)).toEqual({ x1: -160, y1: -99, x2: 160, y2: 135 });
   });
 });

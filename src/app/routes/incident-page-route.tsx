@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import type { Incident } from '@/domain/graph';
 import { ActivityLog } from '@/features/activity-log/components/activity-log';
@@ -35,8 +35,24 @@ const renderIncidentTimeline = (incident: Incident) => (
  */
 export function IncidentPageRoute() {
   // Opening the Actions menu starts what Investigate needs (the investigation route's code, the
-  // graph's chunk, the incident's alerts and entities), once per incident: it then opens sooner.
+  // graph's chunk, the incident's alerts and entities, the graph's layout), once per incident:
+  // it then opens sooner.
   const queryClient = useQueryClient();
+  // The graph's layout worker starts once the page is idle (once per tab: it stays for the next
+  // incidents): loading and compiling its code takes a few hundred milliseconds, which would
+  // otherwise come between choosing Investigate and the layout's start.
+  useEffect(() => {
+    const warm = () =>
+      void import('@/features/investigation/components/run-layout').then((m) =>
+        m.warmLayoutWorker(),
+      );
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(warm, 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const prepared = useRef<string | null>(null);
   const onPrepareInvestigation = (incidentId: string) => {
     if (prepared.current === incidentId) return;

@@ -67,9 +67,6 @@ export async function warmInvestigation(
   queryClient: QueryClient,
   search: URLSearchParams,
   incident: Promise<Incident | undefined>,
-  /** Start the layout too: the route's loader does; the Actions menu, opened perhaps for
-   * something else, only loads what Investigate needs and starts the worker. */
-  { layout = true }: { layout?: boolean } = {},
 ) {
   const quietly = (read: Promise<unknown>) => read.catch(() => undefined);
   const drawn = search.get('view') !== 'list';
@@ -101,7 +98,7 @@ export async function warmInvestigation(
   // The layout starts with the data, not after the graph's code.
   const laidOut = data.then(async () => {
     const found = await incident;
-    const graph = layout && drawn && found ? cachedGraph(queryClient, found, search) : undefined;
+    const graph = drawn && found ? cachedGraph(queryClient, found, search) : undefined;
     if (graph) void layoutOf(graphLayoutRequest(graph)).catch(() => undefined);
   });
   await Promise.all([drawn ? quietly(loadInvestigationGraph()) : undefined, laidOut]);
@@ -109,13 +106,15 @@ export async function warmInvestigation(
 
 /**
  * What Investigate will need, started from the incident page (its Actions menu opened): the
- * route loader's reads and the above. The loader then finds them in, or on their way.
+ * route loader's reads and the above, the layout included. The loader then finds them in, or on
+ * their way: an analyst moving to Investigate finds the graph laid out. If the menu was opened
+ * for something else, the layout ran in the worker, off the page's thread, for nothing.
  */
 export async function prepareInvestigation(queryClient: QueryClient, incidentId: string) {
   const quietly = <T>(read: Promise<T>) => read.catch(() => undefined);
   const incident = quietly(queryClient.ensureQueryData(incidentQueries.detail(incidentId)));
   await Promise.all([
     quietly(queryClient.ensureQueryData(personaQueries.all())),
-    warmInvestigation(queryClient, new URLSearchParams(), incident, { layout: false }),
+    warmInvestigation(queryClient, new URLSearchParams(), incident),
   ]);
 }

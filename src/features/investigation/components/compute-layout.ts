@@ -2,10 +2,11 @@
  * The graph's force-directed layout (fcose) on a headless Cytoscape.js, from each node's box
  * (label included) and the edges: what the layout worker runs, and the page itself when it
  * cannot start one. fcose keeps labels apart by laying out the boxes; a few hundred iterations
- * settle a graph of this kind.
+ * settle a graph of this kind, and the few nodes it leaves touching are then moved apart.
  */
 import cytoscape, { type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { separated } from './place-nodes';
 
 cytoscape.use(fcose);
 
@@ -51,5 +52,5 @@ export function computeLayout({ nodes, edges }: LayoutRequest): Positions {
     positions[n.id()] = { ...n.position() };
   });
   cy.destroy();
-  return positions;
+  return separated({ nodes, edges }, positions);
 }

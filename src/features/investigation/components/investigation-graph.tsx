@@ -45,7 +45,7 @@ import {
   LABEL_FONT_FAMILY,
   LABEL_FONT_SIZE,
 } from './layout-request';
-import { placeNodes, touchingNodes } from './place-nodes';
+import { boundsOf, placeNodes } from './place-nodes';
 import { keepLayout, keptLayout, layoutOf, runLayout } from './run-layout';
 
 export type InvestigationGraphViewProps = {
@@ -66,34 +66,53 @@ export type InvestigationGraphViewProps = {
 /** The least zoom at which labels are drawn legibly (11 px × 0.7 ≈ 8 px). */
 const READABLE_ZOOM = 0.7;
 
-/**
- * The default view: the whole graph if its labels stay legible; otherwise its middle at the
- * least legible zoom (Fit shows it all, labels hidden).
- */
-function fitReadable(cy: Core) {
-  cy.fit(undefined, 24);
-  if (cy.zoom() >= READABLE_ZOOM) return;
-  const { x1, x2, y1, y2 } = cy.elements().boundingBox();
-  cy.zoom(READABLE_ZOOM);
-  const w = cy.width();
-  const h = cy.height();
-  cy.pan({
-    x: w / 2 - ((x1 + x2) / 2) * READABLE_ZOOM,
-    y: h / 2 - ((y1 + y2) / 2) * READABLE_ZOOM,
-  });
-}
-
 const positionsOf = (cy: Core): Positions =>
   Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
 
+/** Room around the graph when it is fitted, in pixels. */
+const FIT_PADDING = 24;
+
 /**
- * Puts the nodes where a layout says, moves apart the few whose labels still touch, and keeps
- * the result for this node and edge set.
+ * The default view: the whole graph if its labels stay legible; otherwise its middle at the
+ * least legible zoom (Fit shows it all, labels hidden). The graph's bounds come from the boxes
+ * the layout was asked with (`request`, the graph as drawn now), not from the canvas: measuring
+ * every node and label there takes tens of milliseconds at 300 nodes.
  */
+function fitReadable(cy: Core, request: LayoutRequest) {
+  const bounds = boundsOf(request, positionsOf(cy));
+  if (!bounds) return;
+  const w = cy.width();
+  const h = cy.height();
+  const fitted = Math.min(
+    (w - 2 * FIT_PADDING) / Math.max(1, bounds.x2 - bounds.x1),
+    (h - 2 * FIT_PADDING) / Math.max(1, bounds.y2 - bounds.y1),
+  );
+  const zoom = Math.max(READABLE_ZOOM, Math.min(fitted, cy.maxZoom()));
+  cy.viewport({
+    zoom,
+    pan: {
+      x: w / 2 - ((bounds.x1 + bounds.x2) / 2) * zoom,
+      y: h / 2 - ((bounds.y1 + bounds.y2) / 2) * zoom,
+    },
+  });
+}
+
+/** Puts the nodes where a layout says (labels already apart), and keeps it for this graph. */
 function applyLayout(cy: Core, request: LayoutRequest, positions: Positions) {
   cy.nodes().positions((n) => positions[n.id()] ?? n.position());
-  placeNodes(cy, touchingNodes(cy));
-  keepLayout(request, positionsOf(cy));
+  keepLayout(request, positions);
+}
+
+/** Puts `ids` on free spots beside their neighbours; the rest of the graph stays put. */
+function placeOnCanvas(cy: Core, request: LayoutRequest, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const placed = placeNodes(request, positionsOf(cy), ids);
+  cy.batch(() => {
+    for (const id of ids) {
+      const at = placed[id];
+      if (at) cy.getElementById(id).position(at);
+    }
+  });
 }
 
 const cssVar = (token: string) => token.replace(/^var\((--[^,)]+).*$/, '$1');
@@ -254,6 +273,10 @@ export function InvestigationGraphView({
   const laidOut = useRef(false);
   // Nodes that joined while the first layout ran, placed once it is in.
   const joinedMeanwhile = useRef<string[] | null>(null);
+  const latestGraph = useRef(graph);
+  useLayoutEffect(() => {
+    latestGraph.current = graph;
+  });
   const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
   const callbacks = useRef({ onActiveChange, onOpenEntity });
   useLayoutEffect(() => {
@@ -350,9 +373,11 @@ export function InvestigationGraphView({
       const request = graphLayoutRequest(graph);
       const kept = keptLayout(request);
       const draw = () => {
-        placeNodes(cy, joinedMeanwhile.current ?? []);
+        // The nodes that joined meanwhile are in the graph as it is now, not in `request`.
+        const now = graphLayoutRequest(latestGraph.current);
+        placeOnCanvas(cy, now, joinedMeanwhile.current ?? []);
         joinedMeanwhile.current = null;
-        fitReadable(cy);
+        fitReadable(cy, now);
         setDrawn(true);
       };
       if (kept) {
@@ -371,7 +396,7 @@ export function InvestigationGraphView({
       joinedMeanwhile.current.push(...added);
     } else if (added.length > 0) {
       // Joining nodes go to free room beside their neighbours; the rest of the graph stays put.
-      placeNodes(cy, added);
+      placeOnCanvas(cy, graphLayoutRequest(graph), added);
     }
   }, [graph, complete]);
 
@@ -466,7 +491,7 @@ export function InvestigationGraphView({
     void runLayout(request).then((positions) => {
       if (cy.destroyed()) return;
       applyLayout(cy, request, positions);
-      fitReadable(cy);
+      fitReadable(cy, request);
     });
   };
 

@@ -21,7 +21,7 @@ const shortLabel = (text: string) =>
  * A node's width with its border (34 px, 2 px each side), and its box's height with the label
  * below: the boxes Cytoscape measures on the drawn canvas, to the pixel (checked in Chromium).
  */
-const NODE = 38;
+export const NODE = 38;
 const BOX_HEIGHT = 54;
 /** The label's background padding on each side, and a pixel of rounding. */
 const LABEL_PADDING = 3;

@@ -15,6 +15,12 @@ const KEPT = 8;
 const kept = new Map<string, Positions>();
 /** Layouts under way, by node and edge set. */
 const running = new Map<string, Promise<Positions>>();
+/**
+ * The engine's finished layouts not yet drawn (the Actions menu starts one before Investigate is
+ * chosen): the canvas takes them instead of laying out again. A few, the oldest going first.
+ */
+const computed = new Map<string, Positions>();
+const COMPUTED = 4;
 
 /** A node and edge set, in any order, as one key. */
 const layoutKey = ({ nodes, edges }: LayoutRequest) =>
@@ -82,21 +88,28 @@ export function runLayout(
 }
 
 /**
- * The layout of this node and edge set: as kept, the one under way, or a new run. The positions
- * of a run are the engine's; the canvas keeps what it finally draws (`keepLayout`).
+ * The layout of this node and edge set: as kept, the one under way, one finished, or a new run.
+ * The positions of a run are the engine's; the canvas keeps what it finally draws (`keepLayout`).
  */
 export function layoutOf(
   request: LayoutRequest,
   start?: Parameters<typeof runLayout>[1],
 ): Promise<Positions> {
   const key = layoutKey(request);
-  const done = kept.get(key);
+  const done = kept.get(key) ?? computed.get(key);
   if (done) return Promise.resolve(done);
   const underWay = running.get(key);
   if (underWay) return underWay;
   const run = runLayout(request, start);
   running.set(key, run);
-  const forget = () => running.delete(key);
-  run.then(forget, forget);
+  run.then(
+    (positions) => {
+      running.delete(key);
+      computed.delete(key);
+      computed.set(key, positions);
+      if (computed.size > COMPUTED) computed.delete(computed.keys().next().value!);
+    },
+    () => running.delete(key),
+  );
   return run;
 }
