@@ -54,7 +54,20 @@ export default defineConfig(({ mode }) => ({
     alias: { '@': here('./src'), '@mocks': here('./mocks') },
   },
   server: { host: '127.0.0.1', port: 5173 },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // A chunk is named after its first module: Cytoscape.js shares one with the small
+        // module both the graph and its layout import, and is named here for what it is.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/cytoscape/'))
+            ? 'assets/cytoscape-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   // The mock's SharedWorker is a module worker that loads its msw-heavy half with import(),
   // which only the 'es' format can split.
   worker: { format: 'es' },
