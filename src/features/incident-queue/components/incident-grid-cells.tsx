@@ -139,8 +139,17 @@ export function IncidentNameLink({ row }: { row: QueueRow }) {
   );
 }
 
-/** Text that ends in an ellipsis when the column is too narrow; the whole text stays readable. */
-export function CellText({ children, muted = false }: { children: ReactNode; muted?: boolean }) {
+/**
+ * Text that ends in an ellipsis when the column is too narrow; the whole text stays readable.
+ * Memoised: a row that shows another incident with the same text keeps it.
+ */
+export const CellText = memo(function CellText({
+  children,
+  muted = false,
+}: {
+  children: ReactNode;
+  muted?: boolean;
+}) {
   const styles = useIncidentGridStyles();
   const text = typeof children === 'string' ? children : undefined;
   return (
@@ -148,7 +157,7 @@ export function CellText({ children, muted = false }: { children: ReactNode; mut
       {children}
     </span>
   );
-}
+});
 
 /** Tags shown in a row before the rest collapse into "+N" (all of them stay in the title). */
 const VISIBLE_TAGS = 2;
