@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 // Where several date columns share a row with long names, the short style keeps each on one
 // line; the full date and time stay in the tooltip.
@@ -34,8 +36,11 @@ function format(value: string, short: boolean): Formatted {
   return result;
 }
 
-/** A Graph timestamp shown in the analyst's locale, with the exact value in the markup. */
-export function DateTime({
+/**
+ * A Graph timestamp shown in the analyst's locale, with the exact value in the markup. Memoised:
+ * a queue row that shows another incident keeps the cells whose time did not change.
+ */
+export const DateTime = memo(function DateTime({
   short = false,
   value,
 }: {
@@ -51,4 +56,4 @@ export function DateTime({
       {formatted.text}
     </time>
   );
-}
+});

@@ -45,6 +45,28 @@ test('lists the worker’s incidents; two ticked rows read "2 selected"', async 
   await expect(page.getByText('2 selected')).toBeHidden();
 });
 
+test('a search narrows the page to its incident, and clearing it brings the whole page back', async ({
+  page,
+}) => {
+  await openQueue(page);
+  const defaults = await shownIds(page);
+  const grid = page.getByRole('grid', { name: 'Incidents' });
+  const search = page.getByRole('searchbox', { name: 'Search for name or ID' });
+  await search.fill(defaults[3]!);
+  await search.press('Enter');
+  await expect.poll(() => shownIds(page)).toEqual([defaults[3]]);
+  // The header and the one incident: the rows it no longer shows are gone, not left empty.
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await expect(grid.getByRole('checkbox', { name: /^Select (?!all)/ })).toHaveCount(1);
+
+  await search.fill('');
+  await search.press('Enter');
+  await expect.poll(() => shownIds(page)).toEqual(defaults);
+  await expect(grid.getByRole('row')).toHaveCount(51);
+  await expect(grid.getByRole('checkbox', { name: /^Select (?!all)/ })).toHaveCount(50);
+  await expect(bodyRow(page, 49)).toBeVisible();
+});
+
 test('a filtered, sorted URL opened fresh shows the same rows; back/forward move between views', async ({
   page,
   context,

@@ -1,34 +1,67 @@
 /** The cells of the incident queue grid; each subscribes only to the state it shows. */
 import { isUnset } from '@/domain/classification';
-import { Badge, Button, Checkbox, Link, mergeClasses, Spinner } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Link,
+  mergeClasses,
+  Spinner,
+  type CheckboxProps,
+} from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useContext, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useRef,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { IncidentStatusBadge } from '@/components/incident-status-badge';
 import { IncidentTags } from '@/components/incident-tags';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import { sourceLabel } from '@/domain/sources';
 import { expandedIncidents } from '../expanded-incidents-store';
+import { incidentIdOfRow } from '../grid-focus';
 import { incidentSelection } from '../incident-selection-store';
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import { useIncidentGridStyles } from './incident-grid.styles';
 import { incidentPagePath, IncidentRowMenuContext } from './incident-row-menu';
+import { RowPlaceContext, useAriaLabel } from './row-place';
 
-/** The id of an expanded row's alerts, for the expand button's `aria-controls`. */
-export const alertsRowId = (incidentId: string) => `incident-${incidentId}-alerts`;
+/** The incident of the row a control sits in (rows are reused: never a value kept from a render). */
+const incidentOf = (element: Element): string => incidentIdOfRow(element) ?? '';
+
+/**
+ * A row's checkbox, holding no incident of its own (its name is set by `useAriaLabel`), so it
+ * renders again only when its tick or its merge does.
+ */
+const RowCheckbox = memo(function RowCheckbox({
+  checked,
+  disabled,
+  inputRef,
+}: {
+  checked: boolean;
+  disabled: boolean;
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
+  const { toggle } = incidentSelection.useActions();
+  const onChange = useCallback<NonNullable<CheckboxProps['onChange']>>(
+    (event, data) => toggle(incidentOf(event.currentTarget), data.checked === true),
+    [toggle],
+  );
+  return <Checkbox checked={checked} disabled={disabled} ref={inputRef} onChange={onChange} />;
+});
 
 export function SelectIncidentCheckbox({ row }: { row: QueueRow }) {
   const checked = incidentSelection.useHas(row.id);
   const merging = useIsMerging(row.id);
-  const { toggle } = incidentSelection.useActions();
-  return (
-    <Checkbox
-      aria-label={`Select ${row.name}`}
-      checked={checked}
-      disabled={merging}
-      onChange={(_, data) => toggle(row.id, data.checked === true)}
-    />
-  );
+  const inputRef = useRef<HTMLInputElement>(null);
+  useAriaLabel(inputRef, `Select ${row.name}`);
+  return <RowCheckbox checked={checked} disabled={merging} inputRef={inputRef} />;
 }
 
 export function SelectPageCheckbox({ ids }: { ids: readonly string[] }) {
@@ -44,20 +77,40 @@ export function SelectPageCheckbox({ ids }: { ids: readonly string[] }) {
   );
 }
 
-export function ExpandButton({ row }: { row: QueueRow }) {
-  const expanded = expandedIncidents.useHas(row.id);
+const RowExpandButton = memo(function RowExpandButton({
+  buttonRef,
+  controls,
+  expanded,
+}: {
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  controls: string;
+  expanded: boolean;
+}) {
   const { toggle } = expandedIncidents.useActions();
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLButtonElement>) => toggle(incidentOf(event.currentTarget)),
+    [toggle],
+  );
   return (
     <Button
       appearance="subtle"
-      aria-controls={expanded ? alertsRowId(row.id) : undefined}
+      aria-controls={expanded ? controls : undefined}
       aria-expanded={expanded}
-      aria-label={`Alerts of ${row.name}`}
       icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+      ref={buttonRef}
       size="small"
-      onClick={() => toggle(row.id)}
+      onClick={onClick}
     />
   );
+});
+
+/** "Alerts of <name>": shows or hides the incident's alerts below its row. */
+export function ExpandButton({ row }: { row: QueueRow }) {
+  const expanded = expandedIncidents.useHas(row.id);
+  const { alertsId } = useContext(RowPlaceContext);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useAriaLabel(buttonRef, `Alerts of ${row.name}`);
+  return <RowExpandButton buttonRef={buttonRef} controls={alertsId} expanded={expanded} />;
 }
 
 /**
@@ -86,8 +139,17 @@ export function IncidentNameLink({ row }: { row: QueueRow }) {
   );
 }
 
-/** Text that ends in an ellipsis when the column is too narrow; the whole text stays readable. */
-export function CellText({ children, muted = false }: { children: ReactNode; muted?: boolean }) {
+/**
+ * Text that ends in an ellipsis when the column is too narrow; the whole text stays readable.
+ * Memoised: a row that shows another incident with the same text keeps it.
+ */
+export const CellText = memo(function CellText({
+  children,
+  muted = false,
+}: {
+  children: ReactNode;
+  muted?: boolean;
+}) {
   const styles = useIncidentGridStyles();
   const text = typeof children === 'string' ? children : undefined;
   return (
@@ -95,7 +157,7 @@ export function CellText({ children, muted = false }: { children: ReactNode; mut
       {children}
     </span>
   );
-}
+});
 
 /** Tags shown in a row before the rest collapse into "+N" (all of them stay in the title). */
 const VISIBLE_TAGS = 2;

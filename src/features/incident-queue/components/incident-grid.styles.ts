@@ -94,6 +94,8 @@ export const useIncidentGridStyles = makeStyles({
     contentVisibility: 'auto',
     containIntrinsicBlockSize: 'auto 44px',
   },
+  /** A place past the end of a shorter page (Fluent's row display overrides `hidden`). */
+  hiddenRow: { display: 'none' },
   /** The row whose side pane is open. */
   // A bar at its start, not a background: the name link keeps its contrast in both themes.
   paneRow: { boxShadow: `inset ${tokens.strokeWidthThickest} 0 0 ${tokens.colorBrandStroke1}` },

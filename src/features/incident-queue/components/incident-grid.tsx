@@ -24,6 +24,7 @@ import {
   memo,
   useCallback,
   useContext,
+  useId,
   useMemo,
   useState,
   type KeyboardEvent,
@@ -49,7 +50,6 @@ import type { QueueRow } from '../queue-rows';
 import { defaultDirection, SORT_FIELDS, type QueueSort } from '../queue-state';
 import { IncidentAlerts } from './incident-alerts';
 import {
-  alertsRowId,
   AssignedToCell,
   CellText,
   ClassificationCell,
@@ -64,20 +64,30 @@ import {
 } from './incident-grid-cells';
 import { COLUMN_BASIS, useIncidentGridStyles } from './incident-grid.styles';
 import { IncidentRowMenu } from './incident-row-menu';
+import { RowPlaceContext, type RowPlace } from './row-place';
 import { useMenuFocusReturn } from './use-menu-focus-return';
 
 /** The checkbox and expand columns, the data columns the analyst chooses, and the row menu. */
 type ColumnId = 'select' | 'expand' | QueueColumnId | 'menu';
 
-type Column = TableColumnDefinition<QueueRow> & {
+/**
+ * A row's place on the page and the incident it shows. Places are kept when a page has fewer
+ * rows than before (a search, a filter): they hide, holding their last incident, and show the next
+ * longer page's incidents, so a filter updates rows instead of unmounting and mounting them.
+ */
+type Slot = { row: QueueRow; hidden: boolean };
+
+type Column = TableColumnDefinition<Slot> & {
   columnId: ColumnId;
+  /** What the column's cell shows for an incident (Fluent's own `renderCell` is not used). */
+  render: (row: QueueRow) => ReactNode;
   /** Cells holding one control let focus go straight to it (Fluent's DataGrid guidance). */
   focusMode: DataGridCellFocusMode;
   numeric?: boolean;
 };
 
 // The server sorts (`$orderby`); a comparer that keeps the server's order marks a column sortable.
-const serverSorted = (_a: QueueRow, _b: QueueRow) => 0;
+const serverSorted = (_a: Slot, _b: Slot) => 0;
 
 function column(
   columnId: ColumnId,
@@ -87,13 +97,13 @@ function column(
 ): Column {
   const sortable = (SORT_FIELDS as readonly string[]).includes(columnId);
   return {
-    ...createTableColumn<QueueRow>({
+    ...createTableColumn<Slot>({
       columnId,
       renderHeaderCell: () => header,
-      renderCell,
       ...(sortable ? { compare: serverSorted } : {}),
     }),
     columnId,
+    render: renderCell,
     focusMode: options.focusMode ?? 'cell',
     ...(options.numeric ? { numeric: true } : {}),
   };
@@ -276,6 +286,8 @@ function CellContent({ render }: { render: (row: QueueRow) => ReactNode }) {
 
 type IncidentGridRowProps = {
   row: QueueRow;
+  /** The place shows no incident now (see `Slot`): hidden, and not an incident row. */
+  hidden: boolean;
   /** Whether the side pane shows this incident. */
   paneOpen: boolean;
   /** How many columns the expanded alerts row spans. */
@@ -286,6 +298,7 @@ type IncidentGridRowProps = {
 /** One incident, and below it its alerts when expanded. Re-renders only when its own state does. */
 const IncidentGridRow = memo(function IncidentGridRow({
   row,
+  hidden,
   paneOpen,
   onOpenPane,
   columnCount,
@@ -294,6 +307,8 @@ const IncidentGridRow = memo(function IncidentGridRow({
   const selected = incidentSelection.useHas(row.id);
   const expanded = expandedIncidents.useHas(row.id);
   const merging = useIsMerging(row.id);
+  const alertsId = useId();
+  const place = useMemo<RowPlace>(() => ({ alertsId, hidden }), [alertsId, hidden]);
   // The cells are made once per row and read the incident from the row's context: a sort, a
   // filter or another page changes only what the cells show, not Fluent's cells themselves (each
   // one's context selectors, tabster attributes and styles), and ticking, the pane or a merge
@@ -301,14 +316,14 @@ const IncidentGridRow = memo(function IncidentGridRow({
   const cells = useMemo(
     () =>
       new Map(
-        COLUMNS.map(({ columnId, focusMode, renderCell }) => [
+        COLUMNS.map(({ columnId, focusMode, render }) => [
           columnId,
           <DataGridCell
             className={cellClassName(styles, columnId)}
             focusMode={focusMode}
             key={columnId}
           >
-            <CellContent render={renderCell} />
+            <CellContent render={render} />
           </DataGridCell>,
         ]),
       ),
@@ -316,25 +331,29 @@ const IncidentGridRow = memo(function IncidentGridRow({
   );
   return (
     <RowContext.Provider value={row}>
-      <DataGridRow<QueueRow>
-        appearance={selected ? 'brand' : 'none'}
-        aria-busy={merging || undefined}
-        aria-current={paneOpen || undefined}
-        aria-selected={selected}
-        className={mergeClasses(
-          styles.row,
-          paneOpen && styles.paneRow,
-          merging && styles.mergingRow,
-        )}
-        data-incident-id={row.id}
-        onClick={(event: MouseEvent<HTMLDivElement>) => {
-          if (clickOpensPane(event)) onOpenPane(row.id);
-        }}
-      >
-        {({ columnId }) => cells.get(columnId as ColumnId)}
-      </DataGridRow>
-      {expanded && (
-        <div className={styles.expandedRow} id={alertsRowId(row.id)} role="row">
+      <RowPlaceContext.Provider value={place}>
+        <DataGridRow<Slot>
+          appearance={selected && !hidden ? 'brand' : 'none'}
+          aria-busy={(merging && !hidden) || undefined}
+          aria-current={paneOpen || undefined}
+          aria-selected={hidden ? undefined : selected}
+          className={mergeClasses(
+            styles.row,
+            paneOpen && styles.paneRow,
+            merging && styles.mergingRow,
+            hidden && styles.hiddenRow,
+          )}
+          data-incident-id={hidden ? undefined : row.id}
+          hidden={hidden}
+          onClick={(event: MouseEvent<HTMLDivElement>) => {
+            if (clickOpensPane(event)) onOpenPane(row.id);
+          }}
+        >
+          {({ columnId }) => cells.get(columnId as ColumnId)}
+        </DataGridRow>
+      </RowPlaceContext.Provider>
+      {expanded && !hidden && (
+        <div className={styles.expandedRow} id={place.alertsId} role="row">
           <div aria-colspan={columnCount} className={styles.expandedCell} role="gridcell">
             <div className={styles.expandedContent}>
               <IncidentAlerts key={row.id} row={row} />
@@ -345,6 +364,29 @@ const IncidentGridRow = memo(function IncidentGridRow({
     </RowContext.Provider>
   );
 });
+
+/**
+ * The page's rows in places: as many places as the longest page shown so far, those past the
+ * page's end hidden with the incident they last showed (so their cells stay as they were).
+ */
+function useSlots(rows: readonly QueueRow[]): Slot[] {
+  const [held, setHeld] = useState(() => ({ rows, slots: toSlots(rows, []) }));
+  if (held.rows === rows) return held.slots;
+  // Adjusted while rendering (React's pattern for state derived from a prop), not in an effect.
+  const slots = toSlots(rows, held.slots);
+  setHeld({ rows, slots });
+  return slots;
+}
+
+function toSlots(rows: readonly QueueRow[], before: readonly Slot[]): Slot[] {
+  const length = Math.max(rows.length, before.length);
+  return Array.from({ length }, (_, i): Slot => {
+    const row = rows[i];
+    if (row) return { row, hidden: false };
+    const was = before[i]!;
+    return was.hidden ? was : { row: was.row, hidden: true };
+  });
+}
 
 export type IncidentGridProps = {
   /** Whether the rows are being replaced (paging, a new filter). @default false */
@@ -385,6 +427,7 @@ export function IncidentGrid({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const sizing = useMemo(() => sizingOptions(layout.widths), [columnKey]);
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
+  const slots = useSlots(rows);
   const sortState = useMemo<SortState>(
     () => ({ sortColumn: sort.field, sortDirection: sort.direction }),
     [sort.field, sort.direction],
@@ -415,7 +458,7 @@ export function IncidentGrid({
       // sort, a filter or another page gives the same 50 rows new incidents to show, instead of
       // unmounting 50 rows of controls and mounting 50 new ones. Nothing in a row keeps state of
       // its own: ticks and expansion are read from their stores by incident id.
-      items={rows as QueueRow[]}
+      items={slots}
       key={columnKey}
       resizableColumns
       resizableColumnsOptions={{ autoFitColumns: false }}
@@ -453,12 +496,13 @@ export function IncidentGrid({
           }
         </DataGridRow>
       </DataGridHeader>
-      <DataGridBody<QueueRow>>
+      <DataGridBody<Slot>>
         {({ item }) => (
           <IncidentGridRow
             columnCount={columns.length}
-            paneOpen={item.id === paneId}
-            row={item}
+            hidden={item.hidden}
+            paneOpen={!item.hidden && item.row.id === paneId}
+            row={item.row}
             onOpenPane={onOpenPane}
           />
         )}

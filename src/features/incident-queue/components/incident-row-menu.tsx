@@ -5,6 +5,7 @@ import {
   MenuList,
   MenuPopover,
   useId,
+  useMergedRefs,
   useRestoreFocusTarget,
   type MenuProps,
 } from '@fluentui/react-components';
@@ -17,15 +18,20 @@ import {
 } from '@fluentui/react-icons';
 import {
   createContext,
+  memo,
+  useCallback,
   useContext,
   useRef,
   useState,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from 'react';
+import { incidentIdOfRow } from '../grid-focus';
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import type { IncidentPaneActions } from './incident-side-pane';
+import { RowPlaceContext, useAriaLabel } from './row-place';
 import { useMenuFocusReturn } from './use-menu-focus-return';
 
 /** What a row's menu does: the app's flyouts, the side pane, and why changes are not allowed. */
@@ -111,46 +117,45 @@ function RowMenuPopover({ open, row, triggerId, target, onOpenChange }: RowMenuP
 export function IncidentRowMenu({ row }: { row: QueueRow }) {
   const [button, setButton] = useState<HTMLElement | null>(null);
   const triggerId = useId('row-menu');
-  // Focus comes back to the ⋯ button when the flyout an item opens closes.
-  const restoreFocusTarget = useRestoreFocusTarget();
+  const { hidden } = useContext(RowPlaceContext);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useAriaLabel(buttonRef, `More actions for ${row.name}`);
   /**
    * The incident the menu was opened for; undefined until it is first opened (no Menu is mounted
    * before). Rows are reused for other incidents (a sort, a refetch): a menu opened for one
-   * incident closes rather than act on the next one shown in its row.
+   * incident closes rather than act on the next one shown in its row, or on a row now hidden.
    */
   const [openFor, setOpenFor] = useState<string | null | undefined>(undefined);
-  const open = openFor === undefined ? undefined : openFor === row.id;
-  const setOpen = (next: boolean) => setOpenFor(next ? row.id : null);
+  const open = openFor === undefined ? undefined : openFor === row.id && !hidden;
   // A click on the button while the menu is open closes it as a click outside the menu first;
   // that click must not open it again.
   const closedBy = useRef<Event | null>(null);
 
   const onOpenChange: RowMenuPopoverProps['onOpenChange'] = (event, data) => {
     if (!data.open) closedBy.current = 'nativeEvent' in event ? event.nativeEvent : event;
-    setOpen(data.open);
+    setOpenFor(data.open ? row.id : null);
   };
-  const onClick = (event: MouseEvent<HTMLButtonElement>) => {
+  // The button's handlers read the incident from the row they are in when they run, so they
+  // keep their identity (and the button is not rendered again) when the row shows another one.
+  const onClick = useCallback((event: MouseEvent<HTMLButtonElement>) => {
     if (closedBy.current === event.nativeEvent) return;
-    setOpen(!open);
-  };
+    const id = incidentIdOfRow(event.currentTarget) ?? '';
+    setOpenFor((was) => (was === id ? null : id));
+  }, []);
   // As Fluent's MenuTrigger: ↓ opens the menu, Escape closes it.
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown') setOpen(true);
-    else if (event.key === 'Escape' && open) setOpen(false);
-  };
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLButtonElement>) => {
+    const id = incidentIdOfRow(event.currentTarget) ?? '';
+    if (event.key === 'ArrowDown') setOpenFor(id);
+    else if (event.key === 'Escape') setOpenFor((was) => (was === id ? null : was));
+  }, []);
 
   return (
     <>
-      <Button
-        {...restoreFocusTarget}
-        appearance="subtle"
-        aria-expanded={open ? true : undefined}
-        aria-haspopup="menu"
-        aria-label={`More actions for ${row.name}`}
-        icon={<MoreVerticalRegular />}
+      <RowMenuButton
+        buttonRef={buttonRef}
+        expanded={open === true}
         id={triggerId}
-        ref={setButton}
-        size="small"
+        setButton={setButton}
         onClick={onClick}
         onKeyDown={onKeyDown}
       />
@@ -166,3 +171,39 @@ export function IncidentRowMenu({ row }: { row: QueueRow }) {
     </>
   );
 }
+
+type RowMenuButtonProps = {
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  expanded: boolean;
+  id: string;
+  setButton: (button: HTMLElement | null) => void;
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
+};
+
+/** The ⋯ button; its name ("More actions for <name>") is set by `useAriaLabel`. */
+const RowMenuButton = memo(function RowMenuButton({
+  buttonRef,
+  expanded,
+  id,
+  setButton,
+  onClick,
+  onKeyDown,
+}: RowMenuButtonProps) {
+  // Focus comes back to the ⋯ button when the flyout an item opens closes.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  return (
+    <Button
+      {...restoreFocusTarget}
+      appearance="subtle"
+      aria-expanded={expanded || undefined}
+      aria-haspopup="menu"
+      icon={<MoreVerticalRegular />}
+      id={id}
+      ref={useMergedRefs(buttonRef, setButton)}
+      size="small"
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    />
+  );
+});
