@@ -14,7 +14,7 @@ export default defineConfig({
   // Every test opens its own browser context, so its own IndexedDB, service worker and
   // SharedWorker store: tests share nothing and run side by side. Two at a time keep both cores
   // of the 2-core machine busy while one test waits on the page (measured here: 1.9 cores busy
-  // against 1.45 with one, the suite 6.3 against ~8 minutes); `E2E_WORKERS=1` runs one at a time.
+  // against 1.5 with one, the suite 6.0 against 7.4 minutes); `E2E_WORKERS=1` runs one at a time.
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
