@@ -21,6 +21,10 @@ export default defineConfig({
   testDir: 'tests/e2e-live',
   // Its own folder: Playwright empties it at the start, and `npm test` runs this after the mock's.
   outputDir: 'test-results-live',
+  // One at a time: the tests share one `mock:serve`, whose controls (throttle the next request,
+  // expire or revoke every token) act on whatever request comes next, from any test.
+  fullyParallel: false,
+  workers: 1,
   use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, ignoreHTTPSErrors: true },
   webServer: [
     {
