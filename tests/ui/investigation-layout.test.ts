@@ -121,7 +121,7 @@ describe('the investigation graph layout', () => {
     const engine = await layoutOf(request, start);
     expect(await layoutOf(request, start)).toEqual(engine);
     expect(worker.requests).toBe(1);
-    // What the canvas finally draws (labels moved apart) wins over the engine's positions.
+    // A layout kept later (Reset layout) replaces the finished run's.
     const drawn = { ...engine, 'alert:1': { x: -50, y: 60 } };
     keepLayout(request, drawn);
     expect(await layoutOf(request, start)).toEqual(drawn);

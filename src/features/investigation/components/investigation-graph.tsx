@@ -97,10 +97,9 @@ function fitReadable(cy: Core, request: LayoutRequest) {
   });
 }
 
-/** Puts the nodes where a layout says (labels already apart), and keeps it for this graph. */
-function applyLayout(cy: Core, request: LayoutRequest, positions: Positions) {
+/** Puts the nodes where a layout says (labels already apart). */
+function applyLayout(cy: Core, positions: Positions) {
   cy.nodes().positions((n) => positions[n.id()] ?? n.position());
-  keepLayout(request, positions);
 }
 
 /** Puts `ids` on free spots beside their neighbours; the rest of the graph stays put. */
@@ -369,7 +368,8 @@ export function InvestigationGraphView({
     });
     if (!laidOut.current) {
       laidOut.current = true;
-      // Often already under way: the route's loader starts it as soon as the data is in.
+      // Often done or under way: the Actions menu and the route's loader start it as soon as the
+      // data is in.
       const request = graphLayoutRequest(graph);
       const kept = keptLayout(request);
       const draw = () => {
@@ -381,15 +381,16 @@ export function InvestigationGraphView({
         setDrawn(true);
       };
       if (kept) {
-        // This graph was drawn before on this page: as it was.
-        cy.nodes().positions((n) => kept[n.id()] ?? n.position());
+        // Laid out already (drawn before on this page, or finished before the canvas asked):
+        // drawn in this frame.
+        applyLayout(cy, kept);
         draw();
         return;
       }
       joinedMeanwhile.current = [];
       void layoutOf(request).then((positions) => {
         if (cy.destroyed()) return;
-        applyLayout(cy, request, positions);
+        applyLayout(cy, positions);
         draw();
       });
     } else if (joinedMeanwhile.current) {
@@ -489,8 +490,9 @@ export function InvestigationGraphView({
     if (!cy || joinedMeanwhile.current) return;
     const request = graphLayoutRequest(graph);
     void runLayout(request).then((positions) => {
+      keepLayout(request, positions);
       if (cy.destroyed()) return;
-      applyLayout(cy, request, positions);
+      applyLayout(cy, positions);
       fitReadable(cy, request);
     });
   };

@@ -15,12 +15,6 @@ const KEPT = 8;
 const kept = new Map<string, Positions>();
 /** Layouts under way, by node and edge set. */
 const running = new Map<string, Promise<Positions>>();
-/**
- * The engine's finished layouts not yet drawn (the Actions menu starts one before Investigate is
- * chosen): the canvas takes them instead of laying out again. A few, the oldest going first.
- */
-const computed = new Map<string, Positions>();
-const COMPUTED = 4;
 
 /** A node and edge set, in any order, as one key. */
 const layoutKey = ({ nodes, edges }: LayoutRequest) =>
@@ -29,7 +23,10 @@ const layoutKey = ({ nodes, edges }: LayoutRequest) =>
 /** The layout kept for this node and edge set, if any. */
 export const keptLayout = (request: LayoutRequest) => kept.get(layoutKey(request));
 
-/** Keeps the layout as finally drawn (after labels were moved apart) for this node and edge set. */
+/**
+ * Keeps a layout for this node and edge set: a run's as it finishes (labels already apart), and
+ * the canvas's after Reset layout.
+ */
 export function keepLayout(request: LayoutRequest, positions: Positions) {
   const key = layoutKey(request);
   kept.delete(key);
@@ -88,15 +85,15 @@ export function runLayout(
 }
 
 /**
- * The layout of this node and edge set: as kept, the one under way, one finished, or a new run.
- * The positions of a run are the engine's; the canvas keeps what it finally draws (`keepLayout`).
+ * The layout of this node and edge set: as kept (a run that finished, whoever asked for it: the
+ * Actions menu lays the graph out before Investigate is chosen), the one under way, or a new run.
  */
 export function layoutOf(
   request: LayoutRequest,
   start?: Parameters<typeof runLayout>[1],
 ): Promise<Positions> {
   const key = layoutKey(request);
-  const done = kept.get(key) ?? computed.get(key);
+  const done = kept.get(key);
   if (done) return Promise.resolve(done);
   const underWay = running.get(key);
   if (underWay) return underWay;
@@ -105,9 +102,7 @@ export function layoutOf(
   run.then(
     (positions) => {
       running.delete(key);
-      computed.delete(key);
-      computed.set(key, positions);
-      if (computed.size > COMPUTED) computed.delete(computed.keys().next().value!);
+      keepLayout(request, positions);
     },
     () => running.delete(key),
   );
