@@ -24,16 +24,12 @@ import { IncidentTags } from '@/components/incident-tags';
 import { CLASSIFICATION_LABELS, DETERMINATION_LABELS } from '@/domain/enums';
 import { sourceLabel } from '@/domain/sources';
 import { expandedIncidents } from '../expanded-incidents-store';
-import { incidentIdOfRow } from '../grid-focus';
 import { incidentSelection } from '../incident-selection-store';
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import { useIncidentGridStyles } from './incident-grid.styles';
 import { incidentPagePath, IncidentRowMenuContext } from './incident-row-menu';
-import { RowPlaceContext, useAriaLabel } from './row-place';
-
-/** The incident of the row a control sits in (rows are reused: never a value kept from a render). */
-const incidentOf = (element: Element): string => incidentIdOfRow(element) ?? '';
+import { incidentOf, RowPlaceContext, useAriaLabel } from './row-place';
 
 /**
  * A row's checkbox, holding no incident of its own (its name is set by `useAriaLabel`), so it

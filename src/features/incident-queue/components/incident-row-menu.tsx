@@ -27,11 +27,10 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
-import { incidentIdOfRow } from '../grid-focus';
 import { useIsMerging } from '../merging-incidents';
 import type { QueueRow } from '../queue-rows';
 import type { IncidentPaneActions } from './incident-side-pane';
-import { RowPlaceContext, useAriaLabel } from './row-place';
+import { incidentOf, RowPlaceContext, useAriaLabel } from './row-place';
 import { useMenuFocusReturn } from './use-menu-focus-return';
 
 /** What a row's menu does: the app's flyouts, the side pane, and why changes are not allowed. */
@@ -139,12 +138,12 @@ export function IncidentRowMenu({ row }: { row: QueueRow }) {
   // keep their identity (and the button is not rendered again) when the row shows another one.
   const onClick = useCallback((event: MouseEvent<HTMLButtonElement>) => {
     if (closedBy.current === event.nativeEvent) return;
-    const id = incidentIdOfRow(event.currentTarget) ?? '';
+    const id = incidentOf(event.currentTarget);
     setOpenFor((was) => (was === id ? null : id));
   }, []);
   // As Fluent's MenuTrigger: ↓ opens the menu, Escape closes it.
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLButtonElement>) => {
-    const id = incidentIdOfRow(event.currentTarget) ?? '';
+    const id = incidentOf(event.currentTarget);
     if (event.key === 'ArrowDown') setOpenFor(id);
     else if (event.key === 'Escape') setOpenFor((was) => (was === id ? null : was));
   }, []);

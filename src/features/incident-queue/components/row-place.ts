@@ -1,4 +1,5 @@
 import { createContext, useLayoutEffect, type RefObject } from 'react';
+import { incidentIdOfRow } from '../grid-focus';
 
 /**
  * A grid row's place on the page. Rows are kept by place (a sort or a filter gives them other
@@ -25,3 +26,9 @@ export function useAriaLabel(ref: RefObject<HTMLElement | null>, label: string) 
     ref.current?.setAttribute('aria-label', label);
   }, [ref, label]);
 }
+
+/**
+ * The incident of the row a control sits in, read when its handler runs: rows are reused, so a
+ * memoised control never keeps an incident from a render.
+ */
+export const incidentOf = (element: Element): string => incidentIdOfRow(element) ?? '';
