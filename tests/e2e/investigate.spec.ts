@@ -201,7 +201,7 @@ test('Investigate, Related alerts, add and remove an alert, by keyboard only', a
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, dialog)).toEqual([]);
   const keep = dialog.getByRole('button', { name: 'Keep other incident' });
   await tabTo(page, (await keep.isVisible()) ? keep : dialog.getByRole('button', { name: 'OK' }));
   await page.keyboard.press('Enter');

@@ -164,7 +164,7 @@ test('adds an external alert from an entity timeline, by keyboard, and shows it 
     dialog.getByRole('link', { name: `${pick.home.name} (ID ${pick.home.id})` }),
   ).toBeVisible();
   await shoot(page, 'relations-in-others-light');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, dialog)).toEqual([]);
   await tabTo(page, dialog.getByRole('button', { name: 'OK' }));
   await page.keyboard.press('Enter');
 
@@ -218,7 +218,7 @@ test('adds the only alert of another incident and closes that incident', async (
   await expect(dialog.getByRole('button', { name: 'Keep other incident' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   await shoot(page, 'relations-only-alert-light');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, dialog)).toEqual([]);
   await dialog.getByRole('button', { name: 'Close other incident' }).click();
 
   await expect(
@@ -295,7 +295,7 @@ test('removes an added alert from the Incident timeline, by keyboard', async ({ 
   const dialog = page.getByRole('alertdialog', { name: 'Remove alert from incident?' });
   await expect(dialog).toContainText(`It stays in its home incident, incident ${pick.home.id}.`);
   await shoot(page, 'relations-remove-light');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, dialog)).toEqual([]);
   await tabTo(page, dialog.getByRole('button', { name: 'Remove alert' }));
   await page.keyboard.press('Enter');
 
