@@ -172,8 +172,11 @@ describe('the List view', () => {
     ).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(relatedTo('3')).toEqual(before);
-    expect(rowOf(alerts, 'Suspicious sign-in after credential dumping')).toHaveTextContent(
-      'Added to this incident (from incident 2)',
+    // Fluent hands the page back to assistive technology just after the dialog leaves.
+    await waitFor(() =>
+      expect(rowOf(alerts, 'Suspicious sign-in after credential dumping')).toHaveTextContent(
+        'Added to this incident (from incident 2)',
+      ),
     );
   });
 
