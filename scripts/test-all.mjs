@@ -4,9 +4,10 @@
 // Ends with one "N passed, N failed" line.
 //
 // Gates that do not depend on each other run side by side, so the machine's cores are all busy:
-// the four static checks and both builds together, then vitest, then Playwright. Vitest and
-// Playwright each use every core and run alone, so a test's timeout never races another gate.
-// A step's output is printed whole once it ends, so the log reads in order.
+// the four static checks and both builds together, then vitest, then Playwright (the mock's
+// tests, and beside them the live build's, which run one at a time). Vitest runs alone, so no
+// unit test's timeout races another gate. A step's output is printed whole once it ends (the
+// mock's Playwright tests stream theirs), so the log reads in order.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -59,13 +60,14 @@ const stages = [
       stream: true,
     },
   ],
-  [{ name: 'e2e', run: [['npx', ['playwright', 'test']]], stream: true }],
+  // The live tests run one at a time (they share one `mock:serve`) and mostly wait on sign-in
+  // and tokens, so they run beside the mock's Playwright tests rather than after them.
   [
+    { name: 'e2e', run: [['npx', ['playwright', 'test']]], stream: true },
     {
       name: 'e2e (live)',
       run: [['npx', ['playwright', 'test', '-c', 'playwright.live.config.ts']]],
       env: liveEnv,
-      stream: true,
     },
   ],
 ];
