@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useParams } from 'react-router';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import type { Incident } from '@/domain/graph';
 import { ActivityLog } from '@/features/activity-log/components/activity-log';
@@ -34,25 +35,11 @@ const renderIncidentTimeline = (incident: Incident) => (
  * relations feature adding and removing alerts from its Assets and Overview tabs.
  */
 export function IncidentPageRoute() {
-  // Opening the Actions menu starts what Investigate needs (the investigation route's code, the
-  // graph's chunk, the incident's alerts and entities, the graph's layout), once per incident:
-  // it then opens sooner.
+  const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  // The graph's layout worker starts once the page is idle (once per tab: it stays for the next
-  // incidents): loading and compiling its code takes a few hundred milliseconds, which would
-  // otherwise come between choosing Investigate and the layout's start.
-  useEffect(() => {
-    const warm = () =>
-      void import('@/features/investigation/components/run-layout').then((m) =>
-        m.warmLayoutWorker(),
-      );
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(warm, 1000);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(warm, { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  // What Investigate needs (the investigation route's code, the graph's chunk, the incident's
+  // alerts and entities, the layout worker and the graph's layout), once per incident: it then
+  // opens sooner.
   const prepared = useRef<string | null>(null);
   const onPrepareInvestigation = (incidentId: string) => {
     if (prepared.current === incidentId) return;
@@ -62,6 +49,25 @@ export function IncidentPageRoute() {
       prepareInvestigation(queryClient, incidentId),
     );
   };
+  const prepare = useRef(onPrepareInvestigation);
+  useLayoutEffect(() => {
+    prepare.current = onPrepareInvestigation;
+  });
+  // Started once the page is idle, not when Investigate is chosen: the layout worker's first run
+  // compiles fcose (~400 ms in a fresh worker), and the graph's chunk must be loaded and parsed;
+  // both would otherwise come between choosing Investigate and the drawn graph. The layout runs
+  // in the worker, off this page's thread. Opening the Actions menu starts it too, if the page
+  // was never idle before.
+  useEffect(() => {
+    if (!id) return;
+    const warm = () => prepare.current(id);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(warm, 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(warm, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [id]);
   return (
     <IncidentPage
       renderActivityLog={renderActivityLog}

@@ -105,10 +105,11 @@ export async function warmInvestigation(
 }
 
 /**
- * What Investigate will need, started from the incident page (its Actions menu opened): the
- * route loader's reads and the above, the layout included. The loader then finds them in, or on
- * their way: an analyst moving to Investigate finds the graph laid out. If the menu was opened
- * for something else, the layout ran in the worker, off the page's thread, for nothing.
+ * What Investigate will need, started from the incident page (once it is idle, or when its
+ * Actions menu opens if that comes first): the route loader's reads and the above, the layout
+ * included. The loader then finds them in, or on their way: an analyst moving to Investigate
+ * finds the graph laid out. If Investigate is not chosen, the layout ran in the worker, off the
+ * page's thread, for nothing.
  */
 export async function prepareInvestigation(queryClient: QueryClient, incidentId: string) {
   const quietly = <T>(read: Promise<T>) => read.catch(() => undefined);

@@ -97,6 +97,22 @@ function fitReadable(cy: Core, request: LayoutRequest) {
   });
 }
 
+/**
+ * The canvas's first frame draws only the nodes and edges in view, as later frames do, instead
+ * of first drawing every element of the graph into an off-screen layer (Cytoscape.js's layered
+ * texture cache does that on its first use: at 150 alerts a large canvas and ~100 ms of the
+ * page's thread, before anything is on screen). The layers are then built in idle frames, as
+ * after any change. This flag is Cytoscape.js's own (3.35, canvas renderer), not an option:
+ * where it is absent nothing changes.
+ */
+function drawVisibleFirst(cy: Core) {
+  const renderer = (
+    cy as unknown as { renderer?: () => { data?: { lyrTxrCache?: { firstGet?: boolean } } } }
+  ).renderer?.();
+  const layers = renderer?.data?.lyrTxrCache;
+  if (layers && layers.firstGet === true) layers.firstGet = false;
+}
+
 /** Puts the nodes where a layout says (labels already apart). */
 function applyLayout(cy: Core, positions: Positions) {
   cy.nodes().positions((n) => positions[n.id()] ?? n.position());
@@ -309,6 +325,7 @@ export function InvestigationGraphView({
       autoungrabify: false,
     });
     cyRef.current = cy;
+    drawVisibleFirst(cy);
     cy.on('mouseover', 'node', (e) =>
       callbacks.current.onActiveChange((e.target as NodeSingular).id()),
     );
@@ -349,7 +366,14 @@ export function InvestigationGraphView({
     const wanted = toElements(graph, (kind) => icons[kind]);
     const wantedIds = new Set(wanted.map((e) => e.data.id));
     const removed = cy.elements().filter((e) => !wantedIds.has(e.id()));
+    const first = !laidOut.current;
+    laidOut.current = true;
+    // Often done already: the incident page lays the graph out once it is idle, and the Actions
+    // menu and the route's loader start it if it has not.
+    const request = first ? graphLayoutRequest(graph) : undefined;
+    const kept = request && keptLayout(request);
     const added: string[] = [];
+    const fresh: ElementDefinition[] = [];
     cy.batch(() => {
       removed.remove();
       for (const el of wanted) {
@@ -361,29 +385,28 @@ export function InvestigationGraphView({
           }
           if (existing.data('label') !== el.data.label) existing.data(el.data);
         } else {
-          cy.add(el);
+          // A kept layout's nodes are added where it puts them: no second pass to move them.
+          const at = kept?.[el.data.id ?? ''];
+          fresh.push(at ? { ...el, position: { ...at } } : el);
           if (el.group === 'nodes') added.push(el.data.id ?? '');
         }
       }
+      // All at once: one collection and one event, not one per element.
+      if (fresh.length > 0) cy.add(fresh);
     });
-    if (!laidOut.current) {
-      laidOut.current = true;
-      // Often done or under way: the Actions menu and the route's loader start it as soon as the
-      // data is in.
-      const request = graphLayoutRequest(graph);
-      const kept = keptLayout(request);
+    if (request) {
       const draw = () => {
         // The nodes that joined meanwhile are in the graph as it is now, not in `request`.
         const now = graphLayoutRequest(latestGraph.current);
         placeOnCanvas(cy, now, joinedMeanwhile.current ?? []);
         joinedMeanwhile.current = null;
         fitReadable(cy, now);
-        setDrawn(true);
+        // Drawn once the canvas has painted the placed graph, not when it is told to.
+        cy.one('render', () => setDrawn(true));
       };
       if (kept) {
         // Laid out already (drawn before on this page, or finished before the canvas asked):
-        // drawn in this frame.
-        applyLayout(cy, kept);
+        // drawn in the canvas's next frame.
         draw();
         return;
       }

@@ -11,6 +11,7 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { DeleteRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { alertTitle } from '@/components/alert-columns';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
 import { ErrorState } from '@/components/error-state';
@@ -38,9 +39,15 @@ const byTime = (a: IncidentMember, b: IncidentMember) =>
  * The Overview's **Incident timeline** widget (seed 004): the incident's alerts, home and
  * related, oldest first. Each alert's ⋯ menu offers **Remove alert** for the alerts added to the
  * incident; a home alert's item is disabled and says why. A confirmation comes first, then a
- * toast says whether the alert was removed, in the server's words when it was not.
+ * toast says whether the alert was removed, in the server's words when it was not. Memoised:
+ * at 150 alerts it is 150 menus, and the incident page re-renders with every change of the
+ * router's state (choosing Investigate re-renders it once more before it goes), not only when
+ * the incident or its alerts change.
  */
-export function IncidentTimeline({ incident, toasterId }: IncidentTimelineProps) {
+export const IncidentTimeline = memo(function IncidentTimeline({
+  incident,
+  toasterId,
+}: IncidentTimelineProps) {
   const styles = useTimelineCardStyles();
   const headingId = useId('incident-timeline');
   const { members, isPending, error, refetch } = useIncidentMembers(incident);
@@ -118,4 +125,4 @@ export function IncidentTimeline({ incident, toasterId }: IncidentTimelineProps)
       {flow.dialog}
     </section>
   );
-}
+});
