@@ -45,8 +45,14 @@ function liveCsp(mode: string): Plugin {
   };
 }
 
-/** UI test files that replace a module (MSAL at its boundary) and so run isolated. */
-const UI_OWN_MODULE_GRAPH = ['tests/ui/live-session.test.tsx'];
+/**
+ * UI test files that replace a module (MSAL at its boundary; the layout engine, to count its
+ * runs) and so run isolated.
+ */
+const UI_OWN_MODULE_GRAPH = [
+  'tests/ui/live-session.test.tsx',
+  'tests/ui/investigation-idle.test.tsx',
+];
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), liveCsp(mode)],
