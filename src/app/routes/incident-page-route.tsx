@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import type { Incident } from '@/domain/graph';
@@ -41,18 +41,17 @@ export function IncidentPageRoute() {
   // alerts and entities, the layout worker and the graph's layout), once per incident: it then
   // opens sooner.
   const prepared = useRef<string | null>(null);
-  const onPrepareInvestigation = (incidentId: string) => {
-    if (prepared.current === incidentId) return;
-    prepared.current = incidentId;
-    void import('./investigation-route');
-    void import('@/features/investigation/warm-investigation').then(({ prepareInvestigation }) =>
-      prepareInvestigation(queryClient, incidentId),
-    );
-  };
-  const prepare = useRef(onPrepareInvestigation);
-  useLayoutEffect(() => {
-    prepare.current = onPrepareInvestigation;
-  });
+  const onPrepareInvestigation = useCallback(
+    (incidentId: string) => {
+      if (prepared.current === incidentId) return;
+      prepared.current = incidentId;
+      void import('./investigation-route');
+      void import('@/features/investigation/warm-investigation').then(({ prepareInvestigation }) =>
+        prepareInvestigation(queryClient, incidentId),
+      );
+    },
+    [queryClient],
+  );
   // Started once the page is idle, not when Investigate is chosen: the layout worker's first run
   // compiles fcose (~400 ms in a fresh worker), and the graph's chunk must be loaded and parsed;
   // both would otherwise come between choosing Investigate and the drawn graph. The layout runs
@@ -60,14 +59,14 @@ export function IncidentPageRoute() {
   // was never idle before.
   useEffect(() => {
     if (!id) return;
-    const warm = () => prepare.current(id);
+    const warm = () => onPrepareInvestigation(id);
     if (typeof requestIdleCallback !== 'function') {
       const timer = setTimeout(warm, 1000);
       return () => clearTimeout(timer);
     }
     const idle = requestIdleCallback(warm, { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, [id]);
+  }, [id, onPrepareInvestigation]);
   return (
     <IncidentPage
       renderActivityLog={renderActivityLog}
