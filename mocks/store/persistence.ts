@@ -477,6 +477,8 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
 
   let notice: string | undefined;
   let state: StoreState;
+  /** The freshly generated (or restored) demo data being written, when it had to be. */
+  let seedWrite: Promise<void> | undefined;
   if ('state' in loaded) {
     state = loaded.state;
   } else {
@@ -495,9 +497,15 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       }
       notice = `${restoredNotice(loaded.problem)} The unusable data was kept in IndexedDB database "${setAsideDatabaseName(dbName)}" as "${name}".`;
     }
+    // Not awaited: the store serves reads from memory while IndexedDB commits the seed (a first
+    // visit's longest wait after generating it). The write is first in the chain below, so a
+    // write is acknowledged only once the seed under it is stored too, and a failure refuses
+    // writes as any failed write does ("The change could not be saved…") until one stores
+    // everything again. IndexedDB copies the records in this call, before any change.
     try {
-      await writeEverything(db, state);
+      seedWrite = writeEverything(db, state);
     } catch (error) {
+      // The database refused even to start the transaction: nothing can be saved.
       db.close();
       return cannotSave(messageOf(error), state);
     }
@@ -520,6 +528,13 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
    */
   let failure: Error | undefined;
   let rewriteNeeded = false;
+  if (seedWrite) {
+    writes = seedWrite.then(undefined, (error: unknown) => {
+      failure = error instanceof Error ? error : new Error(String(error));
+      rewriteNeeded = true;
+      onError(error);
+    });
+  }
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;

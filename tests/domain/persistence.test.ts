@@ -483,6 +483,66 @@ describe('browser persistence (IndexedDB)', () => {
     expect((await patch('Renamed again'))?.status).toBe(200);
   });
 
+  it('serves a new seed before IndexedDB has committed it; a write right away is acknowledged only with the seed stored', async () => {
+    const dbName = newDbName();
+    let seedCommitted = false;
+    const transaction = IDBDatabase.prototype.transaction;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = transaction.apply(this, args);
+      if (args[1] === 'readwrite' && !seedCommitted) {
+        tx.addEventListener('complete', () => (seedCommitted = true));
+      }
+      return tx;
+    });
+    const tab = await open(dbName);
+    expect(seedCommitted).toBe(false);
+    expect(tab.store.snapshot()).toEqual(seeded());
+
+    rename(tab.store, '2', 'Renamed at once');
+    await tab.flush();
+    expect(seedCommitted).toBe(true);
+    await tab.close();
+    vi.restoreAllMocks();
+    const reloaded = await open(dbName);
+    expect(reloaded.notice).toBeUndefined();
+    expect(reloaded.store.snapshot()).toEqual(tab.store.snapshot());
+  });
+
+  it('refuses writes while a new seed could not be stored, until a write stores everything', async () => {
+    const dbName = newDbName();
+    const onError = vi.fn();
+    // The seed's write is the first read-write transaction of a new database.
+    const transaction = IDBDatabase.prototype.transaction;
+    let aborted = false;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = transaction.apply(this, args);
+      if (args[1] === 'readwrite' && !aborted) {
+        aborted = true;
+        queueMicrotask(() => tx.abort());
+      }
+      return tx;
+    });
+    const tab = await open(dbName, { onError });
+    expect(tab.store.snapshot()).toEqual(seeded());
+    await expect(tab.flush()).rejects.toThrow(/^IndexedDB did not store it: /);
+    expect(onError).toHaveBeenCalledTimes(1);
+
+    rename(tab.store, '2', 'Stored with the seed');
+    await tab.flush();
+    await tab.close();
+    vi.restoreAllMocks();
+    const reloaded = await open(dbName);
+    expect(reloaded.notice).toBeUndefined();
+    expect(reloaded.store.incident('2')?.displayName).toBe('Stored with the seed');
+    expect(reloaded.store.snapshot()).toEqual(tab.store.snapshot());
+  });
+
   it('reset restores the seed in memory and in storage', async () => {
     const dbName = newDbName();
     const tab = await open(dbName);
