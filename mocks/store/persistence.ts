@@ -27,6 +27,8 @@ const DB_VERSION = 1;
 const STORES = ['meta', 'incidents', 'alerts', 'activities', 'relations'] as const;
 const META_KEY = 'meta';
 const RELATIONS_KEY = 'all';
+/** How long new demo data waits before it is written (openBrowserStore's `writeSeed`). */
+const SEED_WRITE_DELAY_MS = 1000;
 
 type Meta = {
   schemaVersion: number;
@@ -477,8 +479,8 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
 
   let notice: string | undefined;
   let state: StoreState;
-  /** The freshly generated (or restored) demo data being written, when it had to be. */
-  let seedWrite: Promise<void> | undefined;
+  /** Demo data just generated (or restored from the seed) and not yet written: see writeSeed. */
+  let unwrittenSeed: StoreState | undefined;
   if ('state' in loaded) {
     state = loaded.state;
   } else {
@@ -497,18 +499,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       }
       notice = `${restoredNotice(loaded.problem)} The unusable data was kept in IndexedDB database "${setAsideDatabaseName(dbName)}" as "${name}".`;
     }
-    // Not awaited: the store serves reads from memory while IndexedDB commits the seed (a first
-    // visit's longest wait after generating it). The write is first in the chain below, so a
-    // write is acknowledged only once the seed under it is stored too, and a failure refuses
-    // writes as any failed write does ("The change could not be saved…") until one stores
-    // everything again. IndexedDB copies the records in this call, before any change.
-    try {
-      seedWrite = writeEverything(db, state);
-    } catch (error) {
-      // The database refused even to start the transaction: nothing can be saved.
-      db.close();
-      return cannotSave(messageOf(error), state);
-    }
+    unwrittenSeed = state;
   }
   const store = new IncidentStore(state, storeOptions);
 
@@ -528,19 +519,48 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
    */
   let failure: Error | undefined;
   let rewriteNeeded = false;
-  if (seedWrite) {
-    writes = seedWrite.then(undefined, (error: unknown) => {
-      failure = error instanceof Error ? error : new Error(String(error));
-      rewriteNeeded = true;
-      onError(error);
-    });
-  }
+  const failed = (error: unknown) => {
+    failure = error instanceof Error ? error : new Error(String(error));
+    rewriteNeeded = true;
+    onError(error);
+  };
+
+  /**
+   * Writes demo data that was just generated. Not while the store opens: copying ~11 MB into
+   * IndexedDB holds the thread for a few hundred milliseconds, and a first visit's reads come
+   * first (they are served from memory). It is written SEED_WRITE_DELAY_MS later, or before the
+   * first change is written, or on a flush or close, whichever comes first; a write is therefore
+   * acknowledged only once the seed under it is stored. A tab closed before then stored nothing,
+   * and the next visit generates the same seed again. If it cannot be stored, writes are refused
+   * as any failed write is ("The change could not be saved…") until one stores everything.
+   */
+  const writeSeed = () => {
+    const seed = unwrittenSeed;
+    if (!seed) return;
+    unwrittenSeed = undefined;
+    clearTimeout(seedTimer);
+    let written: Promise<void>;
+    try {
+      written = writeEverything(db, seed);
+    } catch (error) {
+      // The database refused even to start the transaction (closed, or gone).
+      written = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const handled = written.then(undefined, failed);
+    writes = writes.then(() => handled);
+  };
+  const seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
 
   const unsubscribe = store.subscribe((change) => {
     localSeq += 1;
+    // A reset writes everything anyway; any other change is written over the seed.
+    if (change.reset) {
+      unwrittenSeed = undefined;
+      clearTimeout(seedTimer);
+    } else writeSeed();
     const full = change.reset || rewriteNeeded;
     rewriteNeeded = false;
     let written: Promise<void>;
@@ -553,17 +573,10 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     const message: SyncMessage = { type: 'store-changed', from: tabId, change };
     // Handle the outcome at once (no unhandled rejection while earlier writes are pending);
     // transactions complete in creation order, so the announcements go out in order too.
-    const announced = written.then(
-      () => {
-        if (full) failure = undefined;
-        sync?.postMessage(message);
-      },
-      (error: unknown) => {
-        failure = error instanceof Error ? error : new Error(String(error));
-        rewriteNeeded = true;
-        onError(error);
-      },
-    );
+    const announced = written.then(() => {
+      if (full) failure = undefined;
+      sync?.postMessage(message);
+    }, failed);
     writes = writes.then(() => announced);
   });
 
@@ -597,6 +610,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   }
 
   const flush = async () => {
+    writeSeed();
     await writes;
     if (failure) {
       const reason = failure.name && failure.name !== 'Error' ? `${failure.name}: ` : '';
@@ -617,6 +631,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     flush,
     async close() {
       if (closed) return;
+      writeSeed();
       closed = true;
       unsubscribe();
       // Pending writes still announce themselves to the other tabs before the channel closes.

@@ -214,6 +214,7 @@ describe('browser persistence (IndexedDB)', () => {
 
   it('writes only what the operation changed, in one transaction', async () => {
     const tab = await open(newDbName());
+    await tab.flush(); // the new seed is stored
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     rename(tab.store, '1', 'Renamed');
@@ -483,29 +484,49 @@ describe('browser persistence (IndexedDB)', () => {
     expect((await patch('Renamed again'))?.status).toBe(200);
   });
 
-  it('serves a new seed before IndexedDB has committed it; a write right away is acknowledged only with the seed stored', async () => {
-    const dbName = newDbName();
-    let seedCommitted = false;
+  /** Spies on the first read-write transaction (a new database's seed): has it committed? */
+  function watchSeedWrite() {
+    const seen = { committed: false };
     const transaction = IDBDatabase.prototype.transaction;
+    let first = true;
     vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
       this: IDBDatabase,
       ...args: Parameters<IDBDatabase['transaction']>
     ) {
       const tx = transaction.apply(this, args);
-      if (args[1] === 'readwrite' && !seedCommitted) {
-        tx.addEventListener('complete', () => (seedCommitted = true));
+      if (args[1] === 'readwrite' && first) {
+        first = false;
+        tx.addEventListener('complete', () => (seen.committed = true));
       }
       return tx;
     });
-    const tab = await open(dbName);
-    expect(seedCommitted).toBe(false);
-    expect(tab.store.snapshot()).toEqual(seeded());
+    return seen;
+  }
 
+  it('serves new demo data before writing it, and writes it soon after without any change', async () => {
+    const dbName = newDbName();
+    const seed = watchSeedWrite();
+    const tab = await open(dbName);
+    expect(seed.committed).toBe(false);
+    expect(tab.store.snapshot()).toEqual(seeded());
+    await vi.waitFor(() => expect(seed.committed).toBe(true), { timeout: 5000 });
+    vi.restoreAllMocks();
+
+    const other = await open(dbName);
+    expect(other.notice).toBeUndefined();
+    expect(other.store.snapshot()).toEqual(seeded());
+  });
+
+  it('acknowledges a write right after opening only with the new seed under it stored', async () => {
+    const dbName = newDbName();
+    const seed = watchSeedWrite();
+    const tab = await open(dbName);
     rename(tab.store, '2', 'Renamed at once');
     await tab.flush();
-    expect(seedCommitted).toBe(true);
+    expect(seed.committed).toBe(true);
     await tab.close();
     vi.restoreAllMocks();
+
     const reloaded = await open(dbName);
     expect(reloaded.notice).toBeUndefined();
     expect(reloaded.store.snapshot()).toEqual(tab.store.snapshot());
