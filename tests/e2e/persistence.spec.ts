@@ -171,6 +171,26 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   await openConsole(page);
   const [incident] = await activeIncidents(page, 1);
 
+  // New demo data is written a moment after the console opens (README "Demo data"): wait for it.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('soc-console-mock');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(new Error(String(req.error)));
+        });
+        const req = db.transaction('meta').objectStore('meta').get('meta');
+        const stored = await new Promise<boolean>((resolve) => {
+          req.onsuccess = () => resolve(req.result !== undefined);
+          req.onerror = () => resolve(false);
+        });
+        db.close();
+        return stored;
+      }),
+    )
+    .toBe(true);
+
   // Give one incident 151 more alerts, keeping the record counts right, as a hand edit would.
   await page.evaluate(async (incidentId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
