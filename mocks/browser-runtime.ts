@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SEED, inMemoryOnly, type MockRuntime } from './runtime';
 import { IncidentStore } from './store/incident-store';
+import type { StoredRecords } from './store/idb-records';
 import { openBrowserStore } from './store/persistence';
 import { generateSeed } from './store/seed/generate';
 import { SEED_SIZES } from './store/seed/tenant';
@@ -39,10 +40,13 @@ export async function openBrowserRuntime(
   {
     shared,
     onSeedProgress,
+    stored,
   }: {
     shared: boolean;
     /** Told how far generating the demo data is, when it has to be generated. */
     onSeedProgress?: (done: number, total: number) => void;
+    /** The default store's database, already being read (mocks/shared-worker.ts). */
+    stored?: StoredRecords;
   },
 ): Promise<BrowserRuntime> {
   if (size === 'large') {
@@ -78,6 +82,7 @@ export async function openBrowserRuntime(
     ...(onSeedProgress
       ? { generate: (options) => generateSeed({ ...options, onProgress: onSeedProgress }) }
       : {}),
+    ...(stored ? { stored } : {}),
   });
   return {
     runtime: {

@@ -17,6 +17,7 @@ import {
   type RelayRequestMessage,
 } from './relay-protocol';
 import { createResponder } from './respond';
+import type { StoredRecords } from './store/idb-records';
 import { DATA_CHANNEL_NAME } from './store/persistence';
 import type { SeedSize } from './store/types';
 
@@ -47,10 +48,12 @@ function isRequestMessage(data: unknown): data is RelayRequestMessage {
 export async function openStoreHost(
   size: SeedSize,
   onSeedProgress?: (done: number, total: number) => void,
+  stored?: StoredRecords,
 ): Promise<StoreHost> {
   const { runtime, notice, lastingNotice } = await openBrowserRuntime(size, {
     shared: true,
     ...(onSeedProgress ? { onSeedProgress } : {}),
+    ...(stored ? { stored } : {}),
   });
   // The worker's clock starts with the worker, so this is its start → store open.
   const openedMs = performance.now();

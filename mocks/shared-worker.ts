@@ -4,6 +4,7 @@
  * store is open, then post the requests their service worker intercepts.
  */
 import { sizeOfSharedWorker, type RelayHostMessage } from './relay-protocol';
+import { readStoredRecords } from './store/idb-records';
 
 type SharedWorkerScope = typeof globalThis & {
   name: string;
@@ -37,11 +38,21 @@ if (typeof localStorage === 'undefined') {
 const waiting = new Set<MessagePort>();
 const post = (port: MessagePort, message: RelayHostMessage) => port.postMessage(message);
 
+const size = sizeOfSharedWorker(scope.name);
+// The default store's records are read while the store's code (msw, handlers, seed) loads; the
+// large one lives in memory only.
+const stored =
+  size === 'default' && typeof indexedDB !== 'undefined' ? readStoredRecords(indexedDB) : undefined;
+
 // Imported only now: a static import would evaluate msw before the stand-in exists.
 const host = import('./shared-worker-host').then((m) =>
-  m.openStoreHost(sizeOfSharedWorker(scope.name), (done, total) => {
-    for (const port of waiting) post(port, { type: 'progress', done, total });
-  }),
+  m.openStoreHost(
+    size,
+    (done, total) => {
+      for (const port of waiting) post(port, { type: 'progress', done, total });
+    },
+    stored,
+  ),
 );
 let opened = false;
 host.then(

@@ -4,6 +4,19 @@
  * transaction. Other tabs hear of the write on a BroadcastChannel, read those records back and
  * lay them over their own memory, then tell their app to refetch.
  */
+import {
+  done,
+  META_KEY,
+  MOCK_DB_NAME,
+  readRaw,
+  readStoredRecords,
+  RELATIONS_KEY,
+  request,
+  STORES,
+  WRITE_OPTIONS,
+  type RawRecords,
+  type StoredRecords,
+} from './idb-records';
 import { IncidentStore, type Clock, type ExternalPatch } from './incident-store';
 import { generateSeed } from './seed/generate';
 import { restoredNotice, schemaVersionProblem, storedStateProblem } from './state-validation';
@@ -17,16 +30,9 @@ import {
   type StoreState,
 } from './types';
 
-/** IndexedDB database, and the channel tabs of the mock talk on. */
-const MOCK_DB_NAME = 'soc-console-mock';
 /** The app listens here for `{ type: 'changed' }` and refetches. */
 export const DATA_CHANNEL_NAME = 'soc-console-data';
 
-/** Layout of the object stores; the data's own format is SCHEMA_VERSION, kept in meta. */
-const DB_VERSION = 1;
-const STORES = ['meta', 'incidents', 'alerts', 'activities', 'relations'] as const;
-const META_KEY = 'meta';
-const RELATIONS_KEY = 'all';
 /** How long new demo data waits before it is written (openBrowserStore's `writeSeed`). */
 const SEED_WRITE_DELAY_MS = 1000;
 
@@ -61,6 +67,11 @@ export type BrowserStoreOptions = {
   /** Defaults to the global `indexedDB`. */
   indexedDB?: IDBFactory;
   /**
+   * The database already being opened and read (`readStoredRecords` of mocks/store/idb-records),
+   * by the SharedWorker's first script; otherwise it is opened and read here.
+   */
+  stored?: StoredRecords;
+  /**
    * Where failed writes are reported besides `flush()` rejecting (they never break the
    * in-memory store).
    */
@@ -84,96 +95,9 @@ export type BrowserStore = {
   close(): Promise<void>;
 };
 
-// ---------------------------------------------------------------- IndexedDB as promises
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/**
- * Write transactions ask for `strict` durability: `oncomplete` then means the data reached the
- * disk, not only the browser's buffers, which is what answering a write promises.
- */
-const WRITE_OPTIONS: IDBTransactionOptions = { durability: 'strict' };
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    // A failed request reaches the transaction before it aborts, while `tx.error` is still null.
-    tx.onerror = (event) =>
-      reject(
-        (event.target as IDBRequest | null)?.error ??
-          tx.error ??
-          new Error('IndexedDB transaction failed'),
-      );
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = factory.open(name, DB_VERSION);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      for (const store of STORES) {
-        if (db.objectStoreNames.contains(store)) continue;
-        if (store === 'incidents' || store === 'alerts')
-          db.createObjectStore(store, { keyPath: 'id' });
-        else db.createObjectStore(store);
-      }
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // A newer layout opened elsewhere: step aside rather than block it.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
-    req.onblocked = () => reject(new Error('IndexedDB open is blocked by another tab'));
-  });
-}
-
 // ---------------------------------------------------------------- reading
 
 type Loaded = { state: StoreState } | { absent: true } | { problem: string };
-
-/** Every record IndexedDB holds, exactly as read: what is set aside when it cannot be used. */
-type RawRecords = {
-  meta: unknown;
-  incidentKeys: IDBValidKey[];
-  incidents: unknown[];
-  alertKeys: IDBValidKey[];
-  alerts: unknown[];
-  activityKeys: IDBValidKey[];
-  activities: unknown[];
-  relations: unknown;
-};
-
-async function readRaw(db: IDBDatabase): Promise<RawRecords> {
-  const tx = db.transaction([...STORES], 'readonly');
-  const meta = request(tx.objectStore('meta').get(META_KEY));
-  const incidentKeys = request(tx.objectStore('incidents').getAllKeys());
-  const incidents = request(tx.objectStore('incidents').getAll());
-  const alertKeys = request(tx.objectStore('alerts').getAllKeys());
-  const alerts = request(tx.objectStore('alerts').getAll());
-  const activityKeys = request(tx.objectStore('activities').getAllKeys());
-  const activities = request(tx.objectStore('activities').getAll());
-  const relations = request(tx.objectStore('relations').get(RELATIONS_KEY));
-  await done(tx);
-  return {
-    meta: await meta,
-    incidentKeys: await incidentKeys,
-    incidents: await incidents,
-    alertKeys: await alertKeys,
-    alerts: await alerts,
-    activityKeys: await activityKeys,
-    activities: await activities,
-    relations: await relations,
-  };
-}
 
 /** Checks raw records as a store: their shape, their counts, then the store's laws. */
 function interpret(raw: RawRecords): Loaded {
@@ -455,14 +379,17 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     );
   let db: IDBDatabase;
   let raw: RawRecords;
+  let stored: StoredRecords;
   try {
-    if (!factory) throw new Error('IndexedDB is not available');
-    db = await openDatabase(factory, dbName);
+    if (options.stored) stored = options.stored;
+    else if (!factory) throw new Error('IndexedDB is not available');
+    else stored = readStoredRecords(factory, dbName);
+    db = await stored.db;
   } catch (error) {
     return cannotSave(messageOf(error));
   }
   try {
-    raw = await readRaw(db);
+    raw = await stored.raw;
   } catch (error) {
     // What cannot be read cannot be set aside either: leave it where it is rather than
     // overwrite it, and run on the seed until the browser can read it again.

@@ -14,6 +14,7 @@ import {
   type FileStoreOptions,
 } from '@mocks/store/file-persistence';
 import { listSegments, segmentPath, writeStateFile } from '@mocks/store/file-snapshot';
+import { readStoredRecords } from '@mocks/store/idb-records';
 import {
   openBrowserStore,
   SET_ASIDE_STORE,
@@ -482,6 +483,20 @@ describe('browser persistence (IndexedDB)', () => {
 
     // The next change stores everything again and is acknowledged.
     expect((await patch('Renamed again'))?.status).toBe(200);
+  });
+
+  it('opens on a read of the database started before it, without opening the database again', async () => {
+    const dbName = newDbName();
+    const first = await open(dbName);
+    rename(first.store, '2', 'Stored');
+    await first.close();
+
+    const stored = readStoredRecords(indexedDB, dbName);
+    const opens = vi.spyOn(indexedDB, 'open');
+    const tab = await open(dbName, { stored });
+    expect(opens).not.toHaveBeenCalled();
+    expect(tab.notice).toBeUndefined();
+    expect(tab.store.snapshot()).toEqual(first.store.snapshot());
   });
 
   /** Spies on the first read-write transaction (a new database's seed): has it committed? */
