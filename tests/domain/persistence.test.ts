@@ -499,9 +499,8 @@ describe('browser persistence (IndexedDB)', () => {
     expect(tab.store.snapshot()).toEqual(first.store.snapshot());
   });
 
-  /** Spies on the first read-write transaction (a new database's seed): has it committed? */
-  function watchSeedWrite() {
-    const seen = { committed: false };
+  /** Calls `act` with the first read-write transaction from now on (a new database's seed). */
+  function onFirstReadWrite(act: (tx: IDBTransaction) => void) {
     const transaction = IDBDatabase.prototype.transaction;
     let first = true;
     vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
@@ -511,10 +510,16 @@ describe('browser persistence (IndexedDB)', () => {
       const tx = transaction.apply(this, args);
       if (args[1] === 'readwrite' && first) {
         first = false;
-        tx.addEventListener('complete', () => (seen.committed = true));
+        act(tx);
       }
       return tx;
     });
+  }
+
+  /** Whether the seed's write has committed. */
+  function watchSeedWrite() {
+    const seen = { committed: false };
+    onFirstReadWrite((tx) => tx.addEventListener('complete', () => (seen.committed = true)));
     return seen;
   }
 
@@ -550,20 +555,7 @@ describe('browser persistence (IndexedDB)', () => {
   it('refuses writes while a new seed could not be stored, until a write stores everything', async () => {
     const dbName = newDbName();
     const onError = vi.fn();
-    // The seed's write is the first read-write transaction of a new database.
-    const transaction = IDBDatabase.prototype.transaction;
-    let aborted = false;
-    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...args: Parameters<IDBDatabase['transaction']>
-    ) {
-      const tx = transaction.apply(this, args);
-      if (args[1] === 'readwrite' && !aborted) {
-        aborted = true;
-        queueMicrotask(() => tx.abort());
-      }
-      return tx;
-    });
+    onFirstReadWrite((tx) => queueMicrotask(() => tx.abort()));
     const tab = await open(dbName, { onError });
     expect(tab.store.snapshot()).toEqual(seeded());
     await expect(tab.flush()).rejects.toThrow(/^IndexedDB did not store it: /);
