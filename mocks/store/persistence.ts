@@ -95,6 +95,22 @@ export type BrowserStore = {
   close(): Promise<void>;
 };
 
+// ---------------------------------------------------------------- writing
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * Starts a write. A database that refuses even to start the transaction (closed, or gone) gives a
+ * rejected promise, like a write that fails later.
+ */
+function begin(write: () => Promise<void>): Promise<void> {
+  try {
+    return write();
+  } catch (error) {
+    return Promise.reject(asError(error));
+  }
+}
+
 // ---------------------------------------------------------------- reading
 
 type Loaded = { state: StoreState } | { absent: true } | { problem: string };
@@ -371,9 +387,9 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   const storeOptions = clock ? { clock } : {};
 
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  const cannotSave = (reason: string, state = fresh()) =>
+  const cannotSave = (reason: string) =>
     inMemory(
-      new IncidentStore(state, storeOptions),
+      new IncidentStore(fresh(), storeOptions),
       fresh,
       `Demo data cannot be saved in this browser (${reason}); changes last until the page is reloaded.`,
     );
@@ -447,7 +463,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   let failure: Error | undefined;
   let rewriteNeeded = false;
   const failed = (error: unknown) => {
-    failure = error instanceof Error ? error : new Error(String(error));
+    failure = asError(error);
     rewriteNeeded = true;
     onError(error);
   };
@@ -466,14 +482,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     if (!seed) return;
     unwrittenSeed = undefined;
     clearTimeout(seedTimer);
-    let written: Promise<void>;
-    try {
-      written = writeEverything(db, seed);
-    } catch (error) {
-      // The database refused even to start the transaction (closed, or gone).
-      written = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    const handled = written.then(undefined, failed);
+    const handled = begin(() => writeEverything(db, seed)).then(undefined, failed);
     writes = writes.then(() => handled);
   };
   const seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
@@ -490,13 +499,9 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     } else writeSeed();
     const full = change.reset || rewriteNeeded;
     rewriteNeeded = false;
-    let written: Promise<void>;
-    try {
-      written = full ? writeEverything(db, store.snapshot()) : writeChange(db, store, change);
-    } catch (error) {
-      // The database refused even to start the transaction (closed, or gone).
-      written = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    const written = begin(() =>
+      full ? writeEverything(db, store.snapshot()) : writeChange(db, store, change),
+    );
     const message: SyncMessage = { type: 'store-changed', from: tabId, change };
     // Handle the outcome at once (no unhandled rejection while earlier writes are pending);
     // transactions complete in creation order, so the announcements go out in order too.
