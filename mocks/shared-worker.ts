@@ -44,8 +44,17 @@ const size = sizeOfSharedWorker(scope.name);
 const stored =
   size === 'default' && typeof indexedDB !== 'undefined' ? readStoredRecords(indexedDB) : undefined;
 
+/**
+ * The first tab's connection. Generating demo data is one long task, during which no tab can
+ * connect, and a tab that connects after it began hears nothing of its progress. The browser
+ * delivers a connection as a task of its own, which can come after the store's code has loaded,
+ * so the store opens only once the tab that started this worker is connected.
+ */
+let firstConnected!: () => void;
+const connected = new Promise<void>((resolve) => (firstConnected = resolve));
+
 // Imported only now: a static import would evaluate msw before the stand-in exists.
-const host = import('./shared-worker-host').then((m) =>
+const host = Promise.all([import('./shared-worker-host'), connected]).then(([m]) =>
   m.openStoreHost(
     size,
     (done, total) => {
@@ -69,6 +78,7 @@ scope.onconnect = (event: MessageEvent) => {
   const early = !opened;
   if (early) waiting.add(port);
   post(port, { type: 'connected' });
+  firstConnected();
   host.then(
     (h) => h.serve(port, { early }),
     (error: unknown) =>
