@@ -2,7 +2,9 @@
  * The mock in the browser. MSW's service worker intercepts the app's Graph (and ARM) requests,
  * and this page relays each one to the SharedWorker that holds the store
  * (mocks/shared-worker.ts), so every tab shares one store and one writer and the page's frames
- * never wait on store work. Where SharedWorker is missing or does not start, the page opens the
+ * never wait on store work. Once the store is open, the page gives the service worker a port
+ * straight to the SharedWorker (public/mock-service-worker.js), and the requests no longer pass
+ * through the page at all. Where SharedWorker is missing or does not start, the page opens the
  * store and answers itself, with the weaker guarantees the README lists.
  */
 import { http } from 'msw';
@@ -26,27 +28,46 @@ export type MockStarted = {
 };
 
 /**
+ * Gives the service worker a port straight to the SharedWorker, so this tab's requests reach the
+ * store without two trips through the page (public/mock-service-worker.js). Until the service
+ * worker has it, msw's path through the page serves. A service worker the browser restarts has
+ * lost the port, as it has lost msw's own record of this tab; a reload starts both again.
+ */
+async function handPortToServiceWorker(servePort: (port: MessagePort) => void, tabId: string) {
+  const worker = (await navigator.serviceWorker.ready).active;
+  if (!worker) return;
+  const channel = new MessageChannel();
+  servePort(channel.port1);
+  worker.postMessage({ type: 'store-port', tabId }, [channel.port2]);
+}
+
+/**
  * Starts the service worker beside the store being opened (src/mock-start.ts starts that first).
  * Requests intercepted before the store is open wait for it rather than fail.
  */
 export async function startMockWorker(opening: OpeningStore = openStore()): Promise<MockStarted> {
   const { size, tabId } = opening;
   const backend: Promise<Backend> = opening.backend;
-  const respond = backend.then((b) => b.respond);
-  respond.catch(() => {}); // reported through `backend` below
   if (typeof ServiceWorkerRegistration !== 'undefined') {
     reportFloatingWorkerUpdates(ServiceWorkerRegistration.prototype);
   }
   const worker = setupWorker(
-    ...RELAYED_URLS.map((url) => http.all(url, async ({ request }) => (await respond)(request))),
+    ...RELAYED_URLS.map((url) =>
+      http.all(url, async ({ request }) => (await backend).respond(request)),
+    ),
   );
-  const [{ notice, host }] = await Promise.all([
+  const [{ notice, host, servePort }] = await Promise.all([
     backend,
     worker.start({
       onUnhandledRequest: 'bypass',
       quiet: true,
-      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mock-service-worker.js` },
     }),
   ]);
+  if (servePort) {
+    handPortToServiceWorker(servePort, tabId).catch((error: unknown) =>
+      console.warn('[mock] requests keep going through the page:', error),
+    );
+  }
   return { tabId, store: size, host, ...(notice ? { notice } : {}) };
 }

@@ -10,6 +10,7 @@ import {
   toRelayedRequest,
   transferablesOf,
   type RelayHostMessage,
+  type RelayPortMessage,
   type RelayRequestMessage,
 } from './relay-protocol';
 import type { Responder } from './respond';
@@ -27,6 +28,11 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export type Backend = {
   respond: Responder;
+  /**
+   * Has the SharedWorker serve requests on `port` too (the service worker's shortcut,
+   * public/mock-service-worker.js); absent when the page holds the store itself.
+   */
+  servePort?: (port: MessagePort) => void;
   notice?: string;
   /** Where the store runs: shared by every tab, or in this page only (the fallback). */
   host: 'shared-worker' | 'page';
@@ -111,6 +117,8 @@ function connectSharedWorker(
           performance.mark('mock-store-ready', { detail: { workerOpenedMs: message.openedMs } });
           resolve({
             respond,
+            servePort: (handed) =>
+              port.postMessage({ type: 'serve-port' } satisfies RelayPortMessage, [handed]),
             host: 'shared-worker',
             ...(message.notice ? { notice: message.notice } : {}),
           });

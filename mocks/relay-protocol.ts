@@ -31,6 +31,12 @@ export type RelayRequestMessage = {
   request: RelayedRequest;
 };
 
+/**
+ * Page → SharedWorker: serve requests on the port sent with this message too. The page hands its
+ * other end to the service worker, which then relays the tab's requests without the page.
+ */
+export type RelayPortMessage = { type: 'serve-port' };
+
 /** SharedWorker → page. */
 export type RelayHostMessage =
   /** The worker's script runs: the store is opening (which can take seconds). */

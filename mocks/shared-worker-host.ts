@@ -14,6 +14,7 @@ import {
   type DataChangedBroadcast,
   type RelayedResponse,
   type RelayHostMessage,
+  type RelayPortMessage,
   type RelayRequestMessage,
 } from './relay-protocol';
 import { createResponder } from './respond';
@@ -90,10 +91,15 @@ export async function openStoreHost(
     }
   };
 
-  return {
+  const host: StoreHost = {
     serve(port, { early }) {
       port.onmessage = (event: MessageEvent<unknown>) => {
         const message = event.data;
+        const handedOver = event.ports[0];
+        if (handedOver && (message as RelayPortMessage | null)?.type === 'serve-port') {
+          host.serve(handedOver, { early: false });
+          return;
+        }
         if (!isRequestMessage(message)) return;
         void answer(message).then((response) =>
           post(port, { type: 'response', id: message.id, response }, transferablesOf(response)),
@@ -107,4 +113,5 @@ export async function openStoreHost(
       });
     },
   };
+  return host;
 }

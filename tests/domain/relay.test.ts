@@ -13,6 +13,7 @@ import {
   transferablesOf,
   type RelayedResponse,
   type RelayHostMessage,
+  type RelayPortMessage,
   type RelayRequestMessage,
 } from '@mocks/relay-protocol';
 import { openStoreHost } from '@mocks/shared-worker-host';
@@ -95,13 +96,25 @@ describe('the store host', () => {
   function connect(host: Awaited<ReturnType<typeof openStoreHost>>, tabId: string) {
     const channel = new MessageChannel();
     ports.push(channel.port1, channel.port2);
+    const client = clientOn(channel.port1, tabId);
+    host.serve(channel.port2, { early: true });
+    return {
+      ...client,
+      /** Asks the host to serve `port` too, as the page does for its service worker. */
+      handOver(port: MessagePort) {
+        channel.port1.postMessage({ type: 'serve-port' } satisfies RelayPortMessage, [port]);
+      },
+    };
+  }
+
+  /** Posts requests on `port` as `tabId` and collects what the host says on it. */
+  function clientOn(port: MessagePort, tabId: string) {
     const messages: RelayHostMessage[] = [];
     const waiting = new Map<number, (r: RelayedResponse) => void>();
-    channel.port1.onmessage = (event: MessageEvent<RelayHostMessage>) => {
+    port.onmessage = (event: MessageEvent<RelayHostMessage>) => {
       messages.push(event.data);
       if (event.data.type === 'response') waiting.get(event.data.id)?.(event.data.response);
     };
-    host.serve(channel.port2, { early: true });
     let nextId = 0;
     return {
       messages,
@@ -119,7 +132,7 @@ describe('the store host', () => {
         const id = nextId++;
         const answered = new Promise<RelayedResponse>((resolve) => waiting.set(id, resolve));
         const message: RelayRequestMessage = { type: 'request', id, tabId, request };
-        channel.port1.postMessage(message, transferablesOf(request));
+        port.postMessage(message, transferablesOf(request));
         return fromRelayedResponse(await answered);
       },
     };
@@ -152,6 +165,34 @@ describe('the store host', () => {
     expect(await unknown.json()).toMatchObject({
       error: { code: 'NotFound', message: 'No route for GET /v1.0/security/nothing-here' },
     });
+  });
+
+  it('serves a port a tab hands over (the service worker’s shortcut) as that tab', async () => {
+    const handed = new MessageChannel();
+    ports.push(handed.port1, handed.port2);
+    const direct = clientOn(handed.port1, 'tab-a');
+    tab.handOver(handed.port2);
+    // Ready at once, without the opening's figure: only a tab that waited for it hears that.
+    await expect.poll(() => direct.messages[0]).toEqual({ type: 'ready' });
+
+    const [incident] = (
+      (await (await direct.fetch('GET', 'v1.0/security/incidents?$top=1')).json()) as {
+        value: { id: string }[];
+      }
+    ).value;
+    heard.length = 0;
+    const renamed = await direct.fetch('PATCH', `v1.0/security/incidents/${incident!.id}`, {
+      displayName: 'Renamed over a handed-over port',
+    });
+    expect(renamed.status).toBe(200);
+    await expect
+      .poll(() => heard)
+      .toEqual([{ type: 'changed', origin: 'tab-a', store: 'default' }]);
+    // The tab's own port sees the same store.
+    const read = await tab.fetch('GET', `v1.0/security/incidents/${incident!.id}`);
+    expect(((await read.json()) as { displayName: string }).displayName).toBe(
+      'Renamed over a handed-over port',
+    );
   });
 
   it('hands out distinct new incident ids to two tabs writing at once, and names the writer', async () => {

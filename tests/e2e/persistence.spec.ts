@@ -145,6 +145,48 @@ test('the other tab refetches after a write; the message names the writing tab',
   ]);
 });
 
+test('once the store is open, the service worker answers over its port to the store, not through the page', async ({
+  page,
+}) => {
+  await openConsole(page);
+  // msw's path posts each request to the page ('REQUEST') and the page relays it; counted here.
+  await page.evaluate(() => {
+    const w = window as unknown as { relayedByPage: number };
+    w.relayedByPage = 0;
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+      if ((event.data as { type?: string } | null)?.type === 'REQUEST') w.relayedByPage += 1;
+    });
+  });
+  const relayedByPage = () =>
+    page.evaluate(() => (window as unknown as { relayedByPage: number }).relayedByPage);
+
+  // The port is handed over just after the store opens: soon no request passes the page.
+  await expect
+    .poll(async () => {
+      const before = await relayedByPage();
+      expect((await graph(page, 'GET', 'security/incidents?$top=1')).status).toBe(200);
+      return (await relayedByPage()) - before;
+    })
+    .toBe(0);
+
+  // A write on that path is answered once stored, and read back after a reload.
+  const [incident] = await activeIncidents(page, 1);
+  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName: 'Renamed over the port',
+  });
+  expect(renamed.status).toBe(200);
+  const refused = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    severity: 'catastrophic',
+  });
+  expect(refused.status).toBe(400);
+  expect(await relayedByPage()).toBe(0);
+
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+  const { body } = await graph(page, 'GET', `security/incidents/${incident!.id}`);
+  expect((body as Incident).displayName).toBe('Renamed over the port');
+});
+
 test('a write answered with 2xx survives closing the tab at once', async ({ context, browser }) => {
   const page = await context.newPage();
   await openConsole(page);
