@@ -9,7 +9,8 @@
  * the tab gives this worker a MessagePort straight to the SharedWorker (`store-port`), and the
  * tab's Graph and ARM requests go over it without touching the page. The messages are the
  * page's own relay protocol (mocks/relay-protocol.ts). A tab without a port, or whose port this
- * worker lost when the browser restarted it, is served by msw's path as before.
+ * worker lost when the browser restarted it, is served by msw's path as before. Requests for
+ * anything else (the app's own files) never reach msw: the mock answers none of them.
  */
 
 /** What the mock answers (mocks/browser.ts, RELAYED_URLS). */
@@ -46,10 +47,15 @@ addEventListener('message', (event) => {
 });
 
 addEventListener('fetch', (event) => {
+  const url = event.request.url;
+  if (!RELAYED_ORIGINS.some((origin) => url.startsWith(origin))) {
+    // The app's own files and anything else the mock does not answer: msw would ask the page
+    // and be told to pass it through, so the browser fetches it straight away instead.
+    event.stopImmediatePropagation();
+    return;
+  }
   const entry = storePorts.get(event.clientId);
   if (!entry) return;
-  const url = event.request.url;
-  if (!RELAYED_ORIGINS.some((origin) => url.startsWith(origin))) return;
   // Answered here: msw's listener below must not answer it too.
   event.stopImmediatePropagation();
   event.respondWith(relay(entry, event.request));
