@@ -33,6 +33,8 @@ addEventListener('message', (event) => {
     return;
   }
   if (!data || data.type !== 'store-port' || !event.ports[0]) return;
+  // Not one of msw's messages: its listener below need not look at it.
+  event.stopImmediatePropagation();
   const previous = storePorts.get(clientId);
   if (previous) previous.port.close();
   const entry = { port: event.ports[0], tabId: String(data.tabId), pending: new Map(), nextId: 0 };
