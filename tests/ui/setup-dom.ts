@@ -4,7 +4,7 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { TEST_NOW } from '@mocks/node';
 import { pinClock } from '@/components/clock';
 
@@ -51,4 +51,16 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+});
+
+// The incident page warms Investigate once it is idle (src/app/routes/incident-page-route.tsx):
+// it starts loading the investigation route and its warm-up without waiting for them. A file
+// whose last test ends while those modules are still loading would have them fail to load after
+// its environment is torn down (Vitest's EnvironmentTeardownError, an unhandled rejection that
+// fails the run). The file ends once they are in; a file that never started them loads them here.
+afterAll(async () => {
+  await Promise.all([
+    import('@/app/routes/investigation-route'),
+    import('@/features/investigation/warm-investigation'),
+  ]);
 });
