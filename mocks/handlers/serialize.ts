@@ -101,7 +101,7 @@ export function readableText(
       summary: incident.summary ?? derivedSummary(summaryFacts(store.summary(incident.id))),
     };
   }
-  const facts = summaryFacts(summarize(visible));
+  const facts = summaryFacts(summarize(visible, store.entitiesOfAlert));
   return {
     displayName: incident.nameIsAutomatic ? autoIncidentName(facts) : incident.displayName,
     summary: incident.summary ?? derivedSummary(facts),

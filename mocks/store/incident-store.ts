@@ -11,7 +11,7 @@ import * as audit from '@/domain/audit';
 import type { ServiceSource } from '@/domain/enums';
 import { canReadSource, type Persona } from '@/domain/identity';
 import { deriveSeverity } from '@/domain/severity';
-import { entityOf } from '@/domain/entities';
+import { alertEntities, type AlertEntity } from '@/domain/entities';
 import { summarize, type IncidentSummary } from './summary';
 import type {
   AlertRecord,
@@ -30,6 +30,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export type StoreOptions = {
   /** Time source for every timestamp the store writes (tests inject a fixed clock). */
   clock?: Clock;
+  /**
+   * The entities each alert names, as stored beside the alerts: the store can then answer (the
+   * queue's counts and names) before the alerts' evidence has been read (mocks/store/persistence).
+   */
+  entities?: ReadonlyMap<string, readonly AlertEntity[]>;
 };
 
 export type ActivityDraft = Omit<
@@ -176,6 +181,11 @@ export class IncidentStore {
   private workspaceList: readonly WorkspaceRef[] | undefined;
   /** entity (kind:key) → the alerts whose evidence names it; built on first use. */
   private entityIndex: Map<string, string[]> | undefined;
+  /**
+   * alert id → the entities its evidence names (alerts never change their evidence): computed on
+   * first use, or as stored beside the alert while its evidence is still being read.
+   */
+  private entityLists = new Map<string, readonly AlertEntity[]>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /** Incidents taking part in an operation still running (a merge): writes to them are refused. */
   private readonly running = new Set<string>();
@@ -189,6 +199,7 @@ export class IncidentStore {
     this.clock = options.clock ?? (() => new Date());
     this.state = state;
     this.reindex();
+    if (options.entities) this.entityLists = new Map(options.entities);
   }
 
   // ---------------------------------------------------------------- reads
@@ -291,13 +302,8 @@ export class IncidentStore {
     if (!this.entityIndex) {
       const index = new Map<string, string[]>();
       for (const alert of Object.values(this.state.alerts)) {
-        const seen = new Set<string>();
-        for (const evidence of alert.evidence) {
-          const entity = entityOf(evidence);
-          if (!entity) continue;
+        for (const entity of this.entitiesOfAlert(alert)) {
           const k = `${entity.kind}:${entity.key}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
           let list = index.get(k);
           if (!list) index.set(k, (list = []));
           list.push(alert.id);
@@ -309,6 +315,13 @@ export class IncidentStore {
       (id) => this.state.alerts[id] as AlertRecord,
     );
   }
+
+  /** The entities the alert's evidence names, each once (src/domain/entities `alertEntities`). */
+  readonly entitiesOfAlert = (alert: AlertRecord): readonly AlertEntity[] => {
+    let list = this.entityLists.get(alert.id);
+    if (!list) this.entityLists.set(alert.id, (list = alertEntities(alert.evidence)));
+    return list;
+  };
 
   /** The alert Sentinel knows by this id (a GUID), if any. */
   alertBySystemId(systemAlertId: string): AlertRecord | undefined {
@@ -326,7 +339,7 @@ export class IncidentStore {
   summary(incidentId: string): IncidentSummary {
     let s = this.summaries.get(incidentId);
     if (!s) {
-      s = summarize(this.membersOf(incidentId));
+      s = summarize(this.membersOf(incidentId), this.entitiesOfAlert);
       this.summaries.set(incidentId, s);
     }
     return s;
@@ -448,6 +461,7 @@ export class IncidentStore {
   replaceState(state: StoreState, options: { silent?: boolean } = {}): void {
     this.changes += 1;
     this.state = state;
+    this.entityLists = new Map();
     this.running.clear();
     this.reindex();
     if (!options.silent) {

@@ -3,7 +3,13 @@
  * ("assets") the portal shows on the incident page. Always derived, never stored (law 8).
  */
 import type { AlertSeverity, ServiceSource } from '@/domain/enums';
-import { entitiesOf, type Entity, type EntityKind } from '@/domain/entities';
+import {
+  alertEntities,
+  gatherEntities,
+  type AlertEntity,
+  type Entity,
+  type EntityKind,
+} from '@/domain/entities';
 import { autoIncidentName, type SummaryFacts } from '@/domain/naming';
 import type { AlertRecord } from './types';
 
@@ -20,7 +26,15 @@ export type IncidentSummary = {
   entities: Entity[];
 };
 
-export function summarize(alerts: readonly AlertRecord[]): IncidentSummary {
+/** The entities one alert names: from its evidence, or as the store keeps them beside it. */
+export type EntitiesOfAlert = (alert: AlertRecord) => readonly AlertEntity[];
+
+const fromEvidence: EntitiesOfAlert = (alert) => alertEntities(alert.evidence);
+
+export function summarize(
+  alerts: readonly AlertRecord[],
+  entitiesOfAlert: EntitiesOfAlert = fromEvidence,
+): IncidentSummary {
   const sources = new Set<ServiceSource>();
   const detection = new Set<string>();
   const categories = new Set<string>();
@@ -44,7 +58,7 @@ export function summarize(alerts: readonly AlertRecord[]): IncidentSummary {
     categories: [...categories].sort(),
     firstActivityDateTime: first,
     lastActivityDateTime: last,
-    entities: entitiesOf(alerts),
+    entities: gatherEntities(alerts.map((a) => ({ id: a.id, entities: entitiesOfAlert(a) }))),
   };
 }
 

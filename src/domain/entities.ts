@@ -88,22 +88,47 @@ export function entityOf(
 /** An alert as far as its entities go. */
 type EvidenceHolder = { id?: string | null; evidence?: readonly AlertEvidence[] | null };
 
-/** The entities these alerts' evidence names, each with the alerts it appears in, in order. */
-export function entitiesOf(alerts: readonly EvidenceHolder[]): Entity[] {
+/** One entity as one alert's evidence names it. */
+export type AlertEntity = Pick<Entity, 'kind' | 'key' | 'name'>;
+
+/**
+ * The entities one alert's evidence names, each once, in the order first named. An alert never
+ * changes its evidence, so this can be kept beside the alert (the mock stores it so that the
+ * queue can be answered before the evidence itself is read).
+ */
+export function alertEntities(
+  evidence: readonly AlertEvidence[] | null | undefined,
+): AlertEntity[] {
+  const seen = new Map<string, AlertEntity>();
+  for (const ev of evidence ?? []) {
+    const ent = entityOf(ev);
+    if (ent && !seen.has(`${ent.kind}:${ent.key}`)) seen.set(`${ent.kind}:${ent.key}`, ent);
+  }
+  return [...seen.values()];
+}
+
+/** The entities of these alerts, given each alert's own (`alertEntities`), with their alerts. */
+export function gatherEntities(
+  alerts: readonly { id: string; entities: readonly AlertEntity[] }[],
+): Entity[] {
   const entities = new Map<string, Entity>();
-  for (const a of alerts) {
-    const id = a.id ?? '';
-    for (const ev of a.evidence ?? []) {
-      const ent = entityOf(ev);
-      if (!ent) continue;
+  for (const { id, entities: own } of alerts) {
+    for (const ent of own) {
       const k = `${ent.kind}:${ent.key}`;
       const existing = entities.get(k);
       if (existing) {
         if (!existing.alertIds.includes(id)) existing.alertIds.push(id);
-      } else entities.set(k, { ...ent, alertIds: [id] });
+      } else entities.set(k, { kind: ent.kind, key: ent.key, name: ent.name, alertIds: [id] });
     }
   }
   return [...entities.values()];
+}
+
+/** The entities these alerts' evidence names, each with the alerts it appears in, in order. */
+export function entitiesOf(alerts: readonly EvidenceHolder[]): Entity[] {
+  return gatherEntities(
+    alerts.map((a) => ({ id: a.id ?? '', entities: alertEntities(a.evidence) })),
+  );
 }
 
 /** Whether the alert's evidence names the entity. */
