@@ -90,6 +90,7 @@ export async function openBrowserRuntime(
       seed,
       reset: () => persisted.reset(),
       durable: () => persisted.flush(),
+      complete: persisted.complete,
       mergeDelayMs: MERGE_DELAY_MS,
     },
     ...(persisted.notice ? { notice: persisted.notice } : {}),

@@ -24,6 +24,13 @@ export type MockRuntime = {
    */
   durable(): Promise<void>;
   /**
+   * Resolves once the store holds every record. The browser's store opens on the records the
+   * queue needs and reads the alerts' evidence and the activity logs after (mocks/store/
+   * persistence); until then only the routes that say they can (`early`) answer. Absent where
+   * the store opens whole.
+   */
+  complete?: Promise<void>;
+  /**
    * Who a request comes from; the mock's `Bearer mock.<upn>` scheme when absent. The HTTP
    * server's `--auth entra` sets a JWT check here (mocks/entra).
    */

@@ -39,6 +39,18 @@ function incidentSpec(store: IncidentStore, persona: Persona): CollectionSpec<In
   };
 }
 
+/**
+ * Whether a read of incidents leaves the alerts' evidence out (the queue's reads expand
+ * `alerts($select=…)` without it), so the store can answer it before the evidence is read.
+ */
+function leavesEvidenceOut(url: URL): boolean {
+  for (const value of url.searchParams.values()) {
+    if (value.toLowerCase().includes('evidence')) return false;
+  }
+  const expand = url.searchParams.get('$expand');
+  return expand === null || /^\s*alerts\s*\(\s*\$select\s*=[^()]*\)\s*$/i.test(expand);
+}
+
 function notFound(id: string, request: Request) {
   return graphError(404, 'NotFound', `Incident ${id} was not found.`, request);
 }
@@ -94,7 +106,7 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
           ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
         });
       },
-      { cache: true },
+      { cache: true, early: leavesEvidenceOut },
     ),
 
     ...graphRoute(
@@ -127,7 +139,7 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
           }),
         });
       },
-      { cache: true },
+      { cache: true, early: leavesEvidenceOut },
     ),
 
     ...graphRoute(

@@ -41,6 +41,12 @@ export type RouteOptions<T> = {
    * header: successful answers are remembered until the store changes (./read-cache).
    */
   cache?: boolean;
+  /**
+   * Whether this request can be answered before the store holds its heavy records (the alerts'
+   * evidence and the activity logs, read after it opens: MockRuntime `complete`). Every other
+   * request waits for them.
+   */
+  early?: (url: URL) => boolean;
 };
 
 export type RouteKit = {
@@ -76,7 +82,7 @@ type Envelope = {
 };
 
 /** The parts of a runtime a route uses. */
-type RouteRuntime = Pick<MockRuntime, 'durable' | 'authenticate' | 'store'>;
+type RouteRuntime = Pick<MockRuntime, 'durable' | 'authenticate' | 'store' | 'complete'>;
 
 /** One cache per store, shared by its routes. */
 const readCaches = new WeakMap<RouteRuntime['store'], ReadCache>();
@@ -129,7 +135,7 @@ function route<T>(
   resolver: Resolver<T>,
   options: RouteOptions<T> & { check?: (url: URL, request: Request) => Response | undefined } = {},
 ): HttpHandler {
-  const { parse, check } = options;
+  const { parse, check, early } = options;
   const cache = options.cache && method === 'get' ? readCacheOf(runtime.store) : undefined;
   const handle: HttpResponseResolver = async ({ request, params }) => {
     // Read per request: `mock:serve --auth entra` installs its JWT check after the server starts.
@@ -140,6 +146,7 @@ function route<T>(
       return refused;
     }
     const url = new URL(request.url);
+    if (runtime.complete && !early?.(url)) await runtime.complete;
     const refused = check?.(url, request);
     if (refused) return refused;
     let input = undefined as T;

@@ -4,21 +4,27 @@
  * transaction. Other tabs hear of the write on a BroadcastChannel, read those records back and
  * lay them over their own memory, then tell their app to refetch.
  */
+import { alertEntities, ENTITY_KINDS, type AlertEntity } from '@/domain/entities';
 import {
   done,
   META_KEY,
   MOCK_DB_NAME,
+  readHeavy,
   readRaw,
   readStoredRecords,
+  RECORD_LAYOUT,
   RELATIONS_KEY,
   request,
   STORES,
   WRITE_OPTIONS,
+  type HeavyRecords,
+  type LightRecords,
   type RawRecords,
   type StoredRecords,
 } from './idb-records';
 import { IncidentStore, type Clock, type ExternalPatch } from './incident-store';
 import { generateSeed } from './seed/generate';
+import type { EntitiesOfAlert } from './summary';
 import { restoredNotice, schemaVersionProblem, storedStateProblem } from './state-validation';
 import {
   SCHEMA_VERSION,
@@ -38,6 +44,8 @@ const SEED_WRITE_DELAY_MS = 1000;
 
 type Meta = {
   schemaVersion: number;
+  /** RECORD_LAYOUT when written; absent in a database written before layouts were numbered. */
+  layout?: number;
   seed: StoreState['seed'];
   counters: StoreState['counters'];
   /** Record counts at the last write: a torn or hand-edited database shows up as a mismatch. */
@@ -47,8 +55,11 @@ type Meta = {
 
 type SyncMessage = { type: 'store-changed'; from: string; change: StoreChange };
 
-/** The data-changed message posted to the app after another tab's write was applied. */
-type DataChangedMessage = { type: 'changed' };
+/**
+ * The data-changed message posted to the app after another tab's write was applied, or after
+ * the store's data was replaced under the tabs (with the notice that says why).
+ */
+type DataChangedMessage = { type: 'changed'; store?: SeedSize; notice?: string };
 
 /** Builds the demo data (the real seed generator unless a test passes a smaller one). */
 export type SeedGenerator = (options: { seed: number; size: SeedSize; now: Date }) => StoreState;
@@ -84,6 +95,11 @@ export type BrowserStore = {
   notice?: string;
   /** False when IndexedDB cannot be used and the store lives in memory only. */
   saved: boolean;
+  /**
+   * Resolves once the store holds every record: it opens on the light ones (everything the
+   * queue needs) and reads the alerts' evidence and the activity logs after. Never rejects.
+   */
+  complete: Promise<void>;
   /** Restores the seed (a fresh "now"), rewrites every object store and tells the other tabs. */
   reset(): Promise<void>;
   /**
@@ -113,19 +129,52 @@ function begin(write: () => Promise<void>): Promise<void> {
 
 // ---------------------------------------------------------------- reading
 
-type Loaded = { state: StoreState } | { absent: true } | { problem: string };
+/**
+ * What the light records hold: a store to open on (its alerts' evidence empty and its activity
+ * logs absent until `complete` fills them in), no data at all, or why they cannot be used.
+ */
+type Loaded =
+  | {
+      state: StoreState;
+      /** The entities each alert names, as stored beside it (none in a layout-1 database). */
+      entities: Map<string, AlertEntity[]>;
+      /** A layout-1 database keeps the evidence on its alerts; it is rewritten once complete. */
+      layout: 1 | 2;
+    }
+  | { absent: true }
+  | { problem: string };
 
-/** Checks raw records as a store: their shape, their counts, then the store's laws. */
-function interpret(raw: RawRecords): Loaded {
+const byKey = (keys: IDBValidKey[], values: unknown[]) =>
+  Object.fromEntries(
+    // A non-string key cannot match its record's id, so validation reports it.
+    keys.map((k, i) => [typeof k === 'string' ? k : JSON.stringify(k), values[i]]),
+  );
+
+const ENTITY_KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
+const isAlertEntity = (v: unknown): v is AlertEntity =>
+  typeof v === 'object' &&
+  v !== null &&
+  ENTITY_KIND_SET.has((v as AlertEntity).kind) &&
+  typeof (v as AlertEntity).key === 'string' &&
+  typeof (v as AlertEntity).name === 'string';
+
+/**
+ * Checks the light records as a store: their shape, their counts, then the store's laws, with
+ * every alert's evidence empty and no activity logs (what those hold is checked by `complete`).
+ */
+function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
   const m = raw.meta as Partial<Meta> | undefined;
   if (m === undefined) {
-    const empty =
-      raw.incidents.length === 0 && raw.alerts.length === 0 && raw.activities.length === 0;
+    const empty = raw.incidents.length === 0 && raw.alerts.length === 0 && !activitiesToo;
     return empty ? { absent: true } : { problem: 'no metadata record' };
   }
   if (typeof m !== 'object' || m === null) return { problem: 'the metadata record is malformed' };
   const version = schemaVersionProblem(m.schemaVersion);
   if (version) return { problem: version };
+  const layout = m.layout === undefined ? 1 : m.layout;
+  if (layout !== 1 && layout !== RECORD_LAYOUT) {
+    return { problem: `record layout ${String(layout)}, expected ${RECORD_LAYOUT}` };
+  }
 
   const counts = m.counts;
   if (typeof counts !== 'object' || counts === null) return { problem: 'no record counts in meta' };
@@ -146,26 +195,87 @@ function interpret(raw: RawRecords): Loaded {
     };
   }
 
-  const byKey = (keys: IDBValidKey[], values: unknown[]) =>
-    Object.fromEntries(
-      // A non-string key cannot match its record's id, so validation reports it.
-      keys.map((k, i) => [typeof k === 'string' ? k : JSON.stringify(k), values[i]]),
-    );
+  const entities = new Map<string, AlertEntity[]>();
+  const alerts: unknown[] = [];
+  for (const [i, stored] of raw.alerts.entries()) {
+    if (layout === 1 || typeof stored !== 'object' || stored === null) {
+      alerts.push(stored);
+      continue;
+    }
+    // Layout 2: the entities beside the alert, its evidence in the evidence store.
+    const { entities: list, ...alert } = stored as Record<string, unknown>;
+    const key = raw.alertKeys[i];
+    if (!Array.isArray(list) || !list.every(isAlertEntity)) {
+      const shown = typeof key === 'string' ? key : JSON.stringify(key);
+      return { problem: `alert ${shown} has no list of the entities it names` };
+    }
+    if (typeof key === 'string') entities.set(key, list);
+    alerts.push({ ...alert, evidence: [] });
+  }
   const candidate = {
     schemaVersion: m.schemaVersion,
     seed: m.seed,
     counters: m.counters,
     incidents: byKey(raw.incidentKeys, raw.incidents),
-    alerts: byKey(raw.alertKeys, raw.alerts),
-    activities: byKey(raw.activityKeys, raw.activities),
+    alerts: byKey(raw.alertKeys, alerts),
+    activities: {},
     relations: raw.relations,
   };
   const problem = storedStateProblem(candidate);
-  return problem ? { problem } : { state: candidate as StoreState };
+  return problem ? { problem } : { state: candidate as StoreState, entities, layout };
 }
 
-async function readEverything(db: IDBDatabase): Promise<Loaded> {
-  return interpret(await readRaw(db));
+/**
+ * Checks the heavy records against the light ones the store opened on: every alert's evidence
+ * is there and names the entities stored beside the alert, and the whole state, activity logs
+ * included, keeps the store's laws.
+ */
+function complete(
+  loaded: Extract<Loaded, { state: StoreState }>,
+  heavy: HeavyRecords,
+): { state: StoreState } | { problem: string } {
+  const { state } = loaded;
+  const evidence = new Map<string, AlertRecord['evidence']>();
+  if (loaded.layout === 1) {
+    for (const alert of Object.values(state.alerts)) evidence.set(alert.id, alert.evidence);
+  } else {
+    const stored = byKey(heavy.evidenceKeys, heavy.evidence);
+    const alertIds = Object.keys(state.alerts);
+    if (heavy.evidenceKeys.length !== alertIds.length) {
+      return {
+        problem: `evidence is stored for ${heavy.evidenceKeys.length} alerts, not the ${alertIds.length} there are`,
+      };
+    }
+    for (const id of alertIds) {
+      const list = stored[id];
+      if (!Array.isArray(list)) return { problem: `alert ${id} has no evidence list` };
+      const names = alertEntities(list as AlertRecord['evidence']);
+      if (JSON.stringify(names) !== JSON.stringify(loaded.entities.get(id) ?? null)) {
+        return { problem: `alert ${id}'s evidence does not name the entities stored with it` };
+      }
+      evidence.set(id, list as AlertRecord['evidence']);
+    }
+  }
+  const full = {
+    ...state,
+    alerts: Object.fromEntries(
+      Object.values(state.alerts).map((a) => [a.id, { ...a, evidence: evidence.get(a.id) }]),
+    ),
+    activities: byKey(heavy.activityKeys, heavy.activities),
+  };
+  const problem = storedStateProblem(full);
+  return problem ? { problem } : { state: full as StoreState };
+}
+
+/** Reads and checks every record: the whole state, as another tab's reset left it. */
+async function readEverything(
+  db: IDBDatabase,
+): Promise<{ state: StoreState } | { problem: string }> {
+  const raw = await readRaw(db);
+  const loaded = interpretLight(raw, raw.activities.length > 0);
+  if ('absent' in loaded) return { problem: 'no data' };
+  if ('problem' in loaded) return loaded;
+  return complete(loaded, raw);
 }
 
 // ---------------------------------------------------------------- setting aside
@@ -245,6 +355,7 @@ async function readChange(db: IDBDatabase, change: StoreChange): Promise<Externa
   const tx = db.transaction([...STORES], 'readonly');
   const incidents = change.incidentIds.map((id) => request(tx.objectStore('incidents').get(id)));
   const alerts = change.alertIds.map((id) => request(tx.objectStore('alerts').get(id)));
+  const evidence = change.alertIds.map((id) => request(tx.objectStore('evidence').get(id)));
   const logs = change.activityIncidentIds.map((id) =>
     request(tx.objectStore('activities').get(id)),
   );
@@ -263,9 +374,16 @@ async function readChange(db: IDBDatabase, change: StoreChange): Promise<Externa
   });
   const relationValue = relations ? ((await relations) as unknown) : undefined;
   const m = (await meta) as Meta | undefined;
+  const evidenceValues: unknown[] = await Promise.all(evidence);
+  // An alert is stored without its evidence and with the entities it names (layout 2).
+  const alertValues = (await Promise.all(alerts)).map((stored: unknown, i) => {
+    if (typeof stored !== 'object' || stored === null) return undefined;
+    const { entities: _entities, ...alert } = stored as Record<string, unknown>;
+    return { ...alert, evidence: evidenceValues[i] ?? [] };
+  });
   return {
     incidents: present<IncidentRecord>(await Promise.all(incidents)),
-    alerts: present<AlertRecord>(await Promise.all(alerts)),
+    alerts: present<AlertRecord>(alertValues),
     activities,
     ...(Array.isArray(relationValue) ? { relations: relationValue as RelationRecord[] } : {}),
     ...(m?.counters ? { counters: m.counters } : {}),
@@ -276,49 +394,54 @@ type ActivityLog = StoreState['activities'][string];
 
 // ---------------------------------------------------------------- writing
 
-function metaOf(store: IncidentStore, state: Pick<StoreState, 'seed' | 'counters'>): Meta {
+function metaOf(state: Pick<StoreState, 'seed' | 'counters'>, counts: Meta['counts']): Meta {
   return {
     schemaVersion: SCHEMA_VERSION,
+    layout: RECORD_LAYOUT,
     seed: state.seed,
     counters: state.counters,
-    counts: {
-      incidents: store.incidents().length,
-      alerts: store.alerts().length,
-      relations: store.relations().length,
-    },
+    counts,
     savedAt: new Date().toISOString(),
   };
 }
 
+/** An alert as the alerts store keeps it: without its evidence, with the entities it names. */
+function storedAlert(alert: AlertRecord, entities: EntitiesOfAlert): Record<string, unknown> {
+  const { evidence: _evidence, ...rest } = alert;
+  return { ...rest, entities: entities(alert) };
+}
+
 /** Clears every object store and writes the whole state, in one transaction. */
-function writeEverything(db: IDBDatabase, state: StoreState): Promise<void> {
+function writeEverything(
+  db: IDBDatabase,
+  state: StoreState,
+  entities: EntitiesOfAlert,
+): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
   const incidents = Object.values(state.incidents);
   const alerts = Object.values(state.alerts);
   for (const name of STORES) tx.objectStore(name).clear();
   for (const incident of incidents) tx.objectStore('incidents').put(incident);
-  for (const alert of alerts) tx.objectStore('alerts').put(alert);
+  for (const alert of alerts) {
+    tx.objectStore('alerts').put(storedAlert(alert, entities));
+    tx.objectStore('evidence').put(alert.evidence, alert.id);
+  }
   for (const [id, log] of Object.entries(state.activities))
     tx.objectStore('activities').put(log, id);
   tx.objectStore('relations').put(state.relations, RELATIONS_KEY);
-  const meta: Meta = {
-    schemaVersion: SCHEMA_VERSION,
-    seed: state.seed,
-    counters: state.counters,
-    counts: {
-      incidents: incidents.length,
-      alerts: alerts.length,
-      relations: state.relations.length,
-    },
-    savedAt: new Date().toISOString(),
+  const counts = {
+    incidents: incidents.length,
+    alerts: alerts.length,
+    relations: state.relations.length,
   };
-  tx.objectStore('meta').put(meta, META_KEY);
+  tx.objectStore('meta').put(metaOf(state, counts), META_KEY);
   return done(tx);
 }
 
 /**
  * Writes only what one operation changed. Runs synchronously inside the store's listener, so
- * IndexedDB clones the records before any later operation can touch them.
+ * IndexedDB clones the records before any later operation can touch them. An alert's evidence
+ * never changes, so it is not written again.
  */
 function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
@@ -329,15 +452,22 @@ function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange)
   }
   for (const id of change.alertIds) {
     const alert = store.alert(id);
-    if (alert) tx.objectStore('alerts').put(alert);
-    else tx.objectStore('alerts').delete(id);
+    if (alert) tx.objectStore('alerts').put(storedAlert(alert, store.entitiesOfAlert));
+    else {
+      tx.objectStore('alerts').delete(id);
+      tx.objectStore('evidence').delete(id);
+    }
   }
   for (const id of change.activityIncidentIds) {
     tx.objectStore('activities').put(store.activities(id), id);
   }
   if (change.relations) tx.objectStore('relations').put(store.relations(), RELATIONS_KEY);
-  const { seed, counters } = store.stateMeta();
-  tx.objectStore('meta').put(metaOf(store, { seed, counters }), META_KEY);
+  const counts = {
+    incidents: store.incidents().length,
+    alerts: store.alerts().length,
+    relations: store.relations().length,
+  };
+  tx.objectStore('meta').put(metaOf(store.stateMeta(), counts), META_KEY);
   return done(tx);
 }
 
@@ -361,6 +491,7 @@ function inMemory(store: IncidentStore, fresh: () => StoreState, notice: string)
     store,
     notice,
     saved: false,
+    complete: Promise.resolve(),
     reset: () => Promise.resolve(store.replaceState(fresh())),
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
@@ -393,8 +524,24 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       fresh,
       `Demo data cannot be saved in this browser (${reason}); changes last until the page is reloaded.`,
     );
+  /** Sets unusable records aside; says so, or why they were left in place. */
+  const setAsideOrSay = async (
+    raw: RawRecords,
+    problem: string,
+  ): Promise<{ notice: string } | { failed: string }> => {
+    try {
+      const name = await setAside(factory, dbName, raw, problem, clock?.() ?? new Date());
+      return {
+        notice: `${restoredNotice(problem)} The unusable data was kept in IndexedDB database "${setAsideDatabaseName(dbName)}" as "${name}".`,
+      };
+    } catch (error) {
+      return {
+        failed: `${restoredNotice(problem)} It could not be set aside (${messageOf(error)}), so it was left in place and changes last until the page is reloaded.`,
+      };
+    }
+  };
   let db: IDBDatabase;
-  let raw: RawRecords;
+  let light: LightRecords;
   let stored: StoredRecords;
   try {
     if (options.stored) stored = options.stored;
@@ -404,17 +551,18 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   } catch (error) {
     return cannotSave(messageOf(error));
   }
+  const unreadable = (error: unknown) => `its stored data could not be read: ${messageOf(error)}`;
   try {
-    raw = await stored.raw;
+    light = await stored.light;
   } catch (error) {
     // What cannot be read cannot be set aside either: leave it where it is rather than
     // overwrite it, and run on the seed until the browser can read it again.
     db.close();
-    return cannotSave(`its stored data could not be read: ${messageOf(error)}`);
+    return cannotSave(unreadable(error));
   }
   let loaded: Loaded;
   try {
-    loaded = interpret(raw);
+    loaded = interpretLight(light, false);
   } catch (error) {
     // Records odd enough to trip the checks themselves are unusable too: set them aside.
     loaded = { problem: `checking it failed: ${messageOf(error)}` };
@@ -427,24 +575,33 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   if ('state' in loaded) {
     state = loaded.state;
   } else {
+    // No store to open on: the rest is read now, to be set aside with the rest, or to find
+    // activity logs without the records they belong to.
+    let raw: RawRecords;
+    try {
+      raw = { ...light, ...(await readHeavy(db)) };
+    } catch (error) {
+      db.close();
+      return cannotSave(unreadable(error));
+    }
+    if ('absent' in loaded && (raw.activities.length > 0 || raw.evidence.length > 0)) {
+      loaded = { problem: 'no metadata record' };
+    }
     state = fresh();
     if ('problem' in loaded) {
-      let name: string;
-      try {
-        name = await setAside(factory, dbName, raw, loaded.problem, clock?.() ?? new Date());
-      } catch (error) {
+      const set = await setAsideOrSay(raw, loaded.problem);
+      if ('failed' in set) {
         db.close();
-        return inMemory(
-          new IncidentStore(state, storeOptions),
-          fresh,
-          `${restoredNotice(loaded.problem)} It could not be set aside (${messageOf(error)}), so it was left in place and changes last until the page is reloaded.`,
-        );
+        return inMemory(new IncidentStore(state, storeOptions), fresh, set.failed);
       }
-      notice = `${restoredNotice(loaded.problem)} The unusable data was kept in IndexedDB database "${setAsideDatabaseName(dbName)}" as "${name}".`;
+      notice = set.notice;
     }
     unwrittenSeed = state;
   }
-  const store = new IncidentStore(state, storeOptions);
+  const store = new IncidentStore(state, {
+    ...storeOptions,
+    ...('state' in loaded ? { entities: loaded.entities } : {}),
+  });
 
   const tabId = newTabId();
   const hasChannels = typeof BroadcastChannel !== 'undefined';
@@ -482,7 +639,10 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     if (!seed) return;
     unwrittenSeed = undefined;
     clearTimeout(seedTimer);
-    const handled = begin(() => writeEverything(db, seed)).then(undefined, failed);
+    const handled = begin(() => writeEverything(db, seed, store.entitiesOfAlert)).then(
+      undefined,
+      failed,
+    );
     writes = writes.then(() => handled);
   };
   const seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
@@ -490,8 +650,12 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   let localSeq = 0;
   let closed = false;
 
+  /** False once the store runs on the seed in memory (its heavy records could not be read). */
+  let saving = true;
+
   const unsubscribe = store.subscribe((change) => {
     localSeq += 1;
+    if (!saving) return;
     // A reset writes everything anyway; any other change is written over the seed.
     if (change.reset) {
       unwrittenSeed = undefined;
@@ -500,7 +664,9 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     const full = change.reset || rewriteNeeded;
     rewriteNeeded = false;
     const written = begin(() =>
-      full ? writeEverything(db, store.snapshot()) : writeChange(db, store, change),
+      full
+        ? writeEverything(db, store.snapshot(), store.entitiesOfAlert)
+        : writeChange(db, store, change),
     );
     const message: SyncMessage = { type: 'store-changed', from: tabId, change };
     // Handle the outcome at once (no unhandled rejection while earlier writes are pending);
@@ -532,16 +698,85 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     }
   };
 
+  /**
+   * Tells every tab of this store to refetch, and what the analyst must now be told: the store
+   * changed under them after it had answered (its heavy records turned out unusable).
+   */
+  const tellTabs = (message: string) =>
+    data?.postMessage({
+      type: 'changed',
+      store: size,
+      notice: message,
+    } satisfies DataChangedMessage);
+
+  /**
+   * Reads the heavy records (the alerts' evidence, the activity logs) after the store has opened
+   * on the light ones, checks them with the light ones as one state, and fills them in. What
+   * fails the checks is set aside and the seed restored, as at opening; what cannot be read is
+   * left in place and the seed runs in memory. Either way the tabs are told, and the routes that
+   * waited answer from the store as it then is.
+   */
+  const completeStore = async (opened: Extract<Loaded, { state: StoreState }>) => {
+    let heavy: HeavyRecords;
+    try {
+      heavy = await readHeavy(db);
+    } catch (error) {
+      if (closed) return;
+      saving = false;
+      store.replaceState(fresh(), { silent: true });
+      tellTabs(
+        `Demo data cannot be saved in this browser (${unreadable(error)}); the demo data was restored from the seed, and changes last until the page is reloaded.`,
+      );
+      return;
+    }
+    if (closed) return;
+    let completed: ReturnType<typeof complete>;
+    try {
+      completed = complete(opened, heavy);
+    } catch (error) {
+      completed = { problem: `checking it failed: ${messageOf(error)}` };
+    }
+    if ('state' in completed) {
+      store.replaceState(completed.state, { silent: true });
+      // A database from before the evidence had its own store is rewritten in today's layout.
+      if (opened.layout === 1) {
+        const rewritten = begin(() =>
+          writeEverything(db, store.snapshot(), store.entitiesOfAlert),
+        ).then(undefined, failed);
+        writes = writes.then(() => rewritten);
+      }
+      return;
+    }
+    const set = await setAsideOrSay({ ...light, ...heavy }, completed.problem);
+    if (closed) return;
+    if ('failed' in set) {
+      saving = false;
+      store.replaceState(fresh(), { silent: true });
+      tellTabs(set.failed);
+      return;
+    }
+    // Restored from the seed and written whole, like a reset (the other tabs follow it).
+    store.replaceState(fresh());
+    tellTabs(set.notice);
+  };
+  const completed: Promise<void> =
+    'state' in loaded ? completeStore(loaded).catch(onError) : Promise.resolve();
+
   let remote: Promise<void> = Promise.resolve();
   if (sync) {
     sync.onmessage = (event: MessageEvent) => {
       const message: unknown = event.data;
       if (!isSyncMessage(message) || message.from === tabId || closed) return;
-      remote = remote.then(() => applyRemote(message.change)).catch(onError);
+      // Another tab's records are laid over a complete store only.
+      remote = remote
+        .then(() => completed)
+        .then(() => applyRemote(message.change))
+        .catch(onError);
     };
   }
 
   const flush = async () => {
+    if (!saving) return;
     writeSeed();
     await writes;
     if (failure) {
@@ -556,6 +791,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     store,
     ...(notice ? { notice } : {}),
     saved: true,
+    complete: completed,
     async reset() {
       store.replaceState(fresh());
       await flush();
@@ -567,7 +803,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       closed = true;
       unsubscribe();
       // Pending writes still announce themselves to the other tabs before the channel closes.
-      await Promise.all([writes, remote.catch(() => {})]);
+      await Promise.all([completed, writes, remote.catch(() => {})]);
       sync?.close();
       data?.close();
       db.close();

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { setStartupNotice } from './startup-notice';
 
 /** The channel the mock announces committed changes on (ARCHITECTURE.md §6). */
 export const DATA_CHANNEL = 'soc-console-data';
@@ -10,7 +11,11 @@ export type DataChangeFilter = {
   store?: string;
 };
 
-type DataChanged = { type: 'changed'; origin?: unknown; store?: unknown };
+/**
+ * `notice`: the store's data was replaced under the tabs after it had answered (its stored
+ * evidence or activity logs turned out unusable), and this says why.
+ */
+type DataChanged = { type: 'changed'; origin?: unknown; store?: unknown; notice?: unknown };
 
 function isDataChanged(data: unknown): data is DataChanged {
   return (
@@ -34,6 +39,9 @@ export function listenForDataChanges(
     if (filter.tabId !== undefined && data.origin === filter.tabId) return;
     if (filter.store !== undefined && data.store !== undefined && data.store !== filter.store)
       return;
+    if (typeof data.notice === 'string' && data.notice !== '') {
+      setStartupNotice({ intent: 'warning', message: data.notice });
+    }
     void queryClient.invalidateQueries();
   };
   return () => channel.close();

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityEntry } from '@/domain/activity';
+import { alertEntities } from '@/domain/entities';
 import { createHandlers } from '@mocks/handlers';
 import { ok, type IncidentStore } from '@mocks/store/incident-store';
 import {
@@ -14,7 +15,7 @@ import {
   type FileStoreOptions,
 } from '@mocks/store/file-persistence';
 import { listSegments, segmentPath, writeStateFile } from '@mocks/store/file-snapshot';
-import { readStoredRecords } from '@mocks/store/idb-records';
+import { readRaw, readStoredRecords } from '@mocks/store/idb-records';
 import {
   openBrowserStore,
   SET_ASIDE_STORE,
@@ -79,6 +80,12 @@ function alert(id: string, incidentId: string): AlertRecord {
     workspace: null,
     systemAlertId: `20000000-0000-4000-8000-${id.padStart(12, '0')}`,
   };
+}
+
+/** An alert as IndexedDB keeps it: its evidence apart, the entities it names beside it. */
+function storedAlert(record: AlertRecord): Record<string, unknown> {
+  const { evidence, ...rest } = record;
+  return { ...rest, entities: alertEntities(evidence) };
 }
 
 function entry(id: string, incidentId: string): ActivityEntry {
@@ -149,6 +156,9 @@ async function open(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
     ...extra,
   });
   openedStores.push(opened);
+  // The store opens on its light records and reads the evidence and activity logs after; these
+  // tests are about what is stored, so they look once it holds everything.
+  await opened.complete;
   return opened;
 }
 
@@ -160,7 +170,7 @@ async function tamper(dbName: string, edit: (tx: IDBTransaction) => void) {
     req.onerror = () => reject(new Error(String(req.error)));
   });
   const tx = db.transaction(
-    ['meta', 'incidents', 'alerts', 'activities', 'relations'],
+    ['meta', 'incidents', 'alerts', 'evidence', 'activities', 'relations'],
     'readwrite',
   );
   edit(tx);
@@ -294,7 +304,7 @@ describe('browser persistence (IndexedDB)', () => {
       'an alert whose incident is gone',
       (tx) => {
         tx.objectStore('alerts').delete('a3');
-        tx.objectStore('alerts').put(alert('a3', '99'));
+        tx.objectStore('alerts').put(storedAlert(alert('a3', '99')));
       },
       'alert a3 belongs to incident 99, which does not exist',
     ],
@@ -302,11 +312,6 @@ describe('browser persistence (IndexedDB)', () => {
       'a lost record (counts differ)',
       (tx) => tx.objectStore('alerts').delete('a2'),
       'record counts do not match: expected 2 incidents and 3 alerts, found 2 and 2',
-    ],
-    [
-      'a malformed activity log',
-      (tx) => tx.objectStore('activities').put('not a list', '1'),
-      'activity log of incident 1 is not a list',
     ],
   ];
 
@@ -338,7 +343,9 @@ describe('browser persistence (IndexedDB)', () => {
       const m = req.result as { counts: { alerts: number }; counters: { alert: number } };
       // Incident 1 holds a1 and a2; alert a3 lives in incident 2.
       const extra = total - 2;
-      for (let i = 0; i < extra; i++) tx.objectStore('alerts').put(alert(`x${i}`, '1'));
+      for (let i = 0; i < extra; i++) {
+        tx.objectStore('alerts').put(storedAlert(alert(`x${i}`, '1')));
+      }
       meta.put({ ...m, counts: { ...m.counts, alerts: m.counts.alerts + extra } }, 'meta');
     };
   };
@@ -411,6 +418,239 @@ describe('browser persistence (IndexedDB)', () => {
     expect(copy?.records.incidents).toContainEqual(
       expect.objectContaining({ id: '1', displayName: 'Kept' }),
     );
+  });
+
+  describe('opening on the light records (the evidence and activity logs read after)', () => {
+    const device = (name: string) =>
+      ({
+        '@odata.type': '#microsoft.graph.security.deviceEvidence',
+        deviceDnsName: name,
+      }) as unknown as AlertRecord['evidence'][number];
+    const user = (upn: string) =>
+      ({
+        '@odata.type': '#microsoft.graph.security.userEvidence',
+        userAccount: { userPrincipalName: upn },
+      }) as unknown as AlertRecord['evidence'][number];
+    /** The tiny seed, its alerts naming devices and a user. */
+    const withEvidence: SeedGenerator = (options) => {
+      const state = tinySeed(options);
+      state.alerts.a1!.evidence = [device('pc-1.contoso.com'), user('ana@contoso.com')];
+      state.alerts.a2!.evidence = [device('pc-1.contoso.com')];
+      state.alerts.a3!.evidence = [device('pc-2.contoso.com')];
+      return state;
+    };
+    const as = 'Bearer mock.analyst@contoso.com';
+    const get = (handlers: ReturnType<typeof createHandlers>, path: string) =>
+      getResponse(
+        handlers,
+        new Request(`https://graph.microsoft.com/v1.0/${path}`, {
+          headers: { Authorization: as },
+        }),
+      );
+    const handlersOf = (tab: BrowserStore) =>
+      createHandlers({
+        store: tab.store,
+        seed: { seed: 7, size: 'default' },
+        reset: () => tab.reset(),
+        durable: () => tab.flush(),
+        complete: tab.complete,
+      });
+    const QUEUE_READ = 'security/incidents?$expand=alerts($select=id,title,serviceSource)';
+
+    /** A database holding the seed with evidence, an analyst's rename and a log entry on top. */
+    async function storedDatabase() {
+      const dbName = newDbName();
+      const tab = await open(dbName, { generate: withEvidence });
+      rename(tab.store, '1', 'Renamed');
+      const expected = tab.store.snapshot();
+      await tab.close();
+      return { dbName, expected };
+    }
+
+    /** Opens without waiting for the heavy records. */
+    async function openLight(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
+      const tab = await openBrowserStore({
+        seed: 7,
+        size: 'default',
+        seedNow: () => NOW,
+        clock,
+        generate: withEvidence,
+        dbName,
+        dataChannelName: `${dbName}-data`,
+        ...extra,
+      });
+      openedStores.push(tab);
+      let complete = false;
+      void tab.complete.then(() => (complete = true));
+      return { tab, isComplete: () => complete };
+    }
+
+    it('answers the queue before the evidence is read, as it answers once it is, and the rest waits', async () => {
+      const { dbName, expected } = await storedDatabase();
+      const { tab, isComplete } = await openLight(dbName);
+      const handlers = handlersOf(tab);
+
+      // Opened on incidents, alerts and relations: no evidence, no logs yet.
+      expect(tab.store.alert('a1')?.evidence).toEqual([]);
+      expect(tab.store.activities('1')).toEqual([]);
+      // What the queue shows is derived from the entities kept beside each alert.
+      expect(tab.store.summary('1').entities.map((e) => [e.key, e.alertIds])).toEqual([
+        ['pc-1.contoso.com', ['a1', 'a2']],
+        ['ana@contoso.com', ['a1']],
+      ]);
+      const early = await get(handlers, QUEUE_READ);
+      const earlyBody: unknown = await early?.json();
+      expect(isComplete()).toBe(false);
+
+      // A read that needs the evidence waits for it, and then has it.
+      const alertRead = get(handlers, 'security/alerts_v2/a1');
+      const log = getResponse(
+        handlers,
+        new Request('https://graph.microsoft.com/mock/v1/incidents/1/activities', {
+          headers: { Authorization: as },
+        }),
+      );
+      const alertBody = (await (await alertRead)?.json()) as { evidence: unknown[] };
+      expect(isComplete()).toBe(true);
+      expect(alertBody.evidence).toEqual(expected.alerts.a1?.evidence);
+      expect(JSON.stringify(await (await log)?.json())).toContain('Renamed to Renamed.');
+
+      // The store is whole, and the queue's answer from before is the answer now.
+      expect(tab.store.snapshot()).toEqual(expected);
+      const late = await get(handlers, QUEUE_READ);
+      expect(await late?.json()).toEqual(earlyBody);
+    });
+
+    it('keeps the evidence apart from the alerts in IndexedDB, and the entities it names beside them', async () => {
+      const { dbName, expected } = await storedDatabase();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+      const read = (store: string, key: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).get(key);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(new Error(String(req.error)));
+        });
+      const storedA1 = (await read('alerts', 'a1')) as Record<string, unknown>;
+      expect(storedA1).not.toHaveProperty('evidence');
+      expect(storedA1.entities).toEqual([
+        { kind: 'device', key: 'pc-1.contoso.com', name: 'pc-1.contoso.com' },
+        { kind: 'user', key: 'ana@contoso.com', name: 'ana@contoso.com' },
+      ]);
+      expect(await read('evidence', 'a1')).toEqual(expected.alerts.a1?.evidence);
+      expect(await read('meta', 'meta')).toMatchObject({ layout: 2 });
+      db.close();
+    });
+
+    const heavyCorruptions: [string, (tx: IDBTransaction) => void, string][] = [
+      [
+        'evidence that does not name the entities kept beside its alert',
+        (tx) => tx.objectStore('evidence').put([device('pc-9.contoso.com')], 'a1'),
+        "alert a1's evidence does not name the entities stored with it",
+      ],
+      [
+        'an alert without its evidence',
+        (tx) => tx.objectStore('evidence').delete('a2'),
+        'evidence is stored for 2 alerts, not the 3 there are',
+      ],
+      [
+        'a malformed activity log',
+        (tx) => tx.objectStore('activities').put('not a list', '1'),
+        'activity log of incident 1 is not a list',
+      ],
+    ];
+
+    it.each(heavyCorruptions)(
+      'after %s, sets it aside, restores the seed and tells the tabs why',
+      async (_, edit, reason) => {
+        const { dbName } = await storedDatabase();
+        await tamper(dbName, edit);
+        const told = nextDataChanged(dbName);
+
+        const { tab } = await openLight(dbName);
+        expect(tab.notice).toBeUndefined();
+        expect(await told).toEqual({
+          type: 'changed',
+          store: 'default',
+          notice: setAsideNotice(dbName, reason, `${SET_ASIDE_AT} #1`),
+        });
+        await tab.complete;
+        expect(tab.store.snapshot()).toEqual(withEvidence({ seed: 7, size: 'default', now: NOW }));
+        await tab.flush();
+        await tab.close();
+        const [copy] = await setAsideCopies(dbName);
+        expect(copy).toMatchObject({ reason, from: dbName });
+        expect(copy?.records.incidents).toContainEqual(
+          expect.objectContaining({ id: '1', displayName: 'Renamed' }),
+        );
+
+        // The seed was written back whole: the next load is clean.
+        const again = await open(dbName, { generate: withEvidence });
+        expect(again.notice).toBeUndefined();
+        expect(again.store.incident('1')?.displayName).toBe('Execution on one endpoint');
+      },
+    );
+
+    it('runs on the seed in memory, and says so, when the evidence cannot be read', async () => {
+      const { dbName } = await storedDatabase();
+      const transaction = IDBDatabase.prototype.transaction;
+      vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+        this: IDBDatabase,
+        ...args: Parameters<IDBDatabase['transaction']>
+      ) {
+        if (args[0] === 'evidence') throw new Error('the disk is unreadable');
+        return transaction.apply(this, args);
+      });
+      const told = nextDataChanged(dbName);
+      const { tab } = await openLight(dbName);
+      expect(await told).toMatchObject({
+        notice:
+          'Demo data cannot be saved in this browser (its stored data could not be read: the disk is unreadable); the demo data was restored from the seed, and changes last until the page is reloaded.',
+      });
+      await tab.complete;
+      vi.restoreAllMocks();
+      expect(tab.store.incident('1')?.displayName).toBe('Execution on one endpoint');
+      rename(tab.store, '1', 'Only in memory');
+      await tab.flush();
+      await tab.close();
+
+      // Nothing was overwritten: the stored data, the analyst's rename included, opens again.
+      const again = await open(dbName, { generate: withEvidence });
+      expect(again.notice).toBeUndefined();
+      expect(again.store.incident('1')?.displayName).toBe('Renamed');
+    });
+
+    it('opens a database written with the evidence on its alerts, and rewrites it with the evidence apart', async () => {
+      const { dbName, expected } = await storedDatabase();
+      // As the console wrote it before: the evidence on each alert, no entities, no layout.
+      await tamper(dbName, (tx) => {
+        for (const a of Object.values(expected.alerts)) tx.objectStore('alerts').put(a);
+        tx.objectStore('evidence').clear();
+        const meta = tx.objectStore('meta');
+        const req = meta.get('meta');
+        req.onsuccess = () => {
+          const { layout: _layout, ...old } = req.result as Record<string, unknown>;
+          meta.put(old, 'meta');
+        };
+      });
+      const tab = await open(dbName, { generate: withEvidence });
+      expect(tab.notice).toBeUndefined();
+      expect(tab.store.snapshot()).toEqual(expected);
+      await tab.flush();
+      await tab.close();
+
+      const db = await readStoredRecords(indexedDB, dbName).db;
+      const raw = await readRaw(db);
+      db.close();
+      expect(raw.meta).toMatchObject({ layout: 2 });
+      expect(raw.alerts.every((a) => !Object.hasOwn(a as object, 'evidence'))).toBe(true);
+      expect(raw.evidenceKeys).toHaveLength(3);
+      const again = await open(dbName, { generate: withEvidence });
+      expect(again.store.snapshot()).toEqual(expected);
+    });
   });
 
   /** Makes the next write transaction abort before it commits, as a full disk would. */
