@@ -318,6 +318,75 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   expect(status).toBe(404);
 });
 
+/** Runs `edit` on the console's database in the page, as a hand edit would. */
+async function editDatabase(page: Page, alertId: string, evidence: unknown) {
+  await page.evaluate(
+    async ({ alertId, evidence }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('soc-console-mock');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+      const tx = db.transaction('evidence', 'readwrite');
+      tx.objectStore('evidence').put(evidence, alertId);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      });
+      db.close();
+    },
+    { alertId, evidence },
+  );
+}
+
+test('a return visit reads the evidence after the queue; evidence that no longer fits its alert is set aside, with a notice', async ({
+  context,
+  browser,
+}) => {
+  const page = await context.newPage();
+  await openConsole(page);
+  const [incident] = await activeIncidents(page, 1);
+  const alertId = incident!.alerts![0]!.id;
+  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName: 'Named before the return visit',
+  });
+  expect(renamed.status).toBe(200);
+  const first = await graph(page, 'GET', `security/alerts_v2/${alertId}`);
+  const evidence = (first.body as { evidence: unknown[] }).evidence;
+  expect(evidence.length).toBeGreaterThan(0);
+  await closeAllTabs(context, browser);
+
+  // The store opens on the queue's records; the alert's evidence is read after, and is the same.
+  const next = await context.newPage();
+  await openConsole(next);
+  const again = await graph(next, 'GET', `security/alerts_v2/${alertId}`);
+  expect((again.body as { evidence: unknown[] }).evidence).toEqual(evidence);
+  await expect(next.getByText('Named before the return visit')).toBeVisible();
+
+  // Evidence that names another device than the one kept beside its alert is caught once read.
+  await editDatabase(next, alertId, [
+    { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: 'e2e-elsewhere' },
+  ]);
+  await closeAllTabs(context, browser);
+  const third = await context.newPage();
+  await openConsole(third);
+  const notice = third.getByText(/^Stored demo data was unreadable/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(
+    `alert ${alertId}'s evidence does not name the entities stored with it`,
+  );
+  await expect(notice).toContainText(
+    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
+  );
+  // The queue the tab already showed follows the restored seed.
+  await expect(third.getByText('Named before the return visit')).toHaveCount(0);
+  await third.screenshot({ path: 'test-results/late-set-aside-notice.png' });
+  const restored = await graph(third, 'GET', `security/incidents/${incident!.id}`);
+  expect((restored.body as Incident).displayName).not.toBe('Named before the return visit');
+  const seeded = await graph(third, 'GET', `security/alerts_v2/${alertId}`);
+  expect((seeded.body as { evidence: unknown[] }).evidence).toEqual(evidence);
+});
+
 test.describe('without SharedWorker', () => {
   test.beforeEach(async ({ context }) => {
     await context.addInitScript(() => {
