@@ -144,7 +144,8 @@ function newDbName() {
   return `persistence-test-${dbCount}-${Date.now()}`;
 }
 
-async function open(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
+/** Opens the store as a tab would: it may still be reading its evidence and activity logs. */
+async function openIncomplete(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
   const opened = await openBrowserStore({
     seed: 7,
     size: 'default',
@@ -156,8 +157,15 @@ async function open(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
     ...extra,
   });
   openedStores.push(opened);
-  // The store opens on its light records and reads the evidence and activity logs after; these
-  // tests are about what is stored, so they look once it holds everything.
+  return opened;
+}
+
+/**
+ * The store opens on its light records and reads the evidence and activity logs after; most
+ * tests are about what is stored, so they look once it holds everything.
+ */
+async function open(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
+  const opened = await openIncomplete(dbName, extra);
   await opened.complete;
   return opened;
 }
@@ -468,18 +476,8 @@ describe('browser persistence (IndexedDB)', () => {
     }
 
     /** Opens without waiting for the heavy records. */
-    async function openLight(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
-      const tab = await openBrowserStore({
-        seed: 7,
-        size: 'default',
-        seedNow: () => NOW,
-        clock,
-        generate: withEvidence,
-        dbName,
-        dataChannelName: `${dbName}-data`,
-        ...extra,
-      });
-      openedStores.push(tab);
+    async function openLight(dbName: string) {
+      const tab = await openIncomplete(dbName, { generate: withEvidence });
       let complete = false;
       void tab.complete.then(() => (complete = true));
       return { tab, isComplete: () => complete };
