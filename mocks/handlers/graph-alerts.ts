@@ -4,6 +4,7 @@ import { LIMITS } from '@/domain/limits';
 import { addAlertComment, updateAlert } from '../store/alert-ops';
 import { moveAlerts, type MoveRequest } from '../store/move';
 import { parseAlertPatch, parseComment, parseMoveRequest } from './bodies';
+import { alertsWithoutEvidence } from './early-reads';
 import type { AlertRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
@@ -64,7 +65,7 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
           ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
         });
       },
-      { cache: true },
+      { cache: true, early: alertsWithoutEvidence },
     ),
 
     ...graphRoute(

@@ -11,6 +11,7 @@ import type { IncidentRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
 import { compareDesc, queryCollection, type CollectionSpec } from './collection';
 import { graphError, graphJson, graphRefusal } from './graph-response';
+import { incidentsWithoutEvidence } from './early-reads';
 import { parseExpand } from './odata';
 import { param, routeKit, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA, INCIDENT_SCHEMA } from './schemas';
@@ -37,18 +38,6 @@ function incidentSpec(store: IncidentStore, persona: Persona): CollectionSpec<In
     defaultOrder: (a, b) =>
       compareDesc(a.createdDateTime, b.createdDateTime) || byNumericIdDesc(a, b),
   };
-}
-
-/**
- * Whether a read of incidents leaves the alerts' evidence out (the queue's reads expand
- * `alerts($select=…)` without it), so the store can answer it before the evidence is read.
- */
-function leavesEvidenceOut(url: URL): boolean {
-  for (const value of url.searchParams.values()) {
-    if (value.toLowerCase().includes('evidence')) return false;
-  }
-  const expand = url.searchParams.get('$expand');
-  return expand === null || /^\s*alerts\s*\(\s*\$select\s*=[^()]*\)\s*$/i.test(expand);
 }
 
 function notFound(id: string, request: Request) {
@@ -106,7 +95,7 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
           ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
         });
       },
-      { cache: true, early: leavesEvidenceOut },
+      { cache: true, early: incidentsWithoutEvidence },
     ),
 
     ...graphRoute(
@@ -139,7 +128,7 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
           }),
         });
       },
-      { cache: true, early: leavesEvidenceOut },
+      { cache: true, early: incidentsWithoutEvidence },
     ),
 
     ...graphRoute(

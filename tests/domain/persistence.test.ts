@@ -464,6 +464,7 @@ describe('browser persistence (IndexedDB)', () => {
         complete: tab.complete,
       });
     const QUEUE_READ = 'security/incidents?$expand=alerts($select=id,title,serviceSource)';
+    const ALERTS_QUEUE_READ = 'security/alerts_v2?$select=id,title,severity,incidentId';
 
     /** A database holding the seed with evidence, an analyst's rename and a log entry on top. */
     async function storedDatabase() {
@@ -483,7 +484,7 @@ describe('browser persistence (IndexedDB)', () => {
       return { tab, isComplete: () => complete };
     }
 
-    it('answers the queue before the evidence is read, as it answers once it is, and the rest waits', async () => {
+    it('answers the queues before the evidence is read, as they answer once it is, and the rest waits', async () => {
       const { dbName, expected } = await storedDatabase();
       const { tab, isComplete } = await openLight(dbName);
       const handlers = handlersOf(tab);
@@ -498,10 +499,12 @@ describe('browser persistence (IndexedDB)', () => {
       ]);
       const early = await get(handlers, QUEUE_READ);
       const earlyBody: unknown = await early?.json();
+      const earlyAlerts: unknown = await (await get(handlers, ALERTS_QUEUE_READ))?.json();
       expect(isComplete()).toBe(false);
 
       // A read that needs the evidence waits for it, and then has it.
       const alertRead = get(handlers, 'security/alerts_v2/a1');
+      const incidentRead = get(handlers, 'security/incidents/1?$expand=alerts');
       const log = getResponse(
         handlers,
         new Request('https://graph.microsoft.com/mock/v1/incidents/1/activities', {
@@ -511,12 +514,19 @@ describe('browser persistence (IndexedDB)', () => {
       const alertBody = (await (await alertRead)?.json()) as { evidence: unknown[] };
       expect(isComplete()).toBe(true);
       expect(alertBody.evidence).toEqual(expected.alerts.a1?.evidence);
+      const incidentBody = (await (await incidentRead)?.json()) as {
+        alerts: { id: string; evidence: unknown[] }[];
+      };
+      expect(incidentBody.alerts.find((a) => a.id === 'a1')?.evidence).toEqual(
+        expected.alerts.a1?.evidence,
+      );
       expect(JSON.stringify(await (await log)?.json())).toContain('Renamed to Renamed.');
 
       // The store is whole, and the queue's answer from before is the answer now.
       expect(tab.store.snapshot()).toEqual(expected);
       const late = await get(handlers, QUEUE_READ);
       expect(await late?.json()).toEqual(earlyBody);
+      expect(await (await get(handlers, ALERTS_QUEUE_READ))?.json()).toEqual(earlyAlerts);
     });
 
     it('keeps the evidence apart from the alerts in IndexedDB, and the entities it names beside them', async () => {
