@@ -7,7 +7,7 @@ import { waitForBackend } from './api/backend-ready';
 import { LIVE_BUILD } from './api/config';
 import { App } from './app/app';
 import { AppProviders } from './app/app-providers';
-import { listenForDataChanges } from './app/cross-tab-sync';
+import { listenForDataChanges, type DataChangeFilter } from './app/cross-tab-sync';
 import { restorePersona } from './app/persona';
 import { createQueryClient } from './app/query-client';
 import { createAppRoutes } from './app/routes';
@@ -39,9 +39,15 @@ async function start(): Promise<void> {
     // (src/api/backend-ready.ts).
     waitForBackend(mockStarted);
     onSeedProgress((done, total) => setSeedProgress({ done, total }));
+    // Listening at once: right after opening, the store can tell the tabs that its stored
+    // evidence or logs were set aside, before this tab's own start has finished. Which tab this
+    // is, and which store it shows, is filled in once it has.
+    const changes: DataChangeFilter = {};
+    listenForDataChanges(queryClient, changes);
     mockStarted.then(
       ({ tabId, store, notice }) => {
-        listenForDataChanges(queryClient, { tabId, store });
+        changes.tabId = tabId;
+        changes.store = store;
         if (notice) setStartupNotice({ intent: 'warning', message: notice });
       },
       (error: unknown) =>

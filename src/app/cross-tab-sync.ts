@@ -25,7 +25,8 @@ function isDataChanged(data: unknown): data is DataChanged {
 
 /**
  * Refetches everything when the mock says the data changed, unless the message names this tab
- * as the writer or another store.
+ * as the writer or another store. `filter` is read when a message arrives, so a caller may fill
+ * it in later.
  */
 export function listenForDataChanges(
   queryClient: QueryClient,
