@@ -16,13 +16,13 @@ const MERGE_DELAY_MS = 800;
 export type BrowserRuntime = {
   runtime: MockRuntime;
   /** What the analyst must be told about the store, if anything. */
-  notice?: string;
+  readonly notice?: string | undefined;
   /**
    * Whether the notice describes the store for as long as it runs (in memory only, large), or
    * only the moment it was opened (stored data restored from the seed). A tab that connects to
    * an open store later sees only the first kind.
    */
-  lastingNotice: boolean;
+  readonly lastingNotice: boolean;
 };
 
 /** Today at 00:00 UTC: the demo data is dated relative to the day it was generated. */
@@ -93,7 +93,13 @@ export async function openBrowserRuntime(
       complete: persisted.complete,
       mergeDelayMs: MERGE_DELAY_MS,
     },
-    ...(persisted.notice ? { notice: persisted.notice } : {}),
-    lastingNotice: !persisted.saved,
+    // Read when a tab connects: the store can change its mind after opening (its evidence or
+    // logs unreadable, and it runs in memory from then on).
+    get notice() {
+      return persisted.notice;
+    },
+    get lastingNotice() {
+      return !persisted.saved;
+    },
   };
 }

@@ -51,11 +51,12 @@ export async function openStoreHost(
   onSeedProgress?: (done: number, total: number) => void,
   stored?: StoredRecords,
 ): Promise<StoreHost> {
-  const { runtime, notice, lastingNotice } = await openBrowserRuntime(size, {
+  const opened = await openBrowserRuntime(size, {
     shared: true,
     ...(onSeedProgress ? { onSeedProgress } : {}),
     ...(stored ? { stored } : {}),
   });
+  const { runtime } = opened;
   // The worker's clock starts with the worker, so this is its start → store open.
   const openedMs = performance.now();
   const respond = createResponder(createHandlers(runtime));
@@ -105,6 +106,9 @@ export async function openStoreHost(
           post(port, { type: 'response', id: message.id, response }, transferablesOf(response)),
         );
       };
+      // Read now: a store whose heavy records proved unreadable runs in memory from then on,
+      // and a tab that connects later must hear it too.
+      const { notice, lastingNotice } = opened;
       post(port, {
         type: 'ready',
         // Only to a tab that waited for the opening: for a later one it says nothing.

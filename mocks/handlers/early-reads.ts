@@ -4,9 +4,10 @@
  * RouteOptions `early`). Each leaves the evidence out; every other request waits for it.
  */
 
+/** Whether the query names the evidence, or may include it (`$select=*`). */
 function mentionsEvidence(url: URL): boolean {
   for (const value of url.searchParams.values()) {
-    if (value.toLowerCase().includes('evidence')) return true;
+    if (value.toLowerCase().includes('evidence') || value.includes('*')) return true;
   }
   return false;
 }

@@ -4,6 +4,8 @@
  * of the store, so the SharedWorker's first script can start reading what is stored while the
  * store's own code is still loading (`readStoredRecords`).
  */
+import { alertEntities } from '@/domain/entities';
+import type { AlertEvidence } from '@/domain/graph';
 
 /** IndexedDB database, and the channel tabs of the mock talk on. */
 export const MOCK_DB_NAME = 'soc-console-mock';
@@ -11,7 +13,8 @@ export const MOCK_DB_NAME = 'soc-console-mock';
 /**
  * Layout of the object stores; the data's own format is SCHEMA_VERSION, kept in meta. 2 added
  * `evidence`: each alert's evidence, apart from the alert, so that opening the store reads the
- * queue's records first and the evidence and activity logs (about 60% of the bytes) after.
+ * queue's records first and the evidence and activity logs (about 60% of the bytes) after. The
+ * upgrade from 1 moves the evidence apart (`moveEvidenceApart`).
  */
 const DB_VERSION = 2;
 export const STORES = [
@@ -26,9 +29,8 @@ export const META_KEY = 'meta';
 export const RELATIONS_KEY = 'all';
 
 /**
- * How the records are laid out, kept in meta as `layout`: 2 keeps each alert's evidence in the
- * `evidence` store (keyed by alert id) and, on the alert, the entities that evidence names
- * (`entities`); a database written before (no `layout`) keeps the evidence on its alerts.
+ * How the records are laid out, kept in meta as `layout`: each alert's evidence in the `evidence`
+ * store (keyed by alert id) and, on the alert, the entities that evidence names (`entities`).
  */
 export const RECORD_LAYOUT = 2;
 
@@ -59,10 +61,41 @@ export function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/**
+ * Layout 1 → 2, inside the upgrade's own transaction (so once, and all or nothing, whichever tab
+ * opens the database first): each alert's evidence goes to the evidence store, and the alert
+ * keeps the entities it names. A record that is not an alert with an evidence list is left as it
+ * is, for the load's checks to find and set aside.
+ */
+function moveEvidenceApart(tx: IDBTransaction): void {
+  const alerts = tx.objectStore('alerts');
+  const evidence = tx.objectStore('evidence');
+  alerts.openCursor().onsuccess = function () {
+    const cursor = this.result;
+    if (!cursor) return;
+    const value: unknown = cursor.value;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const { evidence: list, ...alert } = value as Record<string, unknown>;
+      if (Array.isArray(list)) {
+        evidence.put(list, cursor.primaryKey);
+        cursor.update({ ...alert, entities: alertEntities(list as AlertEvidence[]) });
+      }
+    }
+    cursor.continue();
+  };
+  const meta = tx.objectStore('meta');
+  meta.get(META_KEY).onsuccess = function () {
+    const value: unknown = this.result;
+    if (typeof value === 'object' && value !== null) {
+      meta.put({ ...value, layout: RECORD_LAYOUT }, META_KEY);
+    }
+  };
+}
+
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = factory.open(name, DB_VERSION);
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (event) => {
       const db = req.result;
       for (const store of STORES) {
         if (db.objectStoreNames.contains(store)) continue;
@@ -70,6 +103,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
           db.createObjectStore(store, { keyPath: 'id' });
         else db.createObjectStore(store);
       }
+      if (event.oldVersion === 1 && req.transaction) moveEvidenceApart(req.transaction);
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -157,9 +191,32 @@ export async function readHeavy(db: IDBDatabase): Promise<HeavyRecords> {
   };
 }
 
+/** Every record, read in one transaction: a consistent copy, whatever other tabs write. */
 export async function readRaw(db: IDBDatabase): Promise<RawRecords> {
-  const light = await readLight(db);
-  return { ...light, ...(await readHeavy(db)) };
+  const tx = db.transaction([...STORES], 'readonly');
+  const meta = request(tx.objectStore('meta').get(META_KEY));
+  const incidentKeys = request(tx.objectStore('incidents').getAllKeys());
+  const incidents = request(tx.objectStore('incidents').getAll());
+  const alertKeys = request(tx.objectStore('alerts').getAllKeys());
+  const alerts = request(tx.objectStore('alerts').getAll());
+  const evidenceKeys = request(tx.objectStore('evidence').getAllKeys());
+  const evidence = request(tx.objectStore('evidence').getAll());
+  const activityKeys = request(tx.objectStore('activities').getAllKeys());
+  const activities = request(tx.objectStore('activities').getAll());
+  const relations = request(tx.objectStore('relations').get(RELATIONS_KEY));
+  await done(tx);
+  return {
+    meta: await meta,
+    incidentKeys: await incidentKeys,
+    incidents: await incidents,
+    alertKeys: await alertKeys,
+    alerts: await alerts,
+    relations: await relations,
+    evidenceKeys: await evidenceKeys,
+    evidence: await evidence,
+    activityKeys: await activityKeys,
+    activities: await activities,
+  };
 }
 
 /** The database being opened and its light records being read, started before the store needs them. */

@@ -44,8 +44,8 @@ const SEED_WRITE_DELAY_MS = 1000;
 
 type Meta = {
   schemaVersion: number;
-  /** RECORD_LAYOUT when written; absent in a database written before layouts were numbered. */
-  layout?: number;
+  /** How the records are laid out (RECORD_LAYOUT; the upgrade from the first layout sets it). */
+  layout: number;
   seed: StoreState['seed'];
   counters: StoreState['counters'];
   /** Record counts at the last write: a torn or hand-edited database shows up as a mismatch. */
@@ -91,10 +91,13 @@ export type BrowserStoreOptions = {
 
 export type BrowserStore = {
   store: IncidentStore;
-  /** Set when stored data could not be used or cannot be saved; show it to the analyst. */
-  notice?: string;
-  /** False when IndexedDB cannot be used and the store lives in memory only. */
-  saved: boolean;
+  /**
+   * Set when stored data could not be used or cannot be saved; show it to the analyst. It can
+   * change after opening, when the heavy records turn out unusable or unreadable.
+   */
+  readonly notice?: string | undefined;
+  /** False when IndexedDB cannot be used and the store lives in memory only (can become false). */
+  readonly saved: boolean;
   /**
    * Resolves once the store holds every record: it opens on the light ones (everything the
    * queue needs) and reads the alerts' evidence and the activity logs after. Never rejects.
@@ -136,10 +139,8 @@ function begin(write: () => Promise<void>): Promise<void> {
 type Loaded =
   | {
       state: StoreState;
-      /** The entities each alert names, as stored beside it (none in a layout-1 database). */
+      /** The entities each alert names, as stored beside it. */
       entities: Map<string, AlertEntity[]>;
-      /** A layout-1 database keeps the evidence on its alerts; it is rewritten once complete. */
-      layout: 1 | 2;
     }
   | { absent: true }
   | { problem: string };
@@ -171,9 +172,9 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
   if (typeof m !== 'object' || m === null) return { problem: 'the metadata record is malformed' };
   const version = schemaVersionProblem(m.schemaVersion);
   if (version) return { problem: version };
-  const layout = m.layout === undefined ? 1 : m.layout;
-  if (layout !== 1 && layout !== RECORD_LAYOUT) {
-    return { problem: `record layout ${String(layout)}, expected ${RECORD_LAYOUT}` };
+  if (m.layout !== RECORD_LAYOUT) {
+    const shown = typeof m.layout === 'number' ? String(m.layout) : 'missing';
+    return { problem: `record layout ${shown}, expected ${RECORD_LAYOUT}` };
   }
 
   const counts = m.counts;
@@ -198,11 +199,11 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
   const entities = new Map<string, AlertEntity[]>();
   const alerts: unknown[] = [];
   for (const [i, stored] of raw.alerts.entries()) {
-    if (layout === 1 || typeof stored !== 'object' || stored === null) {
+    if (typeof stored !== 'object' || stored === null) {
       alerts.push(stored);
       continue;
     }
-    // Layout 2: the entities beside the alert, its evidence in the evidence store.
+    // The entities beside the alert, its evidence in the evidence store.
     const { entities: list, ...alert } = stored as Record<string, unknown>;
     const key = raw.alertKeys[i];
     if (!Array.isArray(list) || !list.every(isAlertEntity)) {
@@ -222,7 +223,7 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
     relations: raw.relations,
   };
   const problem = storedStateProblem(candidate);
-  return problem ? { problem } : { state: candidate as StoreState, entities, layout };
+  return problem ? { problem } : { state: candidate as StoreState, entities };
 }
 
 /**
@@ -236,25 +237,21 @@ function complete(
 ): { state: StoreState } | { problem: string } {
   const { state } = loaded;
   const evidence = new Map<string, AlertRecord['evidence']>();
-  if (loaded.layout === 1) {
-    for (const alert of Object.values(state.alerts)) evidence.set(alert.id, alert.evidence);
-  } else {
-    const stored = byKey(heavy.evidenceKeys, heavy.evidence);
-    const alertIds = Object.keys(state.alerts);
-    if (heavy.evidenceKeys.length !== alertIds.length) {
-      return {
-        problem: `evidence is stored for ${heavy.evidenceKeys.length} alerts, not the ${alertIds.length} there are`,
-      };
+  const stored = byKey(heavy.evidenceKeys, heavy.evidence);
+  const alertIds = Object.keys(state.alerts);
+  if (heavy.evidenceKeys.length !== alertIds.length) {
+    return {
+      problem: `evidence is stored for ${heavy.evidenceKeys.length} alerts, not the ${alertIds.length} there are`,
+    };
+  }
+  for (const id of alertIds) {
+    const list = stored[id];
+    if (!Array.isArray(list)) return { problem: `alert ${id} has no evidence list` };
+    const names = alertEntities(list as AlertRecord['evidence']);
+    if (JSON.stringify(names) !== JSON.stringify(loaded.entities.get(id) ?? null)) {
+      return { problem: `alert ${id}'s evidence does not name the entities stored with it` };
     }
-    for (const id of alertIds) {
-      const list = stored[id];
-      if (!Array.isArray(list)) return { problem: `alert ${id} has no evidence list` };
-      const names = alertEntities(list as AlertRecord['evidence']);
-      if (JSON.stringify(names) !== JSON.stringify(loaded.entities.get(id) ?? null)) {
-        return { problem: `alert ${id}'s evidence does not name the entities stored with it` };
-      }
-      evidence.set(id, list as AlertRecord['evidence']);
-    }
+    evidence.set(id, list as AlertRecord['evidence']);
   }
   const full = {
     ...state,
@@ -267,15 +264,36 @@ function complete(
   return problem ? { problem } : { state: full as StoreState };
 }
 
+/** `complete`, with records odd enough to trip the checks themselves counted as unusable. */
+function completeChecked(
+  loaded: Extract<Loaded, { state: StoreState }>,
+  heavy: HeavyRecords,
+): { state: StoreState } | { problem: string } {
+  try {
+    return complete(loaded, heavy);
+  } catch (error) {
+    return { problem: `checking it failed: ${messageOf(error)}` };
+  }
+}
+
+/** Checks every record (read in one transaction) as one store. */
+function judge(raw: RawRecords): { state: StoreState } | { problem: string } {
+  let loaded: Loaded;
+  try {
+    loaded = interpretLight(raw, raw.activities.length > 0);
+  } catch (error) {
+    return { problem: `checking it failed: ${messageOf(error)}` };
+  }
+  if ('absent' in loaded) return { problem: 'no data' };
+  if ('problem' in loaded) return loaded;
+  return completeChecked(loaded, raw);
+}
+
 /** Reads and checks every record: the whole state, as another tab's reset left it. */
 async function readEverything(
   db: IDBDatabase,
 ): Promise<{ state: StoreState } | { problem: string }> {
-  const raw = await readRaw(db);
-  const loaded = interpretLight(raw, raw.activities.length > 0);
-  if ('absent' in loaded) return { problem: 'no data' };
-  if ('problem' in loaded) return loaded;
-  return complete(loaded, raw);
+  return judge(await readRaw(db));
 }
 
 // ---------------------------------------------------------------- setting aside
@@ -709,50 +727,56 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       notice: message,
     } satisfies DataChangedMessage);
 
+  /** What the analyst must be told of this store since it opened, if anything. */
+  let lateNotice: string | undefined;
+
+  /**
+   * From now on the store runs on the seed in memory: nothing is written, other tabs' records are
+   * no longer laid over it, and every tab (those that connect later too) is told why.
+   */
+  const runInMemory = (reason: string) => {
+    saving = false;
+    if (sync) sync.onmessage = null;
+    store.replaceState(fresh(), { silent: true });
+    lateNotice = reason;
+    tellTabs(reason);
+  };
+  const cannotSaveNotice = (reason: string) =>
+    `Demo data cannot be saved in this browser (${reason}); the demo data was restored from the seed, and changes last until the page is reloaded.`;
+
   /**
    * Reads the heavy records (the alerts' evidence, the activity logs) after the store has opened
-   * on the light ones, checks them with the light ones as one state, and fills them in. What
-   * fails the checks is set aside and the seed restored, as at opening; what cannot be read is
-   * left in place and the seed runs in memory. Either way the tabs are told, and the routes that
-   * waited answer from the store as it then is.
+   * on the light ones, checks them with the light ones as one state, and fills them in. Without a
+   * SharedWorker every tab writes, so another tab's write can fall between the two reads: records
+   * that fail are read again, all in one transaction, and only what fails then is set aside and
+   * the seed restored, as at opening. What cannot be read is left in place, and the seed runs in
+   * memory. Either way the tabs are told, and the routes that waited answer from the store as it
+   * then is.
    */
   const completeStore = async (opened: Extract<Loaded, { state: StoreState }>) => {
-    let heavy: HeavyRecords;
+    let raw: RawRecords;
+    let judged: { state: StoreState } | { problem: string };
     try {
-      heavy = await readHeavy(db);
+      const heavy = await readHeavy(db);
+      raw = { ...light, ...heavy };
+      judged = completeChecked(opened, heavy);
+      if ('problem' in judged && !closed) {
+        raw = await readRaw(db);
+        judged = judge(raw);
+      }
     } catch (error) {
-      if (closed) return;
-      saving = false;
-      store.replaceState(fresh(), { silent: true });
-      tellTabs(
-        `Demo data cannot be saved in this browser (${unreadable(error)}); the demo data was restored from the seed, and changes last until the page is reloaded.`,
-      );
+      if (!closed) runInMemory(cannotSaveNotice(unreadable(error)));
       return;
     }
     if (closed) return;
-    let completed: ReturnType<typeof complete>;
-    try {
-      completed = complete(opened, heavy);
-    } catch (error) {
-      completed = { problem: `checking it failed: ${messageOf(error)}` };
-    }
-    if ('state' in completed) {
-      store.replaceState(completed.state, { silent: true });
-      // A database from before the evidence had its own store is rewritten in today's layout.
-      if (opened.layout === 1) {
-        const rewritten = begin(() =>
-          writeEverything(db, store.snapshot(), store.entitiesOfAlert),
-        ).then(undefined, failed);
-        writes = writes.then(() => rewritten);
-      }
+    if ('state' in judged) {
+      store.replaceState(judged.state, { silent: true });
       return;
     }
-    const set = await setAsideOrSay({ ...light, ...heavy }, completed.problem);
+    const set = await setAsideOrSay(raw, judged.problem);
     if (closed) return;
     if ('failed' in set) {
-      saving = false;
-      store.replaceState(fresh(), { silent: true });
-      tellTabs(set.failed);
+      runInMemory(set.failed);
       return;
     }
     // Restored from the seed and written whole, like a reset (the other tabs follow it).
@@ -760,7 +784,13 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     tellTabs(set.notice);
   };
   const completed: Promise<void> =
-    'state' in loaded ? completeStore(loaded).catch(onError) : Promise.resolve();
+    'state' in loaded
+      ? completeStore(loaded).catch((error: unknown) => {
+          onError(error);
+          // Never answer from a store that is still missing its evidence and logs.
+          if (!closed) runInMemory(cannotSaveNotice(`opening it failed: ${messageOf(error)}`));
+        })
+      : Promise.resolve();
 
   let remote: Promise<void> = Promise.resolve();
   if (sync) {
@@ -789,10 +819,15 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
 
   return {
     store,
-    ...(notice ? { notice } : {}),
-    saved: true,
+    get notice() {
+      return lateNotice ?? notice;
+    },
+    get saved() {
+      return saving;
+    },
     complete: completed,
     async reset() {
+      await completed;
       store.replaceState(fresh());
       await flush();
     },

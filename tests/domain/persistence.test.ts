@@ -505,6 +505,7 @@ describe('browser persistence (IndexedDB)', () => {
       // A read that needs the evidence waits for it, and then has it.
       const alertRead = get(handlers, 'security/alerts_v2/a1');
       const incidentRead = get(handlers, 'security/incidents/1?$expand=alerts');
+      const everything = get(handlers, 'security/alerts_v2?$select=*');
       const log = getResponse(
         handlers,
         new Request('https://graph.microsoft.com/mock/v1/incidents/1/activities', {
@@ -520,6 +521,10 @@ describe('browser persistence (IndexedDB)', () => {
       expect(incidentBody.alerts.find((a) => a.id === 'a1')?.evidence).toEqual(
         expected.alerts.a1?.evidence,
       );
+      const all = (await (await everything)?.json()) as {
+        value: { id: string; evidence: unknown[] }[];
+      };
+      expect(all.value.find((a) => a.id === 'a1')?.evidence).toEqual(expected.alerts.a1?.evidence);
       expect(JSON.stringify(await (await log)?.json())).toContain('Renamed to Renamed.');
 
       // The store is whole, and the queue's answer from before is the answer now.
@@ -620,6 +625,9 @@ describe('browser persistence (IndexedDB)', () => {
       });
       await tab.complete;
       vi.restoreAllMocks();
+      // Said to tabs that connect from now on as well, for as long as it runs.
+      expect(tab.saved).toBe(false);
+      expect(tab.notice).toMatch(/^Demo data cannot be saved in this browser/);
       expect(tab.store.incident('1')?.displayName).toBe('Execution on one endpoint');
       rename(tab.store, '1', 'Only in memory');
       await tab.flush();
@@ -631,33 +639,90 @@ describe('browser persistence (IndexedDB)', () => {
       expect(again.store.incident('1')?.displayName).toBe('Renamed');
     });
 
-    it('opens a database written with the evidence on its alerts, and rewrites it with the evidence apart', async () => {
+    it('moves the evidence of a database from before it had a store of its own, keeping every record', async () => {
       const { dbName, expected } = await storedDatabase();
-      // As the console wrote it before: the evidence on each alert, no entities, no layout.
-      await tamper(dbName, (tx) => {
-        for (const a of Object.values(expected.alerts)) tx.objectStore('alerts').put(a);
-        tx.objectStore('evidence').clear();
-        const meta = tx.objectStore('meta');
-        const req = meta.get('meta');
-        req.onsuccess = () => {
-          const { layout: _layout, ...old } = req.result as Record<string, unknown>;
-          meta.put(old, 'meta');
-        };
+      // The same records as the console wrote them before: version 1 of the database, without
+      // the evidence store, the evidence on each alert, no layout in meta.
+      const current = await readStoredRecords(indexedDB, dbName).db;
+      const raw = await readRaw(current);
+      current.close();
+      await new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase(dbName);
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(new Error(String(req.error)));
       });
+      const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(dbName, 1);
+        req.onupgradeneeded = () => {
+          for (const name of ['meta', 'incidents', 'alerts', 'activities', 'relations']) {
+            if (name === 'incidents' || name === 'alerts') {
+              req.result.createObjectStore(name, { keyPath: 'id' });
+            } else req.result.createObjectStore(name);
+          }
+        };
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+      const tx = v1.transaction(
+        ['meta', 'incidents', 'alerts', 'activities', 'relations'],
+        'readwrite',
+      );
+      const { layout: _layout, ...oldMeta } = raw.meta as Record<string, unknown>;
+      tx.objectStore('meta').put(oldMeta, 'meta');
+      for (const i of Object.values(expected.incidents)) tx.objectStore('incidents').put(i);
+      for (const a of Object.values(expected.alerts)) tx.objectStore('alerts').put(a);
+      for (const [id, log] of Object.entries(expected.activities)) {
+        tx.objectStore('activities').put(log, id);
+      }
+      tx.objectStore('relations').put(expected.relations, 'all');
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      });
+      v1.close();
+
       const tab = await open(dbName, { generate: withEvidence });
       expect(tab.notice).toBeUndefined();
       expect(tab.store.snapshot()).toEqual(expected);
-      await tab.flush();
       await tab.close();
 
       const db = await readStoredRecords(indexedDB, dbName).db;
-      const raw = await readRaw(db);
+      expect(db.version).toBe(2);
+      const moved = await readRaw(db);
       db.close();
-      expect(raw.meta).toMatchObject({ layout: 2 });
-      expect(raw.alerts.every((a) => !Object.hasOwn(a as object, 'evidence'))).toBe(true);
-      expect(raw.evidenceKeys).toHaveLength(3);
-      const again = await open(dbName, { generate: withEvidence });
-      expect(again.store.snapshot()).toEqual(expected);
+      expect(moved.meta).toMatchObject({ layout: 2 });
+      expect(moved.alerts.every((a) => !Object.hasOwn(a as object, 'evidence'))).toBe(true);
+      expect(moved.evidenceKeys).toHaveLength(3);
+    });
+
+    it('reads again, in one transaction, records another tab changed between its two reads', async () => {
+      const dbName = newDbName();
+      const other = await open(dbName, { generate: withEvidence });
+      await other.flush();
+      // This tab has read its light records; the other tab then splits an alert off into a
+      // new incident, whose activity log this tab's heavy read will find.
+      const stored = readStoredRecords(indexedDB, dbName);
+      await stored.light;
+      const split = other.store.transact('analyst@contoso.com', (tx) => {
+        const id = tx.nextIncidentId();
+        tx.createIncident(incident(id, 'Split off', 3));
+        tx.editAlert('a3').incidentId = id;
+        tx.record(id, {
+          kind: 'audit',
+          category: 'alert',
+          action: 'alertMoved',
+          description: 'Moved here.',
+        });
+        return ok(id);
+      });
+      expect(split.ok).toBe(true);
+      await other.flush();
+
+      const tab = await openIncomplete(dbName, { generate: withEvidence, stored });
+      await tab.complete;
+      expect(tab.notice).toBeUndefined();
+      expect(tab.store.snapshot()).toEqual(other.store.snapshot());
+      expect(await setAsideCopies(dbName).catch(() => [])).toEqual([]);
     });
   });
 

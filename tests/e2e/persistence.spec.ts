@@ -339,7 +339,7 @@ async function editDatabase(page: Page, alertId: string, evidence: unknown) {
   );
 }
 
-test('a return visit reads the evidence after the queue; evidence that no longer fits its alert is set aside, with a notice', async ({
+test('a return visit has the evidence it stored apart from its alerts; evidence that no longer fits its alert is set aside, with a notice', async ({
   context,
   browser,
 }) => {
@@ -356,7 +356,7 @@ test('a return visit reads the evidence after the queue; evidence that no longer
   expect(evidence.length).toBeGreaterThan(0);
   await closeAllTabs(context, browser);
 
-  // The store opens on the queue's records; the alert's evidence is read after, and is the same.
+  // The store opens on the queue's records and reads the evidence after: it is the same.
   const next = await context.newPage();
   await openConsole(next);
   const again = await graph(next, 'GET', `security/alerts_v2/${alertId}`);
