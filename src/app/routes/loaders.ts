@@ -25,7 +25,7 @@ import {
   writeView,
 } from '@/features/alerts-queue/alerts-queue-view';
 import { incidentPath, isIncidentTab, MERGED_FROM } from '@/features/incident-page/incident-tabs';
-import { buildQueueListParams } from '@/features/incident-queue/queue-odata';
+import { buildQueueListParams, needsDirectory } from '@/features/incident-queue/queue-odata';
 import {
   parseQueueState,
   queueView,
@@ -65,7 +65,9 @@ export function incidentQueueLoader(queryClient: QueryClient) {
     // button shows enabled and then turns disabled.
     const personas = attempt(queryClient.ensureQueryData(personaQueries.all()));
     const list = async () => {
-      const directory = await personas;
+      // The directory's groups matter only to a filter on owners that are groups or other
+      // people: otherwise the page's request goes out beside the personas', not after it.
+      const directory = needsDirectory(state) ? await personas : undefined;
       const groups = directory?.directory.filter((p) => p.kind === 'group').map((p) => p.id) ?? [];
       const live = isLiveMode();
       const params = buildQueueListParams(
