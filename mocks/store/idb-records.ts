@@ -137,23 +137,29 @@ export type HeavyRecords = {
 /** Every record IndexedDB holds, exactly as read: what is set aside when it cannot be used. */
 export type RawRecords = LightRecords & HeavyRecords;
 
-async function readLight(db: IDBDatabase): Promise<LightRecords> {
-  const tx = db.transaction(['meta', 'incidents', 'alerts', 'relations'], 'readonly');
+/** Asks for every light record in `tx`; what it returns collects them once `tx` is done. */
+function askForLight(tx: IDBTransaction): () => Promise<LightRecords> {
   const meta = request(tx.objectStore('meta').get(META_KEY));
   const incidentKeys = request(tx.objectStore('incidents').getAllKeys());
   const incidents = request(tx.objectStore('incidents').getAll());
   const alertKeys = request(tx.objectStore('alerts').getAllKeys());
   const alerts = request(tx.objectStore('alerts').getAll());
   const relations = request(tx.objectStore('relations').get(RELATIONS_KEY));
-  await done(tx);
-  return {
+  return async () => ({
     meta: await meta,
     incidentKeys: await incidentKeys,
     incidents: await incidents,
     alertKeys: await alertKeys,
     alerts: await alerts,
     relations: await relations,
-  };
+  });
+}
+
+async function readLight(db: IDBDatabase): Promise<LightRecords> {
+  const tx = db.transaction(['meta', 'incidents', 'alerts', 'relations'], 'readonly');
+  const light = askForLight(tx);
+  await done(tx);
+  return light();
 }
 
 /**
@@ -194,24 +200,14 @@ export async function readHeavy(db: IDBDatabase): Promise<HeavyRecords> {
 /** Every record, read in one transaction: a consistent copy, whatever other tabs write. */
 export async function readRaw(db: IDBDatabase): Promise<RawRecords> {
   const tx = db.transaction([...STORES], 'readonly');
-  const meta = request(tx.objectStore('meta').get(META_KEY));
-  const incidentKeys = request(tx.objectStore('incidents').getAllKeys());
-  const incidents = request(tx.objectStore('incidents').getAll());
-  const alertKeys = request(tx.objectStore('alerts').getAllKeys());
-  const alerts = request(tx.objectStore('alerts').getAll());
+  const light = askForLight(tx);
   const evidenceKeys = request(tx.objectStore('evidence').getAllKeys());
   const evidence = request(tx.objectStore('evidence').getAll());
   const activityKeys = request(tx.objectStore('activities').getAllKeys());
   const activities = request(tx.objectStore('activities').getAll());
-  const relations = request(tx.objectStore('relations').get(RELATIONS_KEY));
   await done(tx);
   return {
-    meta: await meta,
-    incidentKeys: await incidentKeys,
-    incidents: await incidents,
-    alertKeys: await alertKeys,
-    alerts: await alerts,
-    relations: await relations,
+    ...(await light()),
     evidenceKeys: await evidenceKeys,
     evidence: await evidence,
     activityKeys: await activityKeys,
