@@ -4,7 +4,7 @@
  * of the store, so the SharedWorker's first script can start reading what is stored while the
  * store's own code is still loading (`readStoredRecords`).
  */
-import { alertEntities } from '@/domain/entities';
+import { alertEntities, type AlertEntity } from '@/domain/entities';
 import type { AlertEvidence } from '@/domain/graph';
 
 /** IndexedDB database, and the channel tabs of the mock talk on. */
@@ -62,6 +62,30 @@ export function done(tx: IDBTransaction): Promise<void> {
 }
 
 /**
+ * An alert as the alerts store keeps it: without its evidence, with the entities that evidence
+ * names beside it (RECORD_LAYOUT).
+ */
+export function toStoredAlert(
+  alert: { evidence: readonly AlertEvidence[] },
+  entities: readonly AlertEntity[],
+): Record<string, unknown> {
+  const { evidence: _evidence, ...rest } = alert;
+  return { ...rest, entities };
+}
+
+/**
+ * An alert as read from the alerts store, with `evidence` put back in, and the entity list that
+ * was kept beside it (checked by whoever uses it).
+ */
+export function fromStoredAlert(
+  stored: object,
+  evidence: unknown,
+): { alert: Record<string, unknown>; entities: unknown } {
+  const { entities, ...alert } = stored as Record<string, unknown>;
+  return { alert: { ...alert, evidence }, entities };
+}
+
+/**
  * Layout 1 → 2, inside the upgrade's own transaction (so once, and all or nothing, whichever tab
  * opens the database first): each alert's evidence goes to the evidence store, and the alert
  * keeps the entities it names. A record that is not an alert with an evidence list is left as it
@@ -75,10 +99,11 @@ function moveEvidenceApart(tx: IDBTransaction): void {
     if (!cursor) return;
     const value: unknown = cursor.value;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const { evidence: list, ...alert } = value as Record<string, unknown>;
+      const list = (value as { evidence?: unknown }).evidence;
       if (Array.isArray(list)) {
+        const alert = value as { evidence: AlertEvidence[] };
         evidence.put(list, cursor.primaryKey);
-        cursor.update({ ...alert, entities: alertEntities(list as AlertEvidence[]) });
+        cursor.update(toStoredAlert(alert, alertEntities(alert.evidence)));
       }
     }
     cursor.continue();

@@ -7,6 +7,7 @@
 import { alertEntities, ENTITY_KINDS, type AlertEntity } from '@/domain/entities';
 import {
   done,
+  fromStoredAlert,
   META_KEY,
   MOCK_DB_NAME,
   readHeavy,
@@ -16,6 +17,7 @@ import {
   RELATIONS_KEY,
   request,
   STORES,
+  toStoredAlert,
   WRITE_OPTIONS,
   type HeavyRecords,
   type LightRecords,
@@ -203,15 +205,15 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
       alerts.push(stored);
       continue;
     }
-    // The entities beside the alert, its evidence in the evidence store.
-    const { entities: list, ...alert } = stored as Record<string, unknown>;
+    // The entities beside the alert; its evidence, in the evidence store, is read after.
+    const { alert, entities: list } = fromStoredAlert(stored, []);
     const key = raw.alertKeys[i];
     if (!Array.isArray(list) || !list.every(isAlertEntity)) {
       const shown = typeof key === 'string' ? key : JSON.stringify(key);
       return { problem: `alert ${shown} has no list of the entities it names` };
     }
     if (typeof key === 'string') entities.set(key, list);
-    alerts.push({ ...alert, evidence: [] });
+    alerts.push(alert);
   }
   const candidate = {
     schemaVersion: m.schemaVersion,
@@ -393,12 +395,11 @@ async function readChange(db: IDBDatabase, change: StoreChange): Promise<Externa
   const relationValue = relations ? ((await relations) as unknown) : undefined;
   const m = (await meta) as Meta | undefined;
   const evidenceValues: unknown[] = await Promise.all(evidence);
-  // An alert is stored without its evidence and with the entities it names (layout 2).
-  const alertValues = (await Promise.all(alerts)).map((stored: unknown, i) => {
-    if (typeof stored !== 'object' || stored === null) return undefined;
-    const { entities: _entities, ...alert } = stored as Record<string, unknown>;
-    return { ...alert, evidence: evidenceValues[i] ?? [] };
-  });
+  const alertValues = (await Promise.all(alerts)).map((stored: unknown, i) =>
+    typeof stored === 'object' && stored !== null
+      ? fromStoredAlert(stored, evidenceValues[i] ?? []).alert
+      : undefined,
+  );
   return {
     incidents: present<IncidentRecord>(await Promise.all(incidents)),
     alerts: present<AlertRecord>(alertValues),
@@ -423,12 +424,6 @@ function metaOf(state: Pick<StoreState, 'seed' | 'counters'>, counts: Meta['coun
   };
 }
 
-/** An alert as the alerts store keeps it: without its evidence, with the entities it names. */
-function storedAlert(alert: AlertRecord, entities: EntitiesOfAlert): Record<string, unknown> {
-  const { evidence: _evidence, ...rest } = alert;
-  return { ...rest, entities: entities(alert) };
-}
-
 /** Clears every object store and writes the whole state, in one transaction. */
 function writeEverything(
   db: IDBDatabase,
@@ -441,7 +436,7 @@ function writeEverything(
   for (const name of STORES) tx.objectStore(name).clear();
   for (const incident of incidents) tx.objectStore('incidents').put(incident);
   for (const alert of alerts) {
-    tx.objectStore('alerts').put(storedAlert(alert, entities));
+    tx.objectStore('alerts').put(toStoredAlert(alert, entities(alert)));
     tx.objectStore('evidence').put(alert.evidence, alert.id);
   }
   for (const [id, log] of Object.entries(state.activities))
@@ -470,7 +465,7 @@ function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange)
   }
   for (const id of change.alertIds) {
     const alert = store.alert(id);
-    if (alert) tx.objectStore('alerts').put(storedAlert(alert, store.entitiesOfAlert));
+    if (alert) tx.objectStore('alerts').put(toStoredAlert(alert, store.entitiesOfAlert(alert)));
     else {
       tx.objectStore('alerts').delete(id);
       tx.objectStore('evidence').delete(id);
