@@ -339,21 +339,33 @@ async function editDatabase(page: Page, alertId: string, evidence: unknown) {
   );
 }
 
+/**
+ * Renames the first active incident, so the stored data holds an analyst's change, and returns
+ * it with its first alert and that alert's evidence.
+ */
+async function renameFirstIncident(page: Page, displayName: string) {
+  const [incident] = await activeIncidents(page, 1);
+  const alertId = incident!.alerts![0]!.id;
+  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName,
+  });
+  expect(renamed.status).toBe(200);
+  const alert = await graph(page, 'GET', `security/alerts_v2/${alertId}`);
+  const evidence = (alert.body as { evidence: unknown[] }).evidence;
+  expect(evidence.length).toBeGreaterThan(0);
+  return { incident: incident!, alertId, evidence };
+}
+
 test('a return visit has the evidence it stored apart from its alerts; evidence that no longer fits its alert is set aside, with a notice', async ({
   context,
   browser,
 }) => {
   const page = await context.newPage();
   await openConsole(page);
-  const [incident] = await activeIncidents(page, 1);
-  const alertId = incident!.alerts![0]!.id;
-  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
-    displayName: 'Named before the return visit',
-  });
-  expect(renamed.status).toBe(200);
-  const first = await graph(page, 'GET', `security/alerts_v2/${alertId}`);
-  const evidence = (first.body as { evidence: unknown[] }).evidence;
-  expect(evidence.length).toBeGreaterThan(0);
+  const { incident, alertId, evidence } = await renameFirstIncident(
+    page,
+    'Named before the return visit',
+  );
   await closeAllTabs(context, browser);
 
   // The store opens on the queue's records and reads the evidence after: it is the same.
@@ -381,7 +393,7 @@ test('a return visit has the evidence it stored apart from its alerts; evidence 
   // The queue the tab already showed follows the restored seed.
   await expect(third.getByText('Named before the return visit')).toHaveCount(0);
   await third.screenshot({ path: 'test-results/late-set-aside-notice.png' });
-  const restored = await graph(third, 'GET', `security/incidents/${incident!.id}`);
+  const restored = await graph(third, 'GET', `security/incidents/${incident.id}`);
   expect((restored.body as Incident).displayName).not.toBe('Named before the return visit');
   const seeded = await graph(third, 'GET', `security/alerts_v2/${alertId}`);
   expect((seeded.body as { evidence: unknown[] }).evidence).toEqual(evidence);
@@ -393,13 +405,7 @@ test('a database from before the evidence had a store of its own opens with ever
 }) => {
   const page = await context.newPage();
   await openConsole(page);
-  const [incident] = await activeIncidents(page, 1);
-  const alertId = incident!.alerts![0]!.id;
-  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
-    displayName: 'Kept through the upgrade',
-  });
-  expect(renamed.status).toBe(200);
-  const before = await graph(page, 'GET', `security/alerts_v2/${alertId}`);
+  const { alertId, evidence } = await renameFirstIncident(page, 'Kept through the upgrade');
   await closeAllTabs(context, browser);
 
   // Rewrite the database as the console's first layout kept it: version 1, no evidence store,
@@ -470,9 +476,7 @@ test('a database from before the evidence had a store of its own opens with ever
   await expect(next.getByText('Kept through the upgrade')).toBeVisible();
   await expect(next.getByText(/^Stored demo data was unreadable/)).toHaveCount(0);
   const after = await graph(next, 'GET', `security/alerts_v2/${alertId}`);
-  expect((after.body as { evidence: unknown[] }).evidence).toEqual(
-    (before.body as { evidence: unknown[] }).evidence,
-  );
+  expect((after.body as { evidence: unknown[] }).evidence).toEqual(evidence);
   const version = await next.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
