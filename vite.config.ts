@@ -45,6 +45,48 @@ function liveCsp(mode: string): Plugin {
   };
 }
 
+/** Whether the build answers Graph with the demo mock: not live, and not `VITE_MOCK=off`. */
+function mockBuild(mode: string): boolean {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const read = (name: string) => process.env[name] ?? env[name] ?? '';
+  return read('VITE_MODE') !== 'live' && read('VITE_MOCK') !== 'off';
+}
+
+/**
+ * Has the built index.html run `src/mock-start.ts`, in a chunk of its own (the `mock-start` group
+ * below), ahead of the app's chunk: it creates the demo store's SharedWorker while the app's
+ * chunk is still downloading. The browser starts a worker only once the page's main thread is
+ * free, and once the app's chunk runs that thread is busy for ~350 ms (evaluating React, Fluent
+ * and the router, then rendering), so a worker created from inside that chunk started that much
+ * later. main.tsx still imports mock-start first: the same module, run once, and all the dev
+ * server needs. Not in a live build or one with `VITE_MOCK=off`, where no mock starts.
+ */
+function mockStartFirst(mock: boolean): Plugin {
+  const entry = here('./src/mock-start.ts');
+  let base = '/';
+  return {
+    name: 'mock-start-first',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.moduleIds.includes(entry),
+        );
+        if (!mock || !chunk) return html;
+        // Module scripts run in document order: before the app's.
+        const first = html.indexOf('<script type="module"');
+        if (first < 0) throw new Error('mock-start-first: index.html has no module script');
+        const tag = `<script type="module" crossorigin src="${base}${chunk.fileName}"></script>\n    `;
+        return html.slice(0, first) + tag + html.slice(first);
+      },
+    },
+  };
+}
+
 /**
  * UI test files that replace a module (MSAL at its boundary; the layout engine, to count its
  * runs) and so run isolated.
@@ -55,7 +97,7 @@ const UI_OWN_MODULE_GRAPH = [
 ];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), liveCsp(mode)],
+  plugins: [react(), liveCsp(mode), mockStartFirst(mockBuild(mode))],
   resolve: {
     alias: { '@': here('./src'), '@mocks': here('./mocks') },
   },
@@ -74,12 +116,22 @@ export default defineConfig(({ mode }) => ({
         // Few, larger chunks instead of ~200 small ones. Left to itself, Rolldown cut a chunk at
         // every boundary between the routes' module sets, and the queue's first load fetched
         // ~150 of them: six at a time over HTTP/1.1, and each a request the service worker sees.
-        // - boot: everything index.html starts with (the initial JS, under the 180 KB budget);
+        // - mock-start: the demo store's start, which index.html runs first (`mockStartFirst`);
+        // - boot: everything else index.html starts with (the initial JS, under the 180 KB budget);
         // - fluent: the UI libraries the lazy screens and flyouts share, fetched once by the
         //   first of them (Cytoscape, msw, MSAL, the sanitizer keep their own chunks);
         // - shared: the app's own modules that two or more lazy chunks import.
         codeSplitting: {
           groups: [
+            ...(mockBuild(mode)
+              ? [
+                  {
+                    name: 'mock-start',
+                    test: /[\\/](src[\\/]mock-start|mocks[\\/](open-store|relay-protocol))\.ts$/,
+                    priority: 30,
+                  },
+                ]
+              : []),
             { name: 'boot', tags: ['$initial'], priority: 20 },
             {
               name: 'fluent',

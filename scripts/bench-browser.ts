@@ -39,7 +39,10 @@ function stats(samples: number[]) {
 
 function bundleFigures() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  // Each file once: a chunk can be both a script and a modulepreload.
+  const initial = [
+    ...new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!)),
+  ];
   const initialGzip = initial.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
   const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
   const mock = assets.filter((f) => f.startsWith('browser-'));
