@@ -27,6 +27,9 @@ export type MockStarted = {
   host: 'shared-worker' | 'page';
 };
 
+/** How long the app's first requests wait for the service worker to hold its port. */
+const PORT_WAIT_MS = 500;
+
 /**
  * Gives the service worker a port straight to the SharedWorker, so this tab's requests reach the
  * store without two trips through the page (public/mock-service-worker.js). Until the service
@@ -65,9 +68,13 @@ export async function startMockWorker(opening: OpeningStore = openStore()): Prom
     }),
   ]);
   if (servePort) {
-    handPortToServiceWorker(servePort, tabId).catch((error: unknown) =>
+    const handed = handPortToServiceWorker(servePort, tabId).catch((error: unknown) =>
       console.warn('[mock] requests keep going through the page:', error),
     );
+    // Awaited before the app's first requests go out (they wait for this start), so that they
+    // take the shortcut too, not two trips through a main thread busy starting the app; but
+    // never for long, since msw's path serves as well.
+    await Promise.race([handed, new Promise((resolve) => setTimeout(resolve, PORT_WAIT_MS))]);
   }
   return { tabId, store: size, host, ...(notice ? { notice } : {}) };
 }
