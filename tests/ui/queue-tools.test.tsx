@@ -260,7 +260,8 @@ describe('queue tools: columns and page size', () => {
         tops.push(url.searchParams.get('$top') ?? '');
     });
     const { user, router } = await openQueue();
-    expect(shownIds()).toHaveLength(50);
+    // The rows a window shows first, the rest right after (IncidentGrid's `useViewFirst`).
+    await waitFor(() => expect(shownIds()).toHaveLength(50));
     tops.length = 0;
     await user.click(screen.getByRole('button', { name: 'Page size: 50 per page' }));
     await user.click(await screen.findByRole('menuitemradio', { name: '100 per page' }));
