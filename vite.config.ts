@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { loadEnv, type Plugin } from 'vite';
+import { loadEnv, normalizePath, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { liveContentSecurityPolicy } from './src/app/live/content-security-policy.ts';
 
@@ -62,7 +62,7 @@ function mockBuild(mode: string): boolean {
  * server needs. Not in a live build or one with `VITE_MOCK=off`, where no mock starts.
  */
 function mockStartFirst(mock: boolean): Plugin {
-  const entry = here('./src/mock-start.ts');
+  const entry = normalizePath(here('./src/mock-start.ts'));
   let base = '/';
   return {
     name: 'mock-start-first',
@@ -73,10 +73,17 @@ function mockStartFirst(mock: boolean): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.moduleIds.includes(entry),
-        );
-        if (!mock || !chunk) return html;
+        const chunk = Object.values(ctx.bundle ?? {})
+          .flatMap((c) => (c.type === 'chunk' ? [c] : []))
+          .find((c) => c.moduleIds.includes(entry));
+        if (!mock) return html;
+        if (!chunk) throw new Error('mock-start-first: no chunk holds src/mock-start.ts');
+        // Run before the app's chunk, it must not import it (nor anything that does).
+        if (chunk.imports.length > 0) {
+          throw new Error(
+            `mock-start-first: the mock-start chunk imports ${chunk.imports.join(', ')}`,
+          );
+        }
         // Module scripts run in document order: before the app's.
         const first = html.indexOf('<script type="module"');
         if (first < 0) throw new Error('mock-start-first: index.html has no module script');

@@ -32,16 +32,25 @@ const PORT_WAIT_MS = 500;
 
 /**
  * Gives the service worker a port straight to the SharedWorker, so this tab's requests reach the
- * store without two trips through the page (public/mock-service-worker.js). Until the service
- * worker has it, msw's path through the page serves. A service worker the browser restarts has
- * lost the port, as it has lost msw's own record of this tab; a reload starts both again.
+ * store without two trips through the page (public/mock-service-worker.js), and resolves once the
+ * service worker says it holds it. Until then, msw's path through the page serves. A service
+ * worker the browser restarts has lost the port, as it has lost msw's own record of this tab; a
+ * reload starts both again.
  */
 async function handPortToServiceWorker(servePort: (port: MessagePort) => void, tabId: string) {
   const worker = (await navigator.serviceWorker.ready).active;
   if (!worker) return;
   const channel = new MessageChannel();
+  const reply = new MessageChannel();
+  const held = new Promise<void>((resolve) => {
+    reply.port1.onmessage = () => {
+      reply.port1.close();
+      resolve();
+    };
+  });
   servePort(channel.port1);
-  worker.postMessage({ type: 'store-port', tabId }, [channel.port2]);
+  worker.postMessage({ type: 'store-port', tabId }, [channel.port2, reply.port2]);
+  await held;
 }
 
 /**
@@ -74,7 +83,12 @@ export async function startMockWorker(opening: OpeningStore = openStore()): Prom
     // Awaited before the app's first requests go out (they wait for this start), so that they
     // take the shortcut too, not two trips through a main thread busy starting the app; but
     // never for long, since msw's path serves as well.
-    await Promise.race([handed, new Promise((resolve) => setTimeout(resolve, PORT_WAIT_MS))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      handed,
+      new Promise((resolve) => (timer = setTimeout(resolve, PORT_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
   return { tabId, store: size, host, ...(notice ? { notice } : {}) };
 }

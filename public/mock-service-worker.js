@@ -46,6 +46,8 @@ addEventListener('message', (event) => {
     if (answer) answer(reply.response);
   };
   storePorts.set(clientId, entry);
+  // The tab's first requests wait for this: from now on they take the port.
+  if (event.ports[1]) event.ports[1].postMessage('held');
 });
 
 addEventListener('fetch', (event) => {

@@ -170,7 +170,8 @@ async function timeTo(context: Context, url: string, what: 'rows' | 'blank', tim
 /**
  * Waits until the first visit's store is in IndexedDB (written about a second after the first
  * rows), so that the next visit is a return visit. Closing the page sooner ends the SharedWorker
- * before it has written anything, and the next visit generates the store again.
+ * before it has written anything, and the next visit generates the store again. (Opened without
+ * a version: by then the visit's SharedWorker has created the database.)
  */
 async function untilStored(page: Page, timeout = 20_000) {
   const until = Date.now() + timeout;

@@ -394,16 +394,18 @@ function toSlots(rows: readonly QueueRow[], before: readonly Slot[]): Slot[] {
 const ROW_HEIGHT_PX = 44;
 
 /**
- * The places the grid mounts: when it first has rows, only as many as the window is tall, and the
- * rest right after, in a transition that yields to the browser, so the rows in view are painted
- * without waiting for those below them. Mounting a row of Fluent cells takes ~5 ms here, and at
- * start-up the queue's 50 were most of the time between the data and the first rows on screen
- * (`npm run bench`). From then on every place is mounted at once; a sort, a filter or another
- * page only changes what the mounted rows show.
+ * The places the grid mounts. The first time it has more places than the window is tall (as a
+ * rule its first rows), it mounts only as many as the window shows, and the rest after the next
+ * frame, in a transition that yields to the browser: the rows in view are painted without
+ * waiting for those below them. From then on it mounts every place at once. Mounting a row of
+ * Fluent cells takes ~5 ms here, and at start-up the queue's 50 were most of the time between
+ * the data and the first rows on screen (`npm run bench`); a sort or a filter only changes what
+ * the mounted rows show. The window's height is read once, so a place already mounted is never
+ * taken away. `partial`: rows are still to come (the grid says it is busy meanwhile).
  */
-function useViewFirst(slots: Slot[]): Slot[] {
+function useViewFirst(slots: Slot[]): { slots: Slot[]; partial: boolean } {
   const [all, setAll] = useState(false);
-  const inView = Math.max(1, Math.ceil(window.innerHeight / ROW_HEIGHT_PX));
+  const [inView] = useState(() => Math.max(1, Math.ceil(window.innerHeight / ROW_HEIGHT_PX)));
   const partial = !all && slots.length > inView;
   useEffect(() => {
     if (!partial) return;
@@ -418,7 +420,7 @@ function useViewFirst(slots: Slot[]): Slot[] {
       clearTimeout(timer);
     };
   }, [partial]);
-  return partial ? slots.slice(0, inView) : slots;
+  return { slots: partial ? slots.slice(0, inView) : slots, partial };
 }
 
 export type IncidentGridProps = {
@@ -460,7 +462,7 @@ export function IncidentGrid({
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const sizing = useMemo(() => sizingOptions(layout.widths), [columnKey]);
   const pageIds = useMemo(() => rows.map((r) => r.id), [rows]);
-  const slots = useViewFirst(useSlots(rows));
+  const { slots, partial } = useViewFirst(useSlots(rows));
   const sortState = useMemo<SortState>(
     () => ({ sortColumn: sort.field, sortDirection: sort.direction }),
     [sort.field, sort.direction],
@@ -480,7 +482,7 @@ export function IncidentGrid({
 
   return (
     <DataGrid
-      aria-busy={busy}
+      aria-busy={busy || partial}
       aria-label="Incidents"
       aria-multiselectable
       className={styles.grid}
