@@ -7,16 +7,22 @@ import { liveContentSecurityPolicy } from './src/app/live/content-security-polic
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/** The build's `VITE_` settings: the process environment first, then the mode's .env files. */
+type BuildEnv = (name: string) => string;
+
+function buildEnv(mode: string): BuildEnv {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  return (name) => process.env[name] ?? env[name] ?? '';
+}
+
 /**
  * Writes the live build's Content-Security-Policy into index.html, for the Graph, ARM and
  * authority origins of the build's environment (plus `VITE_CSP_EXTRA_ORIGINS`, comma-separated,
  * for the origins a deployment's config.json may switch to). Not in the mock build, whose
  * service worker answers Graph's URLs in the page, nor in the dev server (Vite's HMR client).
  */
-function liveCsp(mode: string): Plugin {
-  const env = loadEnv(mode, process.cwd(), 'VITE_');
-  const live = (process.env.VITE_MODE ?? env.VITE_MODE) === 'live';
-  const read = (name: string) => process.env[name] ?? env[name] ?? '';
+function liveCsp(read: BuildEnv): Plugin {
+  const live = read('VITE_MODE') === 'live';
   return {
     name: 'live-content-security-policy',
     apply: 'build',
@@ -46,11 +52,7 @@ function liveCsp(mode: string): Plugin {
 }
 
 /** Whether the build answers Graph with the demo mock: not live, and not `VITE_MOCK=off`. */
-function mockBuild(mode: string): boolean {
-  const env = loadEnv(mode, process.cwd(), 'VITE_');
-  const read = (name: string) => process.env[name] ?? env[name] ?? '';
-  return read('VITE_MODE') !== 'live' && read('VITE_MOCK') !== 'off';
-}
+const mockBuild = (read: BuildEnv) => read('VITE_MODE') !== 'live' && read('VITE_MOCK') !== 'off';
 
 /**
  * Has the built index.html run `src/mock-start.ts`, in a chunk of its own (the `mock-start` group
@@ -59,9 +61,9 @@ function mockBuild(mode: string): boolean {
  * free, and once the app's chunk runs that thread is busy for ~350 ms (evaluating React, Fluent
  * and the router, then rendering), so a worker created from inside that chunk started that much
  * later. main.tsx still imports mock-start first: the same module, run once, and all the dev
- * server needs. Not in a live build or one with `VITE_MOCK=off`, where no mock starts.
+ * server needs. Only in a mock build: no mock starts in a live one or with `VITE_MOCK=off`.
  */
-function mockStartFirst(mock: boolean): Plugin {
+function mockStartFirst(): Plugin {
   const entry = normalizePath(here('./src/mock-start.ts'));
   let base = '/';
   return {
@@ -76,7 +78,6 @@ function mockStartFirst(mock: boolean): Plugin {
         const chunk = Object.values(ctx.bundle ?? {})
           .flatMap((c) => (c.type === 'chunk' ? [c] : []))
           .find((c) => c.moduleIds.includes(entry));
-        if (!mock) return html;
         if (!chunk) throw new Error('mock-start-first: no chunk holds src/mock-start.ts');
         // Run before the app's chunk, it must not import it (nor anything that does).
         if (chunk.imports.length > 0) {
@@ -103,116 +104,120 @@ const UI_OWN_MODULE_GRAPH = [
   'tests/ui/investigation-idle.test.tsx',
 ];
 
-export default defineConfig(({ mode }) => ({
-  plugins: [react(), liveCsp(mode), mockStartFirst(mockBuild(mode))],
-  resolve: {
-    alias: { '@': here('./src'), '@mocks': here('./mocks') },
-  },
-  server: { host: '127.0.0.1', port: 5173 },
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 1500,
-    rolldownOptions: {
-      output: {
-        // A chunk is named after its first module: Cytoscape.js shares one with the small
-        // module both the graph and its layout import, and is named here for what it is.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.includes('/node_modules/cytoscape/'))
-            ? 'assets/cytoscape-[hash].js'
-            : 'assets/[name]-[hash].js',
-        // Few, larger chunks instead of ~200 small ones. Left to itself, Rolldown cut a chunk at
-        // every boundary between the routes' module sets, and the queue's first load fetched
-        // ~150 of them: six at a time over HTTP/1.1, and each a request the service worker sees.
-        // - mock-start: the demo store's start, which index.html runs first (`mockStartFirst`);
-        // - boot: everything else index.html starts with (the initial JS, under the 180 KB budget);
-        // - fluent: the UI libraries the lazy screens and flyouts share, fetched once by the
-        //   first of them (Cytoscape, msw, MSAL, the sanitizer keep their own chunks);
-        // - shared: the app's own modules that two or more lazy chunks import.
-        codeSplitting: {
-          groups: [
-            ...(mockBuild(mode)
-              ? [
-                  {
-                    name: 'mock-start',
-                    test: /[\\/](src[\\/]mock-start|mocks[\\/](open-store|relay-protocol))\.ts$/,
-                    priority: 30,
-                  },
-                ]
-              : []),
-            { name: 'boot', tags: ['$initial'], priority: 20 },
-            {
-              name: 'fluent',
-              test: /node_modules[\\/](@fluentui|@floating-ui|tabster|keyborg|@griffel|@tanstack|react-router|rtl-css-js|stylis|use-sync-external-store)[\\/]/,
-              priority: 10,
-            },
-            {
-              name: 'shared',
-              test: /[\\/]src[\\/](components|domain|api|features)[\\/]/,
-              minShareCount: 2,
-              priority: 5,
-            },
-          ],
+export default defineConfig(({ mode }) => {
+  const read = buildEnv(mode);
+  const mock = mockBuild(read);
+  return {
+    plugins: [react(), liveCsp(read), ...(mock ? [mockStartFirst()] : [])],
+    resolve: {
+      alias: { '@': here('./src'), '@mocks': here('./mocks') },
+    },
+    server: { host: '127.0.0.1', port: 5173 },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        output: {
+          // A chunk is named after its first module: Cytoscape.js shares one with the small
+          // module both the graph and its layout import, and is named here for what it is.
+          chunkFileNames: (chunk) =>
+            chunk.moduleIds.some((id) => id.includes('/node_modules/cytoscape/'))
+              ? 'assets/cytoscape-[hash].js'
+              : 'assets/[name]-[hash].js',
+          // Few, larger chunks instead of ~200 small ones. Left to itself, Rolldown cut a chunk at
+          // every boundary between the routes' module sets, and the queue's first load fetched
+          // ~150 of them: six at a time over HTTP/1.1, and each a request the service worker sees.
+          // - mock-start: the demo store's start, which index.html runs first (`mockStartFirst`);
+          // - boot: everything else index.html starts with (the initial JS, under the 180 KB budget);
+          // - fluent: the UI libraries the lazy screens and flyouts share, fetched once by the
+          //   first of them (Cytoscape, msw, MSAL, the sanitizer keep their own chunks);
+          // - shared: the app's own modules that two or more lazy chunks import.
+          codeSplitting: {
+            groups: [
+              ...(mock
+                ? [
+                    {
+                      name: 'mock-start',
+                      test: /[\\/](src[\\/]mock-start|mocks[\\/](open-store|relay-protocol))\.ts$/,
+                      priority: 30,
+                    },
+                  ]
+                : []),
+              { name: 'boot', tags: ['$initial'], priority: 20 },
+              {
+                name: 'fluent',
+                test: /node_modules[\\/](@fluentui|@floating-ui|tabster|keyborg|@griffel|@tanstack|react-router|rtl-css-js|stylis|use-sync-external-store)[\\/]/,
+                priority: 10,
+              },
+              {
+                name: 'shared',
+                test: /[\\/]src[\\/](components|domain|api|features)[\\/]/,
+                minShareCount: 2,
+                priority: 5,
+              },
+            ],
+          },
         },
       },
     },
-  },
-  // The mock's SharedWorker is a module worker that loads its msw-heavy half with import(),
-  // which only the 'es' format can split.
-  worker: { format: 'es' },
-  test: {
-    // Shared by every project (each one `extends` this config); setup files are per project.
-    pool: 'threads',
-    // Vitest leaves a core free by default, which on a 2-core machine runs the files one by one.
-    maxWorkers: Math.max(2, availableParallelism()),
-    testTimeout: 20_000,
-    restoreMocks: true,
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'domain',
-          include: ['tests/domain/**/*.test.{ts,tsx}'],
-          environment: 'node',
-          setupFiles: ['tests/setup.ts'],
+    // The mock's SharedWorker is a module worker that loads its msw-heavy half with import(),
+    // which only the 'es' format can split.
+    worker: { format: 'es' },
+    test: {
+      // Shared by every project (each one `extends` this config); setup files are per project.
+      pool: 'threads',
+      // Vitest leaves a core free by default, which on a 2-core machine runs the files one by one.
+      maxWorkers: Math.max(2, availableParallelism()),
+      testTimeout: 20_000,
+      restoreMocks: true,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'domain',
+            include: ['tests/domain/**/*.test.{ts,tsx}'],
+            environment: 'node',
+            setupFiles: ['tests/setup.ts'],
+          },
         },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'contract',
-          include: ['tests/contract/**/*.test.{ts,tsx}'],
-          environment: 'node',
-          setupFiles: ['tests/setup.ts'],
+        {
+          extends: true,
+          test: {
+            name: 'contract',
+            include: ['tests/contract/**/*.test.{ts,tsx}'],
+            environment: 'node',
+            setupFiles: ['tests/setup.ts'],
+          },
         },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'ui',
-          include: ['tests/ui/**/*.test.{ts,tsx}'],
-          exclude: UI_OWN_MODULE_GRAPH,
-          environment: 'jsdom',
-          // Each test renders a small store built for it (tests/ui/test-store.ts): 10 s is ample.
-          testTimeout: 10_000,
-          // The files of a worker share one module graph and one jsdom, so the app and Fluent
-          // load once per worker instead of once per file: half the CPU time. What a test
-          // changes is reset after it (tests/setup.ts, setup-dom.ts, mock-server.ts).
-          isolate: false,
-          setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+        {
+          extends: true,
+          test: {
+            name: 'ui',
+            include: ['tests/ui/**/*.test.{ts,tsx}'],
+            exclude: UI_OWN_MODULE_GRAPH,
+            environment: 'jsdom',
+            // Each test renders a small store built for it (tests/ui/test-store.ts): 10 s is ample.
+            testTimeout: 10_000,
+            // The files of a worker share one module graph and one jsdom, so the app and Fluent
+            // load once per worker instead of once per file: half the CPU time. What a test
+            // changes is reset after it (tests/setup.ts, setup-dom.ts, mock-server.ts).
+            isolate: false,
+            setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+          },
         },
-      },
-      {
-        extends: true,
-        test: {
-          // A file that replaces a module with vi.mock needs a module graph of its own: in the
-          // shared one, another file may have loaded the real module first.
-          name: 'ui-isolated',
-          include: UI_OWN_MODULE_GRAPH,
-          environment: 'jsdom',
-          testTimeout: 10_000,
-          setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+        {
+          extends: true,
+          test: {
+            // A file that replaces a module with vi.mock needs a module graph of its own: in the
+            // shared one, another file may have loaded the real module first.
+            name: 'ui-isolated',
+            include: UI_OWN_MODULE_GRAPH,
+            environment: 'jsdom',
+            testTimeout: 10_000,
+            setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+          },
         },
-      },
-    ],
-  },
-}));
+      ],
+    },
+  };
+});

@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { storeWritten } from '../tests/e2e/support';
 
 // Another checkout may bench beside this one: both can be moved.
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
@@ -170,30 +171,12 @@ async function timeTo(context: Context, url: string, what: 'rows' | 'blank', tim
 /**
  * Waits until the first visit's store is in IndexedDB (written about a second after the first
  * rows), so that the next visit is a return visit. Closing the page sooner ends the SharedWorker
- * before it has written anything, and the next visit generates the store again. (Opened without
- * a version: by then the visit's SharedWorker has created the database.)
+ * before it has written anything, and the next visit generates the store again.
  */
 async function untilStored(page: Page, timeout = 20_000) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
-    const stored = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('soc-console-mock');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
-      });
-      try {
-        if (!db.objectStoreNames.contains('meta')) return false;
-        const read = db.transaction('meta').objectStore('meta').get('meta');
-        return await new Promise<boolean>((resolve) => {
-          read.onsuccess = () => resolve(read.result !== undefined);
-          read.onerror = () => resolve(false);
-        });
-      } finally {
-        db.close();
-      }
-    });
-    if (stored) return;
+    if (await storeWritten(page)) return;
     await page.waitForTimeout(100);
   }
   throw new Error(`the first visit's store was not in IndexedDB within ${timeout / 1000} s`);

@@ -14,7 +14,6 @@ test.describe.configure({ timeout: 90_000 });
 
 type Picked = { id: string; name: string; alerts: number; created: string };
 
-/** Starts the app and waits until the worker answers (the queue's rows). */
 type MergingSeen = { rows: number; button: boolean };
 
 /**
@@ -50,6 +49,7 @@ async function recordMerging(page: Page) {
 const mergingSeen = (page: Page) =>
   page.evaluate(() => (window as unknown as { __merging: { seen: MergingSeen } }).__merging.seen);
 
+/** Starts the app and waits until the worker answers (the queue's rows). */
 async function start(page: Page) {
   await page.goto('/incidents');
   await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({

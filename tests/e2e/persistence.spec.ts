@@ -4,6 +4,7 @@
  * set aside, with a notice, rather than loaded. Without SharedWorker, the page holds the store.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { storeWritten } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const WORKER_NAME = 'soc-console-mock-default';
@@ -232,24 +233,7 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   const [incident] = await activeIncidents(page, 1);
 
   // New demo data is written a moment after the console opens (README "Demo data"): wait for it.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('soc-console-mock');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(new Error(String(req.error)));
-        });
-        const req = db.transaction('meta').objectStore('meta').get('meta');
-        const stored = await new Promise<boolean>((resolve) => {
-          req.onsuccess = () => resolve(req.result !== undefined);
-          req.onerror = () => resolve(false);
-        });
-        db.close();
-        return stored;
-      }),
-    )
-    .toBe(true);
+  await expect.poll(() => storeWritten(page)).toBe(true);
 
   // Give one incident 151 more alerts, keeping the record counts right, as a hand edit would.
   await page.evaluate(async (incidentId) => {

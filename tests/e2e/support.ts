@@ -1,6 +1,7 @@
 /**
  * What the Playwright specs share: the accessibility check at WCAG 2.2 AA, screenshots taken
- * once the page has settled, opening the queue, and the seed's open Sentinel incidents.
+ * once the page has settled, opening the queue, whether the demo store is written, and the
+ * seed's open Sentinel incidents. (`npm run bench` uses it too.)
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
@@ -126,4 +127,29 @@ export async function openSentinelIncidentIds(page: Page): Promise<string[]> {
     },
     { mock: MOCK, arm: ARM, version: API_VERSION },
   );
+}
+
+/**
+ * Whether the page's demo store is in IndexedDB yet: new demo data is written about a second
+ * after the console opens (README "Demo data"), in one transaction whose `meta` record comes
+ * with everything else. Opened without a version: the store's worker has created the database.
+ */
+export function storeWritten(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('soc-console-mock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    try {
+      if (!db.objectStoreNames.contains('meta')) return false;
+      const req = db.transaction('meta').objectStore('meta').get('meta');
+      return await new Promise<boolean>((resolve) => {
+        req.onsuccess = () => resolve(req.result !== undefined);
+        req.onerror = () => resolve(false);
+      });
+    } finally {
+      db.close();
+    }
+  });
 }
