@@ -116,10 +116,11 @@ test("moves two alerts from an incident's Alerts tab to a new incident", async (
   await expect(page.getByText('Alerts moved', { exact: true })).toBeVisible();
   await expect(page.getByText(/^2 alerts were moved to new incident \d+\.$/)).toBeVisible();
   // The toast goes after 8 s unless the pointer rests on it, as an analyst's does to use its link:
-  // the checks below may take longer than that on a busy machine.
+  // the checks below may take longer than that on a busy machine. Its timer is a CSS animation,
+  // which a screenshot that finishes animations would run to its end.
   const openNew = page.getByRole('link', { name: /^Open incident \d+$/ });
   await openNew.hover();
-  await shoot(page, 'move-toast');
+  await shoot(page, 'move-toast', { animations: 'allow' });
   // The source's grid no longer lists them, the selection is gone, and focus is back on the
   // button that opened the flyout.
   await expect(grid.getByRole('row')).toHaveCount(source.alertCount - 2 + 1);

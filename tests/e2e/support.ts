@@ -62,9 +62,14 @@ export async function expectAccessible(
 
 /**
  * `test-results/<name>.png`, to look at: taken once the fonts are in and nothing shows a skeleton
- * or is busy. Transitions are finished rather than waited out.
+ * or is busy. Transitions are finished rather than waited out, except with `animations: 'allow'`:
+ * a Fluent toast's timer is a CSS animation, and finishing it dismisses the toast.
  */
-export async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+export async function shoot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; animations?: 'allow' } = {},
+) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await expect(page.locator('.fui-Skeleton, [aria-busy="true"]')).toHaveCount(0);
   await page.screenshot({ path: `test-results/${name}.png`, animations: 'disabled', ...options });
