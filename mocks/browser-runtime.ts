@@ -91,6 +91,7 @@ export async function openBrowserRuntime(
       reset: () => persisted.reset(),
       durable: () => persisted.flush(),
       complete: persisted.complete,
+      requested: () => persisted.deferSeedWrite(),
       mergeDelayMs: MERGE_DELAY_MS,
     },
     // Read when a tab connects: the store can change its mind after opening (its evidence or

@@ -35,6 +35,11 @@ export type MockRuntime = {
    * server's `--auth entra` sets a JWT check here (mocks/entra).
    */
   authenticate?: Authenticator;
+  /**
+   * Told of every request as it comes, before it is answered. The browser's store writes new
+   * demo data once requests have paused (mocks/store/persistence `deferSeedWrite`).
+   */
+  requested?: () => void;
 };
 
 /** `durable()` of a runtime that keeps nothing: every change is as durable as it will get. */

@@ -82,7 +82,10 @@ type Envelope = {
 };
 
 /** The parts of a runtime a route uses. */
-type RouteRuntime = Pick<MockRuntime, 'durable' | 'authenticate' | 'store' | 'complete'>;
+type RouteRuntime = Pick<
+  MockRuntime,
+  'durable' | 'authenticate' | 'store' | 'complete' | 'requested'
+>;
 
 /** One cache per store, shared by its routes. */
 const readCaches = new WeakMap<RouteRuntime['store'], ReadCache>();
@@ -138,6 +141,7 @@ function route<T>(
   const { parse, check, early } = options;
   const cache = options.cache && method === 'get' ? readCacheOf(runtime.store) : undefined;
   const handle: HttpResponseResolver = async ({ request, params }) => {
+    runtime.requested?.();
     // Read per request: `mock:serve --auth entra` installs its JWT check after the server starts.
     const auth = await (runtime.authenticate ?? authenticateMockToken)(request, need);
     if (!auth.ok) {

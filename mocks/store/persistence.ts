@@ -41,7 +41,10 @@ import {
 /** The app listens here for `{ type: 'changed' }` and refetches. */
 export const DATA_CHANNEL_NAME = 'soc-console-data';
 
-/** How long new demo data waits before it is written (openBrowserStore's `writeSeed`). */
+/**
+ * How long new demo data waits, after the store opens or its last request, before it is written
+ * (openBrowserStore's `writeSeed`).
+ */
 const SEED_WRITE_DELAY_MS = 1000;
 
 type Meta = {
@@ -114,6 +117,11 @@ export type BrowserStore = {
   flush(): Promise<void>;
   /** Stops listening, waits for pending writes and closes the database. */
   close(): Promise<void>;
+  /**
+   * A request came: demo data not yet written waits until requests have paused for
+   * SEED_WRITE_DELAY_MS, so writing it does not hold up the analyst's next clicks.
+   */
+  deferSeedWrite(): void;
 };
 
 // ---------------------------------------------------------------- writing
@@ -424,31 +432,63 @@ function metaOf(state: Pick<StoreState, 'seed' | 'counters'>, counts: Meta['coun
   };
 }
 
-/** Clears every object store and writes the whole state, in one transaction. */
+/** How long one slice of a whole write may hold the thread (writeEverything). */
+const WRITE_SLICE_MS = 8;
+
+/**
+ * Clears every object store and writes the whole state, in one transaction. IndexedDB copies each
+ * record on this thread when it is put: the demo data's ~11 MB held the thread for hundreds of
+ * milliseconds at once, and every request that came meanwhile waited (a sort or a search just
+ * after a first visit took up to a second). So the records are put a slice at a time: the next
+ * slice starts from the success of the last request of the one before, where the transaction is
+ * still active, and requests are answered in between. The records to write are taken when the
+ * write starts; IndexedDB runs any write begun later after this one, so none lands under it.
+ */
 function writeEverything(
   db: IDBDatabase,
   state: StoreState,
   entities: EntitiesOfAlert,
 ): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
+  const written = done(tx);
   const incidents = Object.values(state.incidents);
   const alerts = Object.values(state.alerts);
+  const logs = Object.entries(state.activities);
+  const total = incidents.length + alerts.length + logs.length;
   for (const name of STORES) tx.objectStore(name).clear();
-  for (const incident of incidents) tx.objectStore('incidents').put(incident);
-  for (const alert of alerts) {
-    tx.objectStore('alerts').put(toStoredAlert(alert, entities(alert)));
-    tx.objectStore('evidence').put(alert.evidence, alert.id);
-  }
-  for (const [id, log] of Object.entries(state.activities))
-    tx.objectStore('activities').put(log, id);
-  tx.objectStore('relations').put(state.relations, RELATIONS_KEY);
-  const counts = {
-    incidents: incidents.length,
-    alerts: alerts.length,
-    relations: state.relations.length,
+
+  const put = (i: number): IDBRequest => {
+    if (i < incidents.length) return tx.objectStore('incidents').put(incidents[i]);
+    const a = i - incidents.length;
+    if (a < alerts.length) {
+      const alert = alerts[a]!;
+      tx.objectStore('alerts').put(toStoredAlert(alert, entities(alert)));
+      return tx.objectStore('evidence').put(alert.evidence, alert.id);
+    }
+    const [id, log] = logs[a - alerts.length]!;
+    return tx.objectStore('activities').put(log, id);
   };
-  tx.objectStore('meta').put(metaOf(state, counts), META_KEY);
-  return done(tx);
+  const finish = () => {
+    tx.objectStore('relations').put(state.relations, RELATIONS_KEY);
+    const counts = {
+      incidents: incidents.length,
+      alerts: alerts.length,
+      relations: state.relations.length,
+    };
+    tx.objectStore('meta').put(metaOf(state, counts), META_KEY);
+  };
+  let next = 0;
+  const slice = () => {
+    const until = performance.now() + WRITE_SLICE_MS;
+    let last: IDBRequest;
+    do last = put(next++);
+    while (next < total && performance.now() < until);
+    if (next < total) last.addEventListener('success', slice);
+    else finish();
+  };
+  if (total === 0) finish();
+  else slice();
+  return written;
 }
 
 /**
@@ -508,6 +548,7 @@ function inMemory(store: IncidentStore, fresh: () => StoreState, notice: string)
     reset: () => Promise.resolve(store.replaceState(fresh())),
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
+    deferSeedWrite: () => undefined,
   };
 }
 
@@ -639,10 +680,12 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   };
 
   /**
-   * Writes demo data that was just generated. Not while the store opens: copying ~11 MB into
-   * IndexedDB holds the thread for a few hundred milliseconds, and a first visit's reads come
-   * first (they are served from memory). It is written SEED_WRITE_DELAY_MS later, or before the
-   * first change is written, or on a flush or close, whichever comes first; a write is therefore
+   * Writes demo data that was just generated. Not while the store opens or requests keep
+   * coming: copying ~11 MB into IndexedDB takes a few hundred milliseconds of this thread (in
+   * slices, writeEverything), and a first visit's reads and clicks come first (they are served
+   * from memory). It is written once SEED_WRITE_DELAY_MS pass without a request
+   * (`deferSeedWrite`), or before the first change is written, or on a flush or close,
+   * whichever comes first; a write is therefore
    * acknowledged only once the seed under it is stored. A tab closed before then stored nothing,
    * and the next visit generates the same seed again. If it cannot be stored, writes are refused
    * as any failed write is ("The change could not be saved…") until one stores everything.
@@ -658,7 +701,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     );
     writes = writes.then(() => handled);
   };
-  const seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
+  let seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
@@ -827,6 +870,11 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       await flush();
     },
     flush,
+    deferSeedWrite() {
+      if (!unwrittenSeed) return;
+      clearTimeout(seedTimer);
+      seedTimer = setTimeout(writeSeed, SEED_WRITE_DELAY_MS);
+    },
     async close() {
       if (closed) return;
       writeSeed();

@@ -66,3 +66,18 @@ describe('remembered reads', () => {
     }
   });
 });
+
+describe('requests seen by the runtime', () => {
+  it('tells the runtime of every request, a remembered read and a refused one included', async () => {
+    const seen: string[] = [];
+    runtime().requested = () => seen.push('request');
+    try {
+      await call(QUEUE);
+      await call(QUEUE); // answered from memory
+      expect((await call(QUEUE, { as: null })).status).toBe(401);
+      expect(seen).toHaveLength(3);
+    } finally {
+      delete runtime().requested;
+    }
+  });
+});

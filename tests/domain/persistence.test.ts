@@ -850,6 +850,34 @@ describe('browser persistence (IndexedDB)', () => {
     expect(other.store.snapshot()).toEqual(seeded());
   });
 
+  it('puts off writing new demo data while requests keep coming, and writes it once they pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const dbName = newDbName();
+      const seed = { started: false, committed: false };
+      onFirstReadWrite((tx) => {
+        seed.started = true;
+        tx.addEventListener('complete', () => (seed.committed = true));
+      });
+      const tab = await open(dbName);
+      // A request every 0.9 s for 4.5 s: the write, due 1 s after the last, waits all along.
+      for (let i = 0; i < 5; i++) {
+        await vi.advanceTimersByTimeAsync(900);
+        tab.deferSeedWrite();
+      }
+      expect(seed.started).toBe(false);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(seed.started).toBe(true);
+      await vi.waitFor(() => expect(seed.committed).toBe(true), { timeout: 5000 });
+      vi.restoreAllMocks();
+
+      const other = await open(dbName);
+      expect(other.store.snapshot()).toEqual(seeded());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('acknowledges a write right after opening only with the new seed under it stored', async () => {
     const dbName = newDbName();
     const seed = watchSeedWrite();
@@ -949,6 +977,40 @@ describe('browser persistence (IndexedDB)', () => {
     rename(tab.store, '1', 'Renamed');
     await tab.reset();
     expect(tab.store.snapshot()).toEqual(seeded());
+  });
+
+  it('writes the whole default seed a slice at a time, so other work runs in between', async () => {
+    const dbName = newDbName();
+    const tab = await open(dbName, { generate: generateSeed });
+    // Counts the turns of the event loop while the seed is written, and in which turn each
+    // record is put: one long turn would keep every request waiting until it ends.
+    let turn = 0;
+    let turning = true;
+    const spin = () => {
+      turn += 1;
+      if (turning) setImmediate(spin);
+    };
+    spin();
+    const turns: number[] = [];
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      turns.push(turn);
+      return put.apply(this, args);
+    });
+    await tab.flush();
+    turning = false;
+    vi.restoreAllMocks();
+    const stored = tab.store.snapshot();
+    expect(turns.length).toBeGreaterThan(Object.keys(stored.incidents).length);
+    expect(new Set(turns).size).toBeGreaterThan(1);
+    await tab.close();
+
+    const reloaded = await open(dbName, { generate: generateSeed });
+    expect(reloaded.notice).toBeUndefined();
+    expect(reloaded.store.snapshot()).toEqual(stored);
   });
 
   it('round-trips the generated default seed', async () => {

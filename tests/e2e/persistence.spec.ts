@@ -232,7 +232,8 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   await openConsole(page);
   const [incident] = await activeIncidents(page, 1);
 
-  // New demo data is written a moment after the console opens (README "Demo data"): wait for it.
+  // New demo data is written a moment after the console's requests pause (README "Demo data"):
+  // wait for it.
   await expect.poll(() => storeWritten(page)).toBe(true);
 
   // Give one incident 151 more alerts, keeping the record counts right, as a hand edit would.

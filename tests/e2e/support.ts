@@ -135,8 +135,8 @@ export async function openSentinelIncidentIds(page: Page): Promise<string[]> {
 }
 
 /**
- * Whether the page's demo store is in IndexedDB yet: new demo data is written about a second
- * after the console opens (README "Demo data"), in one transaction whose `meta` record comes
+ * Whether the page's demo store is in IndexedDB yet: new demo data is written once a second has
+ * passed without a request (README "Demo data"), in one transaction whose `meta` record comes
  * with everything else. Opened without a version: the store's worker has created the database.
  */
 export function storeWritten(page: Page): Promise<boolean> {
