@@ -684,11 +684,11 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
    * coming: copying ~11 MB into IndexedDB takes a few hundred milliseconds of this thread (in
    * slices, writeEverything), and a first visit's reads and clicks come first (they are served
    * from memory). It is written once SEED_WRITE_DELAY_MS pass without a request
-   * (`deferSeedWrite`), or before the first change is written, or on a flush or close,
-   * whichever comes first; a write is therefore
-   * acknowledged only once the seed under it is stored. A tab closed before then stored nothing,
-   * and the next visit generates the same seed again. If it cannot be stored, writes are refused
-   * as any failed write is ("The change could not be saved…") until one stores everything.
+   * (`deferSeedWrite`), or before the first change is written, or on a flush or close, whichever
+   * comes first; a write is therefore acknowledged only once the seed under it is stored. A tab
+   * closed before then stored nothing, and the next visit generates the same seed again. If it
+   * cannot be stored, writes are refused as any failed write is ("The change could not be
+   * saved…") until one stores everything.
    */
   const writeSeed = () => {
     const seed = unwrittenSeed;
