@@ -454,21 +454,26 @@ function writeEverything(
   const incidents = Object.values(state.incidents);
   const alerts = Object.values(state.alerts);
   const logs = Object.entries(state.activities);
-  const total = incidents.length + alerts.length + logs.length;
   for (const name of STORES) tx.objectStore(name).clear();
 
-  const put = (i: number): IDBRequest => {
-    if (i < incidents.length) return tx.objectStore('incidents').put(incidents[i]);
-    const a = i - incidents.length;
-    if (a < alerts.length) {
-      const alert = alerts[a]!;
+  /** Each step puts one record (an alert with its evidence). */
+  function* putRecords(): Generator<IDBRequest> {
+    for (const incident of incidents) yield tx.objectStore('incidents').put(incident);
+    for (const alert of alerts) {
       tx.objectStore('alerts').put(toStoredAlert(alert, entities(alert)));
-      return tx.objectStore('evidence').put(alert.evidence, alert.id);
+      yield tx.objectStore('evidence').put(alert.evidence, alert.id);
     }
-    const [id, log] = logs[a - alerts.length]!;
-    return tx.objectStore('activities').put(log, id);
-  };
-  const finish = () => {
+    for (const [id, log] of logs) yield tx.objectStore('activities').put(log, id);
+  }
+  const puts = putRecords();
+  const slice = () => {
+    const until = performance.now() + WRITE_SLICE_MS;
+    for (let step = puts.next(); !step.done; step = puts.next()) {
+      if (performance.now() >= until) {
+        step.value.addEventListener('success', slice);
+        return;
+      }
+    }
     tx.objectStore('relations').put(state.relations, RELATIONS_KEY);
     const counts = {
       incidents: incidents.length,
@@ -477,17 +482,7 @@ function writeEverything(
     };
     tx.objectStore('meta').put(metaOf(state, counts), META_KEY);
   };
-  let next = 0;
-  const slice = () => {
-    const until = performance.now() + WRITE_SLICE_MS;
-    let last: IDBRequest;
-    do last = put(next++);
-    while (next < total && performance.now() < until);
-    if (next < total) last.addEventListener('success', slice);
-    else finish();
-  };
-  if (total === 0) finish();
-  else slice();
+  slice();
   return written;
 }
 
@@ -701,7 +696,13 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     );
     writes = writes.then(() => handled);
   };
-  let seedTimer = unwrittenSeed ? setTimeout(writeSeed, SEED_WRITE_DELAY_MS) : undefined;
+  let seedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** (Re)starts the wait before new demo data is written. */
+  const armSeedWrite = () => {
+    clearTimeout(seedTimer);
+    if (unwrittenSeed) seedTimer = setTimeout(writeSeed, SEED_WRITE_DELAY_MS);
+  };
+  armSeedWrite();
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
@@ -870,11 +871,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       await flush();
     },
     flush,
-    deferSeedWrite() {
-      if (!unwrittenSeed) return;
-      clearTimeout(seedTimer);
-      seedTimer = setTimeout(writeSeed, SEED_WRITE_DELAY_MS);
-    },
+    deferSeedWrite: armSeedWrite,
     async close() {
       if (closed) return;
       writeSeed();

@@ -829,10 +829,13 @@ describe('browser persistence (IndexedDB)', () => {
     });
   }
 
-  /** Whether the seed's write has committed. */
+  /** Whether the seed's write has started, and committed. */
   function watchSeedWrite() {
-    const seen = { committed: false };
-    onFirstReadWrite((tx) => tx.addEventListener('complete', () => (seen.committed = true)));
+    const seen = { started: false, committed: false };
+    onFirstReadWrite((tx) => {
+      seen.started = true;
+      tx.addEventListener('complete', () => (seen.committed = true));
+    });
     return seen;
   }
 
@@ -854,11 +857,7 @@ describe('browser persistence (IndexedDB)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const dbName = newDbName();
-      const seed = { started: false, committed: false };
-      onFirstReadWrite((tx) => {
-        seed.started = true;
-        tx.addEventListener('complete', () => (seed.committed = true));
-      });
+      const seed = watchSeedWrite();
       const tab = await open(dbName);
       // A request every 0.9 s for 4.5 s: the write, due 1 s after the last, waits all along.
       for (let i = 0; i < 5; i++) {
