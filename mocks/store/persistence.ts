@@ -451,9 +451,20 @@ function writeEverything(
 ): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
   const written = done(tx);
+  // What is written is taken now, whole: a change made between two slices replaces records but
+  // appends to activity logs and counts on the counters in place, and must not reach this
+  // transaction in part (its own transaction follows; should that one never commit, the stored
+  // state must not hold half of it).
   const incidents = Object.values(state.incidents);
   const alerts = Object.values(state.alerts);
-  const logs = Object.entries(state.activities);
+  const logs = Object.entries(state.activities).map(([id, log]) => [id, [...log]] as const);
+  const { relations } = state;
+  const counts = {
+    incidents: incidents.length,
+    alerts: alerts.length,
+    relations: relations.length,
+  };
+  const meta = metaOf({ seed: state.seed, counters: { ...state.counters } }, counts);
   for (const name of STORES) tx.objectStore(name).clear();
 
   /** Each step puts one record (an alert with its evidence). */
@@ -474,13 +485,8 @@ function writeEverything(
         return;
       }
     }
-    tx.objectStore('relations').put(state.relations, RELATIONS_KEY);
-    const counts = {
-      incidents: incidents.length,
-      alerts: alerts.length,
-      relations: state.relations.length,
-    };
-    tx.objectStore('meta').put(metaOf(state, counts), META_KEY);
+    tx.objectStore('relations').put(relations, RELATIONS_KEY);
+    tx.objectStore('meta').put(meta, META_KEY);
   };
   slice();
   return written;

@@ -1012,6 +1012,39 @@ describe('browser persistence (IndexedDB)', () => {
     expect(reloaded.store.snapshot()).toEqual(stored);
   });
 
+  it("keeps a change made while the seed is being written out of the seed's transaction", async () => {
+    const dbName = newDbName();
+    const tab = await open(dbName, { generate: generateSeed });
+    const seed = tab.store.snapshot();
+    // The seed's write starts (its first slice), then a change comes between two slices, and
+    // the change's own transaction never commits, as when the tab dies before it does.
+    const transaction = IDBDatabase.prototype.transaction;
+    const readWrites: IDBTransaction[] = [];
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      const tx = transaction.apply(this, args);
+      if (args[1] === 'readwrite') readWrites.push(tx);
+      return tx;
+    });
+    const seedStored = tab.flush();
+    const id = seed.incidents[Object.keys(seed.incidents)[0] ?? '']?.id ?? '';
+    rename(tab.store, id, 'Renamed while the seed was being written');
+    expect(readWrites).toHaveLength(2);
+    const [seedWrite, changeWrite] = readWrites as [IDBTransaction, IDBTransaction];
+    const committed = new Promise((resolve) => seedWrite.addEventListener('complete', resolve));
+    changeWrite.abort();
+    await committed;
+    await seedStored.catch(() => undefined);
+    vi.restoreAllMocks();
+
+    const reloaded = await open(dbName, { generate: generateSeed });
+    expect(reloaded.notice).toBeUndefined();
+    expect(reloaded.store.incident(id)?.displayName).toBe(seed.incidents[id]?.displayName);
+    expect(reloaded.store.snapshot()).toEqual(seed);
+  });
+
   it('round-trips the generated default seed', async () => {
     const dbName = newDbName();
     const tab = await open(dbName, { generate: generateSeed });
