@@ -90,8 +90,8 @@ export async function openBrowserRuntime(
       seed,
       reset: () => persisted.reset(),
       durable: () => persisted.flush(),
-      complete: persisted.complete,
-      requested: () => persisted.deferSeedWrite(),
+      complete: () => persisted.complete(),
+      requested: () => persisted.requested(),
       mergeDelayMs: MERGE_DELAY_MS,
     },
     // Read when a tab connects: the store can change its mind after opening (its evidence or

@@ -24,12 +24,13 @@ export type MockRuntime = {
    */
   durable(): Promise<void>;
   /**
-   * Resolves once the store holds every record. The browser's store opens on the records the
-   * queue needs and reads the alerts' evidence and the activity logs after (mocks/store/
-   * persistence); until then only the routes that say they can (`early`) answer. Absent where
-   * the store opens whole.
+   * Resolves once the store holds every record, and starts reading the rest if it has not
+   * begun. The browser's store opens on the records the queue needs and reads the alerts'
+   * evidence and the activity logs once requests pause (mocks/store/persistence); until then
+   * only the routes that say they can (`early`) answer without calling this. Absent where the
+   * store opens whole.
    */
-  complete?: Promise<void>;
+  complete?: () => Promise<void>;
   /**
    * Who a request comes from; the mock's `Bearer mock.<upn>` scheme when absent. The HTTP
    * server's `--auth entra` sets a JWT check here (mocks/entra).
@@ -37,7 +38,8 @@ export type MockRuntime = {
   authenticate?: Authenticator;
   /**
    * Told of every request as it comes, before it is answered. The browser's store writes new
-   * demo data once requests have paused (mocks/store/persistence `deferSeedWrite`).
+   * demo data, and reads a stored store's heavy records, once requests have paused
+   * (mocks/store/persistence `requested`).
    */
   requested?: () => void;
 };

@@ -43,8 +43,8 @@ export type RouteOptions<T> = {
   cache?: boolean;
   /**
    * Whether this request can be answered before the store holds its heavy records (the alerts'
-   * evidence and the activity logs, read after it opens: MockRuntime `complete`). Every other
-   * request waits for them.
+   * evidence and the activity logs, read once requests pause: MockRuntime `complete`). Every
+   * other request has them read at once, and waits for them.
    */
   early?: (url: URL) => boolean;
 };
@@ -150,7 +150,7 @@ function route<T>(
       return refused;
     }
     const url = new URL(request.url);
-    if (runtime.complete && !early?.(url)) await runtime.complete;
+    if (runtime.complete && !early?.(url)) await runtime.complete();
     const refused = check?.(url, request);
     if (refused) return refused;
     let input = undefined as T;

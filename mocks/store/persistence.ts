@@ -42,10 +42,11 @@ import {
 export const DATA_CHANNEL_NAME = 'soc-console-data';
 
 /**
- * How long new demo data waits, after the store opens or its last request, before it is written
- * (openBrowserStore's `writeSeed`).
+ * How long the work that can wait waits, after the store opens or its last request: writing new
+ * demo data (openBrowserStore's `writeSeed`), and reading a stored store's heavy records
+ * (`completeStore`).
  */
-const SEED_WRITE_DELAY_MS = 1000;
+const QUIET_MS = 1000;
 
 type Meta = {
   schemaVersion: number;
@@ -105,9 +106,10 @@ export type BrowserStore = {
   readonly saved: boolean;
   /**
    * Resolves once the store holds every record: it opens on the light ones (everything the
-   * queue needs) and reads the alerts' evidence and the activity logs after. Never rejects.
+   * queue needs) and reads the alerts' evidence and the activity logs once requests pause for
+   * QUIET_MS, or at once when this is called first. Never rejects.
    */
-  complete: Promise<void>;
+  complete(): Promise<void>;
   /** Restores the seed (a fresh "now"), rewrites every object store and tells the other tabs. */
   reset(): Promise<void>;
   /**
@@ -118,10 +120,10 @@ export type BrowserStore = {
   /** Stops listening, waits for pending writes and closes the database. */
   close(): Promise<void>;
   /**
-   * A request came: demo data not yet written waits until requests have paused for
-   * SEED_WRITE_DELAY_MS, so writing it does not hold up the analyst's next clicks.
+   * A request came: demo data not yet written, and heavy records not yet read, wait until
+   * requests have paused for QUIET_MS, so that neither holds up the analyst's next clicks.
    */
-  deferSeedWrite(): void;
+  requested(): void;
 };
 
 // ---------------------------------------------------------------- writing
@@ -545,11 +547,11 @@ function inMemory(store: IncidentStore, fresh: () => StoreState, notice: string)
     store,
     notice,
     saved: false,
-    complete: Promise.resolve(),
+    complete: () => Promise.resolve(),
     reset: () => Promise.resolve(store.replaceState(fresh())),
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
-    deferSeedWrite: () => undefined,
+    requested: () => undefined,
   };
 }
 
@@ -684,8 +686,8 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
    * Writes demo data that was just generated. Not while the store opens or requests keep
    * coming: copying ~11 MB into IndexedDB takes a few hundred milliseconds of this thread (in
    * slices, writeEverything), and a first visit's reads and clicks come first (they are served
-   * from memory). It is written once SEED_WRITE_DELAY_MS pass without a request
-   * (`deferSeedWrite`), or before the first change is written, or on a flush or close, whichever
+   * from memory). It is written once QUIET_MS pass without a request
+   * (`requested`), or before the first change is written, or on a flush or close, whichever
    * comes first; a write is therefore acknowledged only once the seed under it is stored. A tab
    * closed before then stored nothing, and the next visit generates the same seed again. If it
    * cannot be stored, writes are refused as any failed write is ("The change could not be
@@ -706,7 +708,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   /** (Re)starts the wait before new demo data is written. */
   const armSeedWrite = () => {
     clearTimeout(seedTimer);
-    if (unwrittenSeed) seedTimer = setTimeout(writeSeed, SEED_WRITE_DELAY_MS);
+    if (unwrittenSeed) seedTimer = setTimeout(writeSeed, QUIET_MS);
   };
   armSeedWrite();
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
@@ -828,14 +830,33 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     store.replaceState(fresh());
     tellTabs(set.notice);
   };
-  const completed: Promise<void> =
-    'state' in loaded
-      ? completeStore(loaded).catch((error: unknown) => {
-          onError(error);
-          // Never answer from a store that is still missing its evidence and logs.
-          if (!closed) runInMemory(cannotSaveNotice(`opening it failed: ${messageOf(error)}`));
-        })
-      : Promise.resolve();
+  /**
+   * The heavy records' read, once started. Not while requests keep coming: on a return visit it
+   * took the worker's thread while the queue's first rows were asked for (deserialising ~5 MB of
+   * evidence), and delayed them (`npm run bench`). It starts once QUIET_MS pass without a
+   * request, or at once for a request that needs what it reads (RouteOptions `early`), another
+   * tab's change, a reset.
+   */
+  let completed: Promise<void> | undefined = 'state' in loaded ? undefined : Promise.resolve();
+  const opened = loaded;
+  let completeTimer: ReturnType<typeof setTimeout> | undefined;
+  const complete = (): Promise<void> => {
+    clearTimeout(completeTimer);
+    if (completed) return completed;
+    if (closed || !('state' in opened)) return (completed = Promise.resolve());
+    completed = completeStore(opened).catch((error: unknown) => {
+      onError(error);
+      // Never answer from a store that is still missing its evidence and logs.
+      if (!closed) runInMemory(cannotSaveNotice(`opening it failed: ${messageOf(error)}`));
+    });
+    return completed;
+  };
+  /** (Re)starts the wait before the heavy records are read, until they are. */
+  const armCompletion = () => {
+    clearTimeout(completeTimer);
+    if (!completed) completeTimer = setTimeout(() => void complete(), QUIET_MS);
+  };
+  armCompletion();
 
   let remote: Promise<void> = Promise.resolve();
   if (sync) {
@@ -844,7 +865,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       if (!isSyncMessage(message) || message.from === tabId || closed) return;
       // Another tab's records are laid over a complete store only.
       remote = remote
-        .then(() => completed)
+        .then(complete)
         .then(() => applyRemote(message.change))
         .catch(onError);
     };
@@ -870,18 +891,22 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     get saved() {
       return saving;
     },
-    complete: completed,
+    complete,
     async reset() {
-      await completed;
+      await complete();
       store.replaceState(fresh());
       await flush();
     },
     flush,
-    deferSeedWrite: armSeedWrite,
+    requested() {
+      armSeedWrite();
+      armCompletion();
+    },
     async close() {
       if (closed) return;
       writeSeed();
       closed = true;
+      clearTimeout(completeTimer);
       unsubscribe();
       // Pending writes still announce themselves to the other tabs before the channel closes.
       await Promise.all([completed, writes, remote.catch(() => {})]);

@@ -166,7 +166,7 @@ async function openIncomplete(dbName: string, extra: Partial<BrowserStoreOptions
  */
 async function open(dbName: string, extra: Partial<BrowserStoreOptions> = {}) {
   const opened = await openIncomplete(dbName, extra);
-  await opened.complete;
+  await opened.complete();
   return opened;
 }
 
@@ -476,12 +476,11 @@ describe('browser persistence (IndexedDB)', () => {
       return { dbName, expected };
     }
 
-    /** Opens without waiting for the heavy records. */
+    /** Opens without waiting for the heavy records, or asking for them. */
     async function openLight(dbName: string) {
       const tab = await openIncomplete(dbName, { generate: withEvidence });
-      let complete = false;
-      void tab.complete.then(() => (complete = true));
-      return { tab, isComplete: () => complete };
+      // Whether the evidence is in (the seed gives a1 some).
+      return { tab, isComplete: () => (tab.store.alert('a1')?.evidence.length ?? 0) > 0 };
     }
 
     it('answers the queues before the evidence is read, as they answer once it is, and the rest waits', async () => {
@@ -532,6 +531,42 @@ describe('browser persistence (IndexedDB)', () => {
       const late = await get(handlers, QUEUE_READ);
       expect(await late?.json()).toEqual(earlyBody);
       expect(await (await get(handlers, ALERTS_QUEUE_READ))?.json()).toEqual(earlyAlerts);
+    });
+
+    it('reads the evidence and logs once requests pause, or at once for a read that needs them', async () => {
+      const { dbName, expected } = await storedDatabase();
+      // The heavy records' read begins with a transaction over the activity logs alone.
+      const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      const heavyReadStarted = () =>
+        transactions.mock.calls.some(([stores]) => stores === 'activities');
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const { tab, isComplete } = await openLight(dbName);
+        const handlers = handlersOf(tab);
+        // The queue's reads every 0.9 s for 4.5 s: the heavy records wait all along.
+        for (let i = 0; i < 5; i++) {
+          await vi.advanceTimersByTimeAsync(900);
+          tab.requested();
+          await get(handlers, QUEUE_READ);
+        }
+        expect(heavyReadStarted()).toBe(false);
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(heavyReadStarted()).toBe(true);
+        await vi.waitFor(() => expect(isComplete()).toBe(true), { timeout: 5000 });
+        expect(tab.store.snapshot()).toEqual(expected);
+
+        // Another visit: a read that needs the evidence does not wait for a pause.
+        const other = await openLight(dbName);
+        const alert = (await (
+          await get(handlersOf(other.tab), 'security/alerts_v2/a1')
+        )?.json()) as {
+          evidence: unknown[];
+        };
+        expect(alert.evidence).toEqual(expected.alerts.a1?.evidence);
+        expect(other.tab.store.snapshot()).toEqual(expected);
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('keeps the evidence apart from the alerts in IndexedDB, and the entities it names beside them', async () => {
@@ -590,7 +625,7 @@ describe('browser persistence (IndexedDB)', () => {
           store: 'default',
           notice: setAsideNotice(dbName, reason, `${SET_ASIDE_AT} #1`),
         });
-        await tab.complete;
+        await tab.complete();
         expect(tab.store.snapshot()).toEqual(withEvidence({ seed: 7, size: 'default', now: NOW }));
         await tab.flush();
         await tab.close();
@@ -623,7 +658,7 @@ describe('browser persistence (IndexedDB)', () => {
         notice:
           'Demo data cannot be saved in this browser (its stored data could not be read: the disk is unreadable); the demo data was restored from the seed, and changes last until the page is reloaded.',
       });
-      await tab.complete;
+      await tab.complete();
       vi.restoreAllMocks();
       // Said to tabs that connect from now on as well, for as long as it runs.
       expect(tab.saved).toBe(false);
@@ -719,7 +754,7 @@ describe('browser persistence (IndexedDB)', () => {
       await other.flush();
 
       const tab = await openIncomplete(dbName, { generate: withEvidence, stored });
-      await tab.complete;
+      await tab.complete();
       expect(tab.notice).toBeUndefined();
       expect(tab.store.snapshot()).toEqual(other.store.snapshot());
       expect(await setAsideCopies(dbName).catch(() => [])).toEqual([]);
@@ -862,7 +897,7 @@ describe('browser persistence (IndexedDB)', () => {
       // A request every 0.9 s for 4.5 s: the write, due 1 s after the last, waits all along.
       for (let i = 0; i < 5; i++) {
         await vi.advanceTimersByTimeAsync(900);
-        tab.deferSeedWrite();
+        tab.requested();
       }
       expect(seed.started).toBe(false);
       await vi.advanceTimersByTimeAsync(1000);
