@@ -543,14 +543,14 @@ describe('browser persistence (IndexedDB)', () => {
       try {
         const { tab, isComplete } = await openLight(dbName);
         const handlers = handlersOf(tab);
-        // The queue's reads every 0.9 s for 4.5 s: the heavy records wait all along.
-        for (let i = 0; i < 5; i++) {
-          await vi.advanceTimersByTimeAsync(900);
+        // The queue's reads every 0.25 s for 2.5 s: the heavy records wait all along.
+        for (let i = 0; i < 10; i++) {
+          await vi.advanceTimersByTimeAsync(250);
           tab.requested();
           await get(handlers, QUEUE_READ);
         }
         expect(heavyReadStarted()).toBe(false);
-        await vi.advanceTimersByTimeAsync(1000);
+        await vi.advanceTimersByTimeAsync(300);
         expect(heavyReadStarted()).toBe(true);
         await vi.waitFor(() => expect(isComplete()).toBe(true), { timeout: 5000 });
         expect(tab.store.snapshot()).toEqual(expected);
