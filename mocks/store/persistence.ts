@@ -539,6 +539,22 @@ function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange)
 
 // ---------------------------------------------------------------- the store
 
+/**
+ * Work that waits until `ms` pass without a call to `arm` (a request), as long as `pending()`
+ * says it is still to do. `cancel` forgets the wait (the work was done, or is no longer needed).
+ */
+function afterQuiet(ms: number, pending: () => boolean, work: () => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => clearTimeout(timer);
+  return {
+    arm() {
+      cancel();
+      if (pending()) timer = setTimeout(work, ms);
+    },
+    cancel,
+  };
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const newTabId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -707,20 +723,15 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     const seed = unwrittenSeed;
     if (!seed) return;
     unwrittenSeed = undefined;
-    clearTimeout(seedTimer);
+    seedWait.cancel();
     const handled = begin(() => writeEverything(db, seed, store.entitiesOfAlert)).then(
       undefined,
       failed,
     );
     writes = writes.then(() => handled);
   };
-  let seedTimer: ReturnType<typeof setTimeout> | undefined;
-  /** (Re)starts the wait before new demo data is written. */
-  const armSeedWrite = () => {
-    clearTimeout(seedTimer);
-    if (unwrittenSeed) seedTimer = setTimeout(writeSeed, QUIET_MS);
-  };
-  armSeedWrite();
+  const seedWait = afterQuiet(QUIET_MS, () => unwrittenSeed !== undefined, writeSeed);
+  seedWait.arm();
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
@@ -734,7 +745,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     // A reset writes everything anyway; any other change is written over the seed.
     if (change.reset) {
       unwrittenSeed = undefined;
-      clearTimeout(seedTimer);
+      seedWait.cancel();
     } else writeSeed();
     const full = change.reset || rewriteNeeded;
     rewriteNeeded = false;
@@ -849,9 +860,8 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
    */
   let completed: Promise<void> | undefined = 'state' in loaded ? undefined : Promise.resolve();
   const opened = loaded;
-  let completeTimer: ReturnType<typeof setTimeout> | undefined;
   const complete = (): Promise<void> => {
-    clearTimeout(completeTimer);
+    completeWait.cancel();
     if (completed) return completed;
     if (closed || !('state' in opened)) return (completed = Promise.resolve());
     completed = completeStore(opened).catch((error: unknown) => {
@@ -861,12 +871,12 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     });
     return completed;
   };
-  /** (Re)starts the wait before the heavy records are read, until they are. */
-  const armCompletion = () => {
-    clearTimeout(completeTimer);
-    if (!completed) completeTimer = setTimeout(() => void complete(), COMPLETE_AFTER_MS);
-  };
-  armCompletion();
+  const completeWait = afterQuiet(
+    COMPLETE_AFTER_MS,
+    () => completed === undefined,
+    () => void complete(),
+  );
+  completeWait.arm();
 
   let remote: Promise<void> = Promise.resolve();
   if (sync) {
@@ -909,14 +919,14 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     },
     flush,
     requested() {
-      armSeedWrite();
-      armCompletion();
+      seedWait.arm();
+      completeWait.arm();
     },
     async close() {
       if (closed) return;
       writeSeed();
       closed = true;
-      clearTimeout(completeTimer);
+      completeWait.cancel();
       unsubscribe();
       // Pending writes still announce themselves to the other tabs before the channel closes.
       await Promise.all([completed, writes, remote.catch(() => {})]);

@@ -847,20 +847,26 @@ describe('browser persistence (IndexedDB)', () => {
     expect(tab.store.snapshot()).toEqual(first.store.snapshot());
   });
 
-  /** Calls `act` with the first read-write transaction from now on (a new database's seed). */
-  function onFirstReadWrite(act: (tx: IDBTransaction) => void) {
+  /** Calls `act` with each read-write transaction from now on, as it is created. */
+  function onReadWrite(act: (tx: IDBTransaction) => void) {
     const transaction = IDBDatabase.prototype.transaction;
-    let first = true;
     vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
       this: IDBDatabase,
       ...args: Parameters<IDBDatabase['transaction']>
     ) {
       const tx = transaction.apply(this, args);
-      if (args[1] === 'readwrite' && first) {
-        first = false;
-        act(tx);
-      }
+      if (args[1] === 'readwrite') act(tx);
       return tx;
+    });
+  }
+
+  /** Calls `act` with the first read-write transaction from now on (a new database's seed). */
+  function onFirstReadWrite(act: (tx: IDBTransaction) => void) {
+    let first = true;
+    onReadWrite((tx) => {
+      if (!first) return;
+      first = false;
+      act(tx);
     });
   }
 
@@ -1053,16 +1059,8 @@ describe('browser persistence (IndexedDB)', () => {
     const seed = tab.store.snapshot();
     // The seed's write starts (its first slice), then a change comes between two slices, and
     // the change's own transaction never commits, as when the tab dies before it does.
-    const transaction = IDBDatabase.prototype.transaction;
     const readWrites: IDBTransaction[] = [];
-    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...args: Parameters<IDBDatabase['transaction']>
-    ) {
-      const tx = transaction.apply(this, args);
-      if (args[1] === 'readwrite') readWrites.push(tx);
-      return tx;
-    });
+    onReadWrite((tx) => readWrites.push(tx));
     const seedStored = tab.flush();
     const id = seed.incidents[Object.keys(seed.incidents)[0] ?? '']?.id ?? '';
     rename(tab.store, id, 'Renamed while the seed was being written');
