@@ -25,7 +25,12 @@ const liveEnv = { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright-li
  */
 const stages = [
   [
-    { name: 'typecheck', run: [['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]] },
+    // TypeScript 7, the native compiler: the same checks as TypeScript 6 (which typescript-eslint
+    // and the editors use) in a third of the CPU time (measured here: 33 → 11 CPU-seconds).
+    {
+      name: 'typecheck',
+      run: [['node', ['node_modules/typescript-7/bin/tsc', '-p', 'tsconfig.json', '--noEmit']]],
+    },
     { name: 'lint', run: [['npx', ['eslint', '.', '--max-warnings', '0']]] },
     { name: 'knip', run: [['npx', ['knip', '--no-progress']]] },
     { name: 'format', run: [['npx', ['prettier', '--check', '.']]] },
