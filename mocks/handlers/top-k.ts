@@ -3,6 +3,8 @@
  * 10,000 rows. Deep pages (k large against n) fall back to one full sort.
  */
 export function firstK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  // `$top=0` asks for none (a client after `@odata.count` alone).
+  if (k <= 0) return [];
   if (k >= items.length / 4 || k > 500) return items.sort(compare);
   const best: T[] = [];
   for (const item of items) {

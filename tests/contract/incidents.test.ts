@@ -78,6 +78,27 @@ describe('list: envelope and paging', () => {
     expect(last.body['@odata.nextLink']).toBeUndefined();
   });
 
+  it("answers $top=0 with no rows and the count, in the default order and in a client's", async () => {
+    const total = runtime().store.incidents().length;
+    const views: Record<string, string>[] = [
+      { $top: '0', $count: 'true' },
+      { $top: '0', $count: 'true', $orderby: 'severity desc' },
+      { $top: '0', $skip: '10', $count: 'true', $filter: "status eq 'active'" },
+    ];
+    for (const params of views) {
+      const res = await call<List>(q(params));
+      expect(res.status, JSON.stringify(params)).toBe(200);
+      expect(res.body.value).toEqual([]);
+      expect(res.body['@odata.nextLink']).toBeUndefined();
+      if (!params.$filter) expect(res.body['@odata.count']).toBe(total);
+      else expect(res.body['@odata.count']).toBeGreaterThan(0);
+    }
+    const alerts = await call<List>(`${GRAPH}/security/alerts_v2?$top=0&$count=true`);
+    expect(alerts.status).toBe(200);
+    expect(alerts.body.value).toEqual([]);
+    expect(alerts.body['@odata.count']).toBe(runtime().store.alerts().length);
+  });
+
   it('refuses $top above 50 with the exact Graph text and an empty code', async () => {
     const res = await call(q({ $top: '100' }));
     expectGraphError(
