@@ -68,6 +68,19 @@ function paging(url: URL): Outcome<{ top: number; skip: number }> {
   return ok({ top, skip });
 }
 
+/**
+ * Refuses a documented list option this mock does not honour (SPEC.md §7.1 lists `$filter` and
+ * `$orderby` on both lists), rather than answering as if it had applied it.
+ */
+function notHonoured(url: URL, options: string[], why: string): Outcome<null> {
+  for (const name of url.searchParams.keys()) {
+    if (options.includes(name.toLowerCase())) {
+      return refuse('invalid', `${name} is not supported on this list: ${why}`);
+    }
+  }
+  return ok(null);
+}
+
 /** The offset a `$skipToken` this API gave out stands for; NaN for any other text. */
 function decodeSkipToken(token: string): number {
   try {
@@ -141,6 +154,8 @@ export function armHandlers(runtime: MockRuntime): HttpHandler[] {
       if (!workspace.ok) return armRefusal(workspace.error);
       const filter = incidentFilter(url);
       if (!filter.ok) return armRefusal(filter.error);
+      const order = notHonoured(url, ['$orderby'], 'incidents are listed newest first.');
+      if (!order.ok) return armRefusal(order.error);
       const page = paging(url);
       if (!page.ok) return armRefusal(page.error);
       const rows = store
@@ -176,6 +191,12 @@ export function armHandlers(runtime: MockRuntime): HttpHandler[] {
     armRoute('get', 'incidents/:incidentId/relations', ({ params, persona, url }) => {
       const incident = incidentOf(store, persona, params);
       if (!incident.ok) return armRefusal(incident.error);
+      const options = notHonoured(
+        url,
+        ['$filter', '$orderby'],
+        'relations are listed in the order they were made, every one of them.',
+      );
+      if (!options.ok) return armRefusal(options.error);
       const page = paging(url);
       if (!page.ok) return armRefusal(page.error);
       const rows = store.relationsOf(incident.value.id).filter((r) => {

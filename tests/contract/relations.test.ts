@@ -270,6 +270,29 @@ describe('relations: the routes', () => {
       expect(message).toContain('$top');
     }
   });
+
+  it('refuses a $filter or $orderby it would not apply, naming it, rather than ignoring it', async () => {
+    const { incident } = relatable(runtime().store);
+    for (const option of [
+      "$filter=properties/relatedResourceKind eq 'SecurityAlert'",
+      '$orderby=name',
+    ]) {
+      const message = expectArmError(
+        await call(incidentUrl(incident, `/relations?${option}`)),
+        400,
+      );
+      expect(message).toContain(option.split('=')[0]);
+    }
+    const message = expectArmError(
+      await call(
+        `${wsPath(incident.workspace!)}/incidents?$orderby=properties/severity&api-version=${VERSION}`,
+      ),
+      400,
+    );
+    expect(message).toBe(
+      '$orderby is not supported on this list: incidents are listed newest first.',
+    );
+  });
 });
 
 describe("relations: the seed's error table, word for word", () => {
