@@ -2,6 +2,7 @@
  * Bad input everywhere: each case of the corpus gets a 4xx in Graph's envelope with a message
  * naming what was wrong, and leaves the store exactly as it was.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IncidentStore } from '@mocks/store/incident-store';
 import {
@@ -240,5 +241,56 @@ describe('bad input: a clear 4xx in the envelope, and nothing changes', () => {
   it('still answers normally after the deepest bodies', async () => {
     const res = await call(`${GRAPH}/security/incidents?$top=1`);
     expect(res.status).toBe(200);
+  });
+});
+
+/** One list request from a grammar of Graph's options: values a client may send, valid or not. */
+const listOption = {
+  $top: fc.constantFrom('0', '1', '7', '49', '50', '51', '-1', '1.5', 'ten', ''),
+  $skip: fc.constantFrom('0', '1', '49', '499', '500', '2478', '1000000', '-1', 'x'),
+  $count: fc.constantFrom('true', 'false', 'TRUE', 'maybe'),
+  $orderby: fc.constantFrom(
+    'createdDateTime desc',
+    'severity asc,id desc',
+    'lastUpdateDateTime',
+    'id asc',
+    'nope desc',
+    'severity sideways',
+    '',
+  ),
+  $filter: fc.constantFrom(
+    "status eq 'active'",
+    "severity eq 'high' or severity eq 'medium'",
+    'createdDateTime ge 2020-01-01T00:00:00Z',
+    "status eq 'nope'",
+    'assignedTo eq null',
+    'createdDateTime ge 2026-13-45T00:00:00Z',
+    '(((',
+    '',
+  ),
+  $select: fc.constantFrom('id', 'id,severity,status', 'nope', ''),
+};
+
+describe('bad input: any mix of list options', () => {
+  it('answers 200 with at most $top rows, or 400 in the envelope, never a 500', async () => {
+    const incidents = runtime().store.incidents().length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('incidents', 'alerts_v2'),
+        fc.record(listOption, { requiredKeys: [] }),
+        async (list, options) => {
+          const query = new URLSearchParams(options).toString();
+          const res = await call<{ value?: unknown[] }>(`${GRAPH}/security/${list}?${query}`);
+          if (res.status === 200) {
+            const top = options.$top === undefined ? 50 : Number(options.$top);
+            expect(res.body.value!.length).toBeLessThanOrEqual(top);
+          } else {
+            expectGraphError(res, 400, /\S/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(runtime().store.incidents()).toHaveLength(incidents);
   });
 });
