@@ -11,6 +11,7 @@ import { SOURCE_INFO } from '@/domain/sources';
 import type { IncidentStore } from '../store/incident-store';
 import type { AlertRecord, IncidentRecord, RelationRecord, WorkspaceRef } from '../store/types';
 import { PORTAL } from './portal';
+import { readableText } from './readable-text';
 
 /** The ARM path of a workspace's SecurityInsights provider. */
 function workspacePath(w: WorkspaceRef): string {
@@ -91,7 +92,8 @@ export function incidentToArm(
     type: 'Microsoft.SecurityInsights/incidents',
     etag: `"${incident.version}"`,
     properties: {
-      title: incident.displayName,
+      // The name this reader may read (a scoped reader's automatic name is made from its alerts).
+      title: readableText(store, persona, incident).displayName,
       description: incident.description ?? '',
       severity: SEVERITY[incident.severity],
       status: sentinelStatus(incident),

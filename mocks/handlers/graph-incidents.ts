@@ -15,6 +15,7 @@ import { incidentsWithoutEvidence } from './early-reads';
 import { parseExpand } from './odata';
 import { param, routeKit, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA, INCIDENT_SCHEMA } from './schemas';
+import { readableText } from './readable-text';
 import { incidentToWire, wantsUnknownEnums } from './serialize';
 
 const byNumericIdDesc = (a: { id: string }, b: { id: string }) =>
@@ -32,6 +33,11 @@ function incidentSpec(store: IncidentStore, persona: Persona): CollectionSpec<In
       if (field === 'alerts')
         return store.alertsOf(row.id).filter((a) => store.canSeeAlert(persona, a));
       if (field === 'severityRank') return SEVERITY_RANK[row.severity];
+      // Filtered, searched and sorted on the name this reader sees: a scoped reader's automatic
+      // name is made from its alerts alone, and the full one must not leak through contains().
+      if (field === 'displayName' && persona.sources !== 'all') {
+        return readableText(store, persona, row).displayName;
+      }
       return (row as unknown as Record<string, unknown>)[field];
     },
     // Graph lists the most recent incidents first.

@@ -10,7 +10,8 @@ import { DIRECTORY, PERSONAS } from '../store/personas';
 import type { MockRuntime } from '../runtime';
 import { withPage } from './collection';
 import { graphError, graphJson } from './graph-response';
-import { alertToWire, readableText, wantsUnknownEnums } from './serialize';
+import { readableText } from './readable-text';
+import { alertToWire, wantsUnknownEnums } from './serialize';
 import { param, routeKit } from './route';
 
 const KINDS = ['audit', 'comment'] as const;

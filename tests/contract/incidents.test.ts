@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { SEVERITY_RANK } from '@/domain/enums';
+import { armIncidentId } from '@mocks/handlers/arm-serialize';
 import type { IncidentRecord } from '@mocks/store/types';
 import { BETA, call, ENDPOINT, expectGraphError, GRAPH, useMockGraph } from './helpers';
 
@@ -351,6 +352,49 @@ describe('identity', () => {
           i.status !== 'redirected',
       )!;
     expectGraphError(await call(`${GRAPH}/security/incidents/${hidden.id}`, { as: ENDPOINT }), 404);
+  });
+  it('gives a scoped persona one name for an incident, on Graph and ARM, and filters and sorts on it alone', async () => {
+    const store = runtime().store;
+    // An incident with an automatic name whose alerts the endpoint persona sees only some of.
+    const scopedNames = new Map(
+      (await readAll(q({ $top: '50', $select: 'displayName' }), ENDPOINT)).map((i) => [
+        i.id,
+        i.displayName,
+      ]),
+    );
+    const partial = store
+      .incidents()
+      .find(
+        (i) =>
+          i.workspace !== null && scopedNames.has(i.id) && scopedNames.get(i.id) !== i.displayName,
+      )!;
+    expect(partial, 'an incident whose name the endpoint persona reads differently').toBeDefined();
+    const seen = scopedNames.get(partial.id)!;
+
+    // ARM's title is that name too.
+    const arm = await call<{ properties: { title: string } }>(
+      `https://management.azure.com${armIncidentId(partial)!}?api-version=2024-03-01`,
+      { as: ENDPOINT },
+    );
+    expect(arm.status).toBe(200);
+    expect(arm.body.properties.title).toBe(seen);
+
+    // contains() matches the name it reads, never the full one.
+    const fullOnly = partial.displayName.split(' ').find((word) => !seen.includes(word))!;
+    expect(fullOnly, 'a word of the full name missing from the scoped one').toBeDefined();
+    const found = await readAll(
+      q({ $filter: `contains(displayName,'${fullOnly.replace(/'/g, "''")}')`, $top: '50' }),
+      ENDPOINT,
+    );
+    for (const i of found)
+      expect((i.displayName ?? '').toLowerCase()).toContain(fullOnly.toLowerCase());
+    expect(found.map((i) => i.id)).not.toContain(partial.id);
+
+    // $orderby=displayName orders by the names it reads.
+    const sorted = (await readAll(q({ $orderby: 'displayName asc', $top: '50' }), ENDPOINT)).map(
+      (i) => (i.displayName ?? '').toLowerCase(),
+    );
+    expect(sorted).toEqual([...sorted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 });
 
