@@ -28,6 +28,14 @@ const quote = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify
 /** Reads the action's body: `{ incidentIds, incidentComment?, mergeReasons? }`. */
 const MERGE_PARAMETERS = ['incidentIds', 'incidentComment', 'mergeReasons'];
 
+/** The ids listed more than once, each once, in one pass (a body may list 100,000 of them). */
+function listedTwice(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const id of ids) (seen.has(id) ? twice : seen).add(id);
+  return [...twice];
+}
+
 export function parseMergeRequest(body: Record<string, unknown>): Outcome<MergeRequest> {
   const unknown = Object.keys(body).filter(
     (k) => !MERGE_PARAMETERS.includes(k) && !k.startsWith('@odata.'),
@@ -47,7 +55,7 @@ export function parseMergeRequest(body: Record<string, unknown>): Outcome<MergeR
     return bad("Every member of 'incidentIds' must be a non-empty string id.");
   }
   const incidentIds = (ids as string[]).map((id) => id.trim());
-  const dupes = [...new Set(incidentIds.filter((id, i) => incidentIds.indexOf(id) !== i))];
+  const dupes = listedTwice(incidentIds);
   if (dupes.length)
     return bad(`Incident ${dupes.join(', ')} is listed more than once in 'incidentIds'.`);
   if (mergeCountProblem(incidentIds.length)) {
@@ -103,7 +111,7 @@ export function parseMoveRequest(body: Record<string, unknown>): Outcome<MoveReq
     return bad("Every member of 'alertIds' must be a non-empty string id.");
   }
   const alertIds = (ids as string[]).map((id) => id.trim());
-  const dupes = [...new Set(alertIds.filter((id, i) => alertIds.indexOf(id) !== i))];
+  const dupes = listedTwice(alertIds);
   if (dupes.length) return bad(`Alert ${dupes.join(', ')} is listed more than once in 'alertIds'.`);
   const target = body.incidentId;
   if (

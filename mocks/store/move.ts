@@ -26,6 +26,12 @@ export type MovePlan = MoveRequest & { leftEmpty: string[] };
 
 const bad = (message: string) => fail<never>('invalid', message);
 
+/** Ids for a message: the first twenty, then how many more (a body may list 100,000). */
+function namedIds(ids: string[]): string {
+  const shown = ids.slice(0, 20).join(', ');
+  return ids.length > 20 ? `${shown} and ${(ids.length - 20).toLocaleString('en-US')} more` : shown;
+}
+
 /** Validates a move without changing anything: the same answer the real move would give. */
 function planMove(store: IncidentStore, persona: Persona, request: MoveRequest): Outcome<MovePlan> {
   const missing = request.alertIds.filter((id) => {
@@ -35,7 +41,7 @@ function planMove(store: IncidentStore, persona: Persona, request: MoveRequest):
   if (missing.length) {
     return fail(
       'notFound',
-      `${missing.length === 1 ? 'Alert' : 'Alerts'} ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not found.`,
+      `${missing.length === 1 ? 'Alert' : 'Alerts'} ${namedIds(missing)} ${missing.length === 1 ? 'was' : 'were'} not found.`,
     );
   }
   const alerts = request.alertIds.map((id) => store.alert(id) as AlertRecord);

@@ -265,9 +265,12 @@ export function parseIncidentPatch(body: Record<string, unknown>): Outcome<Incid
     }
     // Tags compare case-insensitively; the first spelling wins.
     const tags: string[] = [];
+    const seen = new Set<string>();
     for (const raw of v as string[]) {
       const t = raw.trim();
-      if (!tags.some((x) => x.toLowerCase() === t.toLowerCase()) || t === '') tags.push(t);
+      const key = t.toLowerCase();
+      if (!seen.has(key) || t === '') tags.push(t);
+      seen.add(key);
     }
     patch.customTags = tags;
   }

@@ -175,6 +175,43 @@ const CORPUS: Case[] = [
     message: /Cannot set property 'createdDateTime'/,
     send: (s) => raw(incidentUrl(s), 'PATCH', '{"createdDateTime":"2020-01-01T00:00:00Z"}'),
   },
+  // Bodies listing very many items get their answer at once: duplicates are found in one pass,
+  // and a message names twenty ids, then how many more.
+  {
+    name: 'a PATCH of 100,000 tags',
+    status: 400,
+    message: /at most 50 tags; 100,000 were given/,
+    send: (s) =>
+      raw(
+        incidentUrl(s),
+        'PATCH',
+        JSON.stringify({ customTags: Array.from({ length: 100_000 }, (_, i) => `t${i}`) }),
+      ),
+  },
+  {
+    name: 'a move of 100,000 unknown alerts',
+    status: 404,
+    message: /^Alerts (nope-\d+, ){19}nope-19 and 99,980 more were not found\.$/,
+    send: () =>
+      raw(
+        `${GRAPH}/security/alerts_v2/moveAlerts`,
+        'POST',
+        JSON.stringify({ alertIds: Array.from({ length: 100_000 }, (_, i) => `nope-${i}`) }),
+      ),
+  },
+  {
+    name: 'a merge listing 100,000 ids, one of them twice',
+    status: 400,
+    message: /^Incident 7 is listed more than once in 'incidentIds'\.$/,
+    send: () =>
+      raw(
+        `${GRAPH}/security/incidents/mergeIncidents`,
+        'POST',
+        JSON.stringify({
+          incidentIds: [...Array.from({ length: 100_000 }, (_, i) => String(i)), '7'],
+        }),
+      ),
+  },
   {
     name: 'a PATCH with a tag of 10,000 characters',
     status: 400,
