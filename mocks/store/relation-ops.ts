@@ -144,12 +144,14 @@ export function unrelateAlert(
   const found = armIncident(store, persona, incidentName);
   if (!found.ok) return found;
   const incident = found.value;
-  const relation = store.relationsOf(incident.id).find((r) => r.relationName === relationName);
-  if (!relation) return ok({ deleted: false });
-  const alert = store.alert(relation.alertId);
-  if (!alert) return ok({ deleted: false });
+  // Refused before anything is looked up: whether a relation exists is not for a persona that
+  // may not change the incident to learn.
   const denial = writeDenial(persona, store.sourcesOf(incident.id), `incident ${incident.id}`);
   if (denial) return fail('forbidden', denial);
+  const relation = store.relationsOf(incident.id).find((r) => r.relationName === relationName);
+  const alert = relation ? store.alert(relation.alertId) : undefined;
+  // A relation to an alert this persona may not read is not there for it, as GET answers.
+  if (!relation || !alert || !store.canSeeAlert(persona, alert)) return ok({ deleted: false });
   const allowed = checkUnrelate(incident, alert);
   if (!allowed.ok) return allowed;
   if (store.isLocked(incident.id)) {

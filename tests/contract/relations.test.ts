@@ -452,6 +452,21 @@ describe('relations: more rules', () => {
     });
   });
 
+  it('refuses a delete by a persona that may not change the incident, whether or not the relation exists', async () => {
+    const { incident, alert } = relatable(runtime().store);
+    expect((await put(incident, 'kept', alert)).status).toBe(201);
+    await expectUnchanged(runtime(), async () => {
+      for (const name of ['kept', 'never-made']) {
+        const res = await call(incidentUrl(incident, `/relations/${name}`), {
+          method: 'DELETE',
+          as: READER,
+        });
+        expect(expectArmError(res, 403)).toMatch(/read-only access/);
+      }
+    });
+    expect((await call(incidentUrl(incident, '/relations/kept'))).status).toBe(200);
+  });
+
   it('hides what a scoped persona may not see: the incident reads as missing', async () => {
     const store = runtime().store;
     const { incident, alert } = relatable(
