@@ -3,19 +3,33 @@
  * server does in Node; the browser's SharedWorker (or the page, where that cannot start) calls
  * it for every request the service worker relays.
  */
-import { getResponse, HttpResponse, type HttpHandler } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
+import { armError } from './handlers/arm-response';
 import { graphError } from './handlers/graph-response';
 
-/** Sentinel's ARM API answers in its own envelope, without Graph's innerError. */
-const ARM_HOST = 'management.azure.com';
+/**
+ * Whether a request is for Sentinel's ARM API, which answers in its own envelope, without
+ * Graph's innerError: on management.azure.com (the browser), or under `/subscriptions/` on any
+ * origin (`mock:serve`).
+ */
+export function isArm(url: URL): boolean {
+  return url.hostname === 'management.azure.com' || url.pathname.startsWith('/subscriptions/');
+}
+
+/** An error in the envelope of the API the request was for (`request` gives Graph's its id). */
+function errorFor(
+  url: URL,
+  status: number,
+  code: string,
+  message: string,
+  request?: Request,
+): Response {
+  return isArm(url) ? armError(status, code, message) : graphError(status, code, message, request);
+}
 
 function notFound(request: Request): Response {
   const url = new URL(request.url);
-  const message = `No route for ${request.method} ${url.pathname}`;
-  if (url.hostname === ARM_HOST) {
-    return HttpResponse.json({ error: { code: 'NotFound', message } }, { status: 404 });
-  }
-  return graphError(404, 'NotFound', message, request);
+  return errorFor(url, 404, 'NotFound', `No route for ${request.method} ${url.pathname}`, request);
 }
 
 export type Responder = (request: Request) => Promise<Response>;
@@ -27,7 +41,8 @@ export function createResponder(handlers: HttpHandler[]): Responder {
       response = await getResponse(handlers, request);
     } catch (error) {
       console.error(`[mock] ${request.method} ${request.url} failed:`, error);
-      return graphError(
+      return errorFor(
+        new URL(request.url),
         500,
         'InternalServerError',
         'The mock failed to handle the request.',

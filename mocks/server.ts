@@ -20,6 +20,8 @@ import { getResponse, type HttpHandler } from 'msw';
 import { generate as generateCertificate } from 'selfsigned';
 import { createEntra, type Entra } from './entra';
 import { createHandlers } from './handlers';
+import { armError } from './handlers/arm-response';
+import { isArm } from './respond';
 import { DEFAULT_SEED, inMemoryOnly, type MockRuntime } from './runtime';
 import { openFileStore, type FileStore } from './store/file-persistence';
 import { IncidentStore } from './store/incident-store';
@@ -121,6 +123,11 @@ function graphError(status: number, code: string, message: string): Response {
     status,
     headers: { 'Content-Type': 'application/json', 'request-id': requestId },
   });
+}
+
+/** An error in the envelope of the API the request was for: ARM's under `/subscriptions/`. */
+function errorFor(url: URL, status: number, code: string, message: string): Response {
+  return isArm(url) ? armError(status, code, message) : graphError(status, code, message);
 }
 
 type Refusal = { status: number; code: string; message: string };
@@ -245,7 +252,8 @@ async function handle(
     res.shouldKeepAlive = false;
     await writeResponse(
       res,
-      graphError(
+      errorFor(
+        new URL(req.url ?? '/', origin),
         414,
         'RequestUriTooLong',
         `The request URL is too long: this server accepts at most ${MAX_URL_BYTES} bytes; shorten the query.`,
@@ -273,17 +281,22 @@ async function handle(
       (await getResponse(handlers, request));
   } catch (error) {
     console.error(`[mock] ${method} ${req.url} failed:`, error);
-    response = graphError(500, 'InternalServerError', 'The mock failed to handle the request.');
+    response = errorFor(
+      new URL(request.url),
+      500,
+      'InternalServerError',
+      'The mock failed to handle the request.',
+    );
   }
   if (response?.type === 'error') {
     // HttpResponse.error(): a network failure, as the client would see it.
     req.socket.destroy();
     return;
   }
-  const { pathname } = new URL(request.url);
+  const url = new URL(request.url);
   await writeResponse(
     res,
-    response ?? graphError(404, 'NotFound', `No route for ${method} ${pathname}`),
+    response ?? errorFor(url, 404, 'NotFound', `No route for ${method} ${url.pathname}`),
     method === 'HEAD',
   );
 }

@@ -68,6 +68,24 @@ describe('mock HTTP server', () => {
     expect(res.headers.get('request-id')).toBe(body.error.innerError['request-id']);
   });
 
+  it("answers an unknown Sentinel route, or a long Sentinel URL, in ARM's envelope", async () => {
+    const workspace =
+      '/subscriptions/d3b07384-d9a0-4c3f-8b1e-5a6f2c7e9b14/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights';
+    const unknown = await fetch(`${server.url}${workspace}/bookmarks?api-version=2024-03-01`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: {
+        code: 'NotFound',
+        message: `No route for GET ${workspace}/bookmarks`,
+      },
+    });
+    const long = await fetch(`${server.url}${workspace}/incidents?$filter=${'x'.repeat(9000)}`);
+    expect(long.status).toBe(414);
+    const body = (await long.json()) as { error: Record<string, unknown> };
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+    expect(body.error.code).toBe('RequestUriTooLong');
+  });
+
   it('answers a CORS preflight so a browser client on another origin may call it', async () => {
     const res = await fetch(`${server.url}/v1.0/security/incidents/1`, {
       method: 'OPTIONS',
