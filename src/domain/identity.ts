@@ -47,7 +47,11 @@ function scopeDenial(persona: Persona, what: string): string {
 }
 
 function readOnlyDenial(persona: Persona, what: string): string {
-  return `${persona.upn} (${ROLE_LABELS[persona.role]}) has read-only access and cannot change ${what}. Missing permission SecurityIncident.ReadWrite.All.`;
+  // Graph's permission for what is changed (SPEC.md §10): alerts have their own.
+  const permission = /^alerts? /.test(what)
+    ? 'SecurityAlert.ReadWrite.All'
+    : 'SecurityIncident.ReadWrite.All';
+  return `${persona.upn} (${ROLE_LABELS[persona.role]}) has read-only access and cannot change ${what}. Missing permission ${permission}.`;
 }
 
 /** Why a persona may not change something: its role is read-only, or its scope falls short. */

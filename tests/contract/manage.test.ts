@@ -298,7 +298,7 @@ describe('PATCH security/alerts_v2/{id} and alert comments', () => {
           as: READER,
         }),
         403,
-        /read-only/,
+        /read-only access .* Missing permission SecurityAlert\.ReadWrite\.All\.$/,
       );
       expectGraphError(
         await call(alertUrl(foreign.id), {

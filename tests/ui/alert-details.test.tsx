@@ -347,7 +347,7 @@ describe('managing an alert from its panel', () => {
   it('disables managing and commenting for a read-only persona and says why', async () => {
     const { incident, alert } = manageableAlert();
     const { form, panel } = await openPanel(incident.id, alert.id, 'reader@contoso.com');
-    const reason = `reader@contoso.com (Security Reader) has read-only access and cannot change alert ${alert.id}. Missing permission SecurityIncident.ReadWrite.All.`;
+    const reason = `reader@contoso.com (Security Reader) has read-only access and cannot change alert ${alert.id}. Missing permission SecurityAlert.ReadWrite.All.`;
     await waitFor(() => expect(within(form).getByText(reason)).toBeInTheDocument());
     expect(within(form).getByRole('combobox', { name: 'Status' })).toBeDisabled();
     expect(within(form).getByRole('combobox', { name: 'Classification' })).toBeDisabled();
