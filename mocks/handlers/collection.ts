@@ -55,6 +55,15 @@ export function queryCollection<R>(
   });
   if (!options.ok) return { ok: false, code: options.error.code, message: options.error.message };
   const o = options.value;
+  // Graph's security lists document no $search; answering it unfiltered would pass for a search.
+  if (o.search !== undefined) {
+    const field = spec.schema.searchableFields?.[0] ?? 'displayName';
+    return {
+      ok: false,
+      code: 'BadRequest',
+      message: `Query option '$search' is not supported on this list. To find by name, use $filter=contains(${field},'…').`,
+    };
+  }
 
   let filtered: R[];
   if (o.filter !== undefined) {

@@ -116,6 +116,7 @@ describe('list: envelope and paging', () => {
     [{ $skip: 'x' }, /\$skip/],
     [{ $count: 'yes' }, /\$count/],
     [{ $foo: '1' }, /\$foo/],
+    [{ $search: 'phish' }, /'\$search' is not supported.*contains\(displayName/],
     [{ $expand: 'comments' }, /comments/],
     [{ $select: 'nope' }, /nope/],
     [{ $orderby: 'customTags desc' }, /customTags/],
