@@ -1,6 +1,7 @@
 /**
  * One OData collection read, shared by `security/incidents` and `security/alerts_v2`:
  * validate the query options, filter, sort, page, and build the absolute `@odata.nextLink`.
+ * A read of one entity takes the same options' `$select` and `$expand` (`queryEntity`).
  */
 import {
   parseFilter,
@@ -138,4 +139,45 @@ export function withPage(url: URL, top: number, skip: number): string {
 /** Newest/largest first for ISO timestamps and plain strings, without locale rules. */
 export function compareDesc(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/** The options a read of one entity takes: `$select` and `$expand`, as on its list. */
+export type EntityQuery =
+  | { ok: true; select?: string[]; expand: string[]; expandSelect: Record<string, string[]> }
+  | { ok: false; code: string; message: string };
+
+/** Options that shape a list only. */
+const LIST_ONLY = ['$filter', '$orderby', '$top', '$skip', '$count', '$search'];
+
+/**
+ * Validates a single entity's query options as its list does (names, duplicates, `$select`,
+ * `$expand`), and refuses the options only a list takes rather than ignoring them.
+ */
+export function queryEntity<R>(
+  url: URL,
+  spec: Pick<CollectionSpec<R>, 'schema' | 'entity' | 'expandable' | 'expandSchemas'>,
+): EntityQuery {
+  const options = parseQueryOptions(url.searchParams, {
+    maxTop: Number.MAX_SAFE_INTEGER,
+    defaultTop: 0,
+    expandable: spec.expandable,
+    ...(spec.expandSchemas ? { expandSchemas: spec.expandSchemas } : {}),
+    entity: spec.entity,
+  });
+  if (!options.ok) return { ok: false, code: options.error.code, message: options.error.message };
+  for (const key of url.searchParams.keys()) {
+    const name = LIST_ONLY.find((option) => option === key.toLowerCase());
+    if (name) {
+      return {
+        ok: false,
+        code: 'BadRequest',
+        message: `Query option '${name}' applies to a list; a single ${spec.entity} takes $select and $expand.`,
+      };
+    }
+  }
+  const { select: selectText, expand, expandSelect } = options.value;
+  if (selectText === undefined) return { ok: true, expand, expandSelect };
+  const select = parseSelect(selectText, spec.schema);
+  if (!select.ok) return { ok: false, code: 'BadRequest', message: select.error.message };
+  return { ok: true, select: select.fields, expand, expandSelect };
 }

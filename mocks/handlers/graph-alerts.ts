@@ -7,7 +7,7 @@ import { parseAlertPatch, parseComment, parseMoveRequest } from './bodies';
 import { alertsWithoutEvidence } from './early-reads';
 import type { AlertRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
-import { compareDesc, queryCollection, type CollectionSpec } from './collection';
+import { compareDesc, queryCollection, queryEntity, type CollectionSpec } from './collection';
 import { graphError, graphJson, graphRefusal } from './graph-response';
 import { param, routeKit, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA } from './schemas';
@@ -108,11 +108,14 @@ export function alertHandlers(runtime: MockRuntime): HttpHandler[] {
         if (!alert || !store.canSeeAlert(persona, alert)) {
           return graphError(404, 'NotFound', `Alert ${id} was not found.`, request);
         }
+        const query = queryEntity(url, alertSpec);
+        if (!query.ok) return graphError(400, query.code, query.message, request);
         return graphJson({
           '@odata.context': `${serviceRoot(url)}/$metadata#security/alerts_v2/$entity`,
           ...alertToWire(alert, {
             includeUnknownEnums: wantsUnknownEnums(request),
             annotate: { store, persona },
+            ...(query.select ? { select: query.select } : {}),
           }),
         });
       },

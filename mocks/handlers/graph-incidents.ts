@@ -9,10 +9,9 @@ import { mergeIncidents, planMerge, type MergeRequest } from '../store/merge';
 import { parseComment, parseIncidentPatch, parseMergeRequest } from './bodies';
 import type { IncidentRecord } from '../store/types';
 import type { MockRuntime } from '../runtime';
-import { compareDesc, queryCollection, type CollectionSpec } from './collection';
+import { compareDesc, queryCollection, queryEntity, type CollectionSpec } from './collection';
 import { graphError, graphJson, graphRefusal } from './graph-response';
 import { incidentsWithoutEvidence } from './early-reads';
-import { parseExpand } from './odata';
 import { param, routeKit, serviceRoot, type GraphContext } from './route';
 import { ALERT_SCHEMA, INCIDENT_SCHEMA } from './schemas';
 import { readableText } from './readable-text';
@@ -111,26 +110,16 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
         const id = param(params, 'id');
         const incident = store.incident(id);
         if (!incident || !store.canSee(persona, id)) return notFound(id, request);
-        const expandText = url.searchParams.get('$expand');
-        let expand: ReturnType<typeof parseExpand> = { expand: [], expandSelect: {} };
-        if (expandText !== null) {
-          try {
-            expand = parseExpand(expandText, {
-              expandable: ['alerts'],
-              expandSchemas: { alerts: ALERT_SCHEMA },
-              entity: 'incident',
-            });
-          } catch (e) {
-            return graphError(400, 'BadRequest', (e as Error).message, request);
-          }
-        }
-        const alertSelect = expand.expandSelect.alerts;
+        const query = queryEntity(url, incidentSpec(store, persona));
+        if (!query.ok) return graphError(400, query.code, query.message, request);
+        const alertSelect = query.expandSelect.alerts;
         return graphJson({
           '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,
           ...incidentToWire(store, persona, incident, {
             includeUnknownEnums: wantsUnknownEnums(request),
-            expandAlerts: expand.expand.includes('alerts'),
+            expandAlerts: query.expand.includes('alerts'),
             ...(alertSelect ? { alertSelect } : {}),
+            ...(query.select ? { select: query.select } : {}),
           }),
         });
       },

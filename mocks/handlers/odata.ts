@@ -332,7 +332,7 @@ function splitTopLevel(text: string): string[] {
  * `$expand=alerts` or, as OData allows, `$expand=alerts($select=id,title)`: the expanded items
  * keep only those properties. No other option is accepted inside `$expand`.
  */
-export function parseExpand(
+function parseExpand(
   text: string,
   opts: Pick<QueryOptionsConfig, 'expandable' | 'expandSchemas' | 'entity'>,
 ): { expand: string[]; expandSelect: Record<string, string[]> } {

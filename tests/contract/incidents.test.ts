@@ -277,6 +277,40 @@ describe('get one incident', () => {
     expectGraphError(await call(`${GRAPH}/security/incidents/999999`), 404, /999999/);
   });
 
+  it('takes $select on one incident or alert as on their lists, and refuses what only a list takes', async () => {
+    const store = runtime().store;
+    const some = store.incidents().find((i) => i.status !== 'redirected')!;
+    const alert = store.alertsOf(some.id)[0]!;
+    const one = await call<Record<string, unknown>>(
+      `${GRAPH}/security/incidents/${some.id}?$select=severity,status`,
+    );
+    expect(one.status).toBe(200);
+    expect(
+      Object.keys(one.body)
+        .filter((k) => !k.startsWith('@'))
+        .sort(),
+    ).toEqual(['id', 'severity', 'status']);
+    const oneAlert = await call<Record<string, unknown>>(
+      `${GRAPH}/security/alerts_v2/${alert.id}?$select=title`,
+    );
+    expect(
+      Object.keys(oneAlert.body)
+        .filter((k) => !k.startsWith('@'))
+        .sort(),
+    ).toEqual(['id', 'title']);
+    for (const [url, part] of [
+      [`security/incidents/${some.id}?$select=nope`, /nope/],
+      [`security/incidents/${some.id}?$top=1`, /'\$top' applies to a list/],
+      [`security/incidents/${some.id}?$filter=status eq 'active'`, /'\$filter' applies to a list/],
+      [`security/incidents/${some.id}?$foo=1`, /\$foo/],
+      [`security/incidents/${some.id}?$select=id&$select=status`, /more than once/],
+      [`security/alerts_v2/${alert.id}?$orderby=title`, /'\$orderby' applies to a list/],
+      [`security/alerts_v2/${alert.id}?$select=nope`, /nope/],
+    ] as const) {
+      expectGraphError(await call(`${GRAPH}/${url}`), 400, part);
+    }
+  });
+
   it('keeps only the properties a $select inside $expand names, on the list and on one incident', async () => {
     const fields = ['id', 'title', 'severity', 'serviceSource'];
     const list = await call<ODataCollection<Incident>>(
