@@ -135,13 +135,20 @@ function applyMerge(store: IncidentStore, tx: Tx, persona: Persona, plan: MergeP
   if (relations.some((r) => plan.sourceIds.includes(r.incidentId) || nowAtHome(r))) {
     const kept = relations.filter((r) => !plan.sourceIds.includes(r.incidentId) && !nowAtHome(r));
     for (const r of relations.filter((x) => plan.sourceIds.includes(x.incidentId))) {
-      const clash = kept.some(
-        (k) =>
-          k.incidentId === target.id &&
-          (k.alertId === r.alertId || k.relationName === r.relationName),
+      const alreadyRelated = kept.some(
+        (k) => k.incidentId === target.id && k.alertId === r.alertId,
       );
       const isHome = tx.alert(r.alertId)?.incidentId === target.id;
-      if (!clash && !isHome) kept.push({ ...r, incidentId: target.id });
+      if (alreadyRelated || isHome) continue;
+      // Names are the caller's, unique per incident: a source's relation whose name the target
+      // already uses keeps its alert related under the name suffixed with its old incident.
+      const taken = (name: string) =>
+        kept.some((k) => k.incidentId === target.id && k.relationName === name);
+      let relationName = r.relationName;
+      for (let n = 1; taken(relationName); n++) {
+        relationName = `${r.relationName}-${r.incidentId}${n > 1 ? `-${n}` : ''}`;
+      }
+      kept.push({ ...r, incidentId: target.id, relationName });
     }
     tx.relations = kept;
   }

@@ -524,6 +524,40 @@ describe('a relation and a merge', () => {
     const listed = await call<{ value: unknown[] }>(incidentUrl(incident, '/relations'));
     expect(JSON.stringify(listed.body)).not.toContain(alert.systemAlertId);
   });
+  it('keeps both relations when the incidents merged used the same relation name', async () => {
+    const store = runtime().store;
+    const open = store
+      .incidents()
+      .filter((i) => isOpen(i) && i.provider === 'sentinel' && store.membersOf(i.id).length < 100);
+    const [first, second] = open.filter(
+      (i) => i.workspace?.workspaceName === open[0]!.workspace?.workspaceName,
+    );
+    const others = store
+      .alerts()
+      .filter(
+        (a) =>
+          a.incidentId !== first!.id &&
+          a.incidentId !== second!.id &&
+          a.workspace?.workspaceName === first!.workspace?.workspaceName &&
+          !store.relations().some((r) => r.alertId === a.id),
+      );
+    const [a, b] = others;
+    expect((await put(first!, 'shared', a!)).status).toBe(201);
+    expect((await put(second!, 'shared', b!)).status).toBe(201);
+    const merged = await call<{ targetIncidentId: string }>(
+      `${GRAPH}/security/incidents/mergeIncidents`,
+      { method: 'POST', body: { incidentIds: [first!.id, second!.id] } },
+    );
+    expect(merged.status).toBe(200);
+    const target = merged.body.targetIncidentId;
+    const source = target === first!.id ? second! : first!;
+    const relations = store.relationsOf(target);
+    expect(relations.map((r) => r.alertId)).toEqual(expect.arrayContaining([a!.id, b!.id]));
+    expect(relations.find((r) => r.alertId === (source === first ? a : b)!.id)?.relationName).toBe(
+      `shared-${source.id}`,
+    );
+    expect(checkLaws(store.snapshot())).toEqual([]);
+  });
 });
 
 describe('what a relation does', () => {
