@@ -81,6 +81,25 @@ function notHonoured(url: URL, options: string[], why: string): Outcome<null> {
   return ok(null);
 }
 
+/** The longest relation name taken: ARM resource names stay well under it. */
+const MAX_RELATION_NAME = 256;
+
+/**
+ * Refuses a relation name that cannot name a resource: it becomes the last segment of the
+ * relation's ARM id, so it must be one segment of visible text (a GUID in Sentinel's examples).
+ */
+function relationName(name: string): Outcome<string> {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  const unfit = /[/\\?#%\u0000-\u001f\u007f]/.test(name);
+  if (name.trim() === '' || unfit || name.length > MAX_RELATION_NAME) {
+    return refuse(
+      'invalid',
+      `The relation name '${name}' is not valid: use 1 to ${MAX_RELATION_NAME} characters, not only spaces, without /, \\, ?, #, % or control characters (a GUID, as Sentinel's examples use).`,
+    );
+  }
+  return ok(name);
+}
+
 /** The offset a `$skipToken` this API gave out stands for; NaN for any other text. */
 function decodeSkipToken(token: string): number {
   try {
@@ -235,9 +254,11 @@ export function armHandlers(runtime: MockRuntime): HttpHandler[] {
       ({ params, persona, input }) => {
         const incident = incidentOf(store, persona, params);
         if (!incident.ok) return armRefusal(incident.error);
+        const name = relationName(param(params, 'relationName'));
+        if (!name.ok) return armRefusal(name.error);
         const related = relateAlert(store, persona, {
           incidentName: incident.value.armName,
-          relationName: param(params, 'relationName'),
+          relationName: name.value,
           ...input,
         });
         if (!related.ok) return armRefusal(related.error);

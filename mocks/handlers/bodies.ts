@@ -215,7 +215,7 @@ export function parseAlertPatch(body: Record<string, unknown>): Outcome<AlertPat
 /** The body of a relation PUT: `{ properties: { relatedResourceId } }`. */
 export function parseRelationBody(
   body: Record<string, unknown>,
-): Outcome<Pick<RelateRequest, 'systemAlertId' | 'otherResourceType'>> {
+): Outcome<Pick<RelateRequest, 'systemAlertId' | 'otherResourceType' | 'resourceWorkspace'>> {
   const properties = body.properties;
   const id =
     properties !== null && typeof properties === 'object'
@@ -227,11 +227,22 @@ export function parseRelationBody(
       "Property 'properties.relatedResourceId' is required: the ARM id of the alert, …/providers/Microsoft.SecurityInsights/entities/{systemAlertId}.",
     );
   }
-  const m = /\/providers\/Microsoft\.SecurityInsights\/([^/]+)\/([^/]+)\/?$/i.exec(id.trim());
+  const m =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([^/]+)\/providers\/Microsoft\.SecurityInsights\/([^/]+)\/([^/]+)\/?$/i.exec(
+      id.trim(),
+    );
   if (!m) {
-    return refuse('invalid', `'${id}' is not the ARM id of a Microsoft.SecurityInsights resource.`);
+    return refuse(
+      'invalid',
+      `'${id}' is not the ARM id of a Microsoft.SecurityInsights resource: /subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.OperationalInsights/workspaces/{workspace}/providers/Microsoft.SecurityInsights/entities/{systemAlertId}.`,
+    );
   }
-  const [, type = '', name = ''] = m;
-  if (type.toLowerCase() === 'entities') return ok({ systemAlertId: name });
+  const [, subscriptionId = '', resourceGroup = '', workspaceName = '', type = '', name = ''] = m;
+  if (type.toLowerCase() === 'entities') {
+    return ok({
+      systemAlertId: name,
+      resourceWorkspace: { subscriptionId, resourceGroup, workspaceName },
+    });
+  }
   return ok({ systemAlertId: null, otherResourceType: `Microsoft.SecurityInsights/${type}` });
 }

@@ -10,8 +10,10 @@ import {
   checkRelate,
   checkUnrelate,
   differentRelationType,
+  sameWorkspace,
   type ExistingRelation,
   type RelatingIncident,
+  type WorkspaceKey,
 } from '@/domain/relations';
 import { fail, ok, type IncidentStore } from './incident-store';
 import type { IncidentRecord, Outcome, RelationRecord } from './types';
@@ -25,6 +27,8 @@ export type RelateRequest = {
   systemAlertId: string | null;
   /** What `relatedResourceId` names, when it is not an alert (e.g. a bookmark). */
   otherResourceType?: string;
+  /** The workspace `relatedResourceId` places the alert in: it must be the alert's own. */
+  resourceWorkspace?: WorkspaceKey;
 };
 
 export type RelationResult = { relation: RelationRecord; incident: IncidentRecord };
@@ -77,7 +81,10 @@ export function relateAlert(
     );
   }
   const alert = store.alertBySystemId(request.systemAlertId);
-  if (!alert || !store.canSeeAlert(persona, alert)) {
+  const placed =
+    !request.resourceWorkspace ||
+    sameWorkspace(request.resourceWorkspace, alert?.workspace ?? null);
+  if (!alert || !store.canSeeAlert(persona, alert) || !placed) {
     return fail('notFound', `Resource '${request.systemAlertId}' does not exist.`);
   }
   const denial =

@@ -53,9 +53,10 @@ export const PROVIDER_NAMES: Record<IncidentProvider, string> = {
 export const isDefenderAlert = (source: ServiceSource) => source !== 'microsoftSentinel';
 
 /** A workspace, by its ARM path parts. */
-type WorkspaceKey = { subscriptionId: string; resourceGroup: string; workspaceName: string };
+export type WorkspaceKey = { subscriptionId: string; resourceGroup: string; workspaceName: string };
 
-const sameWorkspace = (a: WorkspaceKey | null, b: WorkspaceKey | null) =>
+/** Whether two ARM paths name one workspace (ARM compares names case-insensitively). */
+export const sameWorkspace = (a: WorkspaceKey | null, b: WorkspaceKey | null) =>
   a !== null &&
   b !== null &&
   a.subscriptionId.toLowerCase() === b.subscriptionId.toLowerCase() &&

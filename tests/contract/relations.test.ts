@@ -271,6 +271,17 @@ describe('relations: the routes', () => {
     }
   });
 
+  it('refuses a relation name that cannot be one segment of an ARM id, and relates nothing', async () => {
+    const { incident, alert } = relatable(runtime().store);
+    await expectUnchanged(runtime(), async () => {
+      for (const name of ['%20', 'a%2Fb', 'a%3Fb', 'x'.repeat(257), 'tab%09name']) {
+        const message = expectArmError(await put(incident, name, alert), 400);
+        expect(message).toMatch(/^The relation name '.*' is not valid: use 1 to 256 characters/);
+      }
+    });
+    expect((await put(incident, 'x'.repeat(256), alert)).status).toBe(201);
+  });
+
   it('refuses a $filter or $orderby it would not apply, naming it, rather than ignoring it', async () => {
     const { incident } = relatable(runtime().store);
     for (const option of [
@@ -417,6 +428,26 @@ describe("relations: the seed's error table, word for word", () => {
       );
       const missing = { ...incident, armName: '00000000-0000-4000-8000-00000000beef' };
       expectArmError(await put(missing, 'x', alert), 404, "Incident doesn't exist.");
+      // The alert's id under another subscription or workspace names no resource.
+      for (const elsewhere of [
+        entityId(alert).replace(
+          alert.workspace!.subscriptionId,
+          '00000000-0000-0000-0000-000000000000',
+        ),
+        entityId(alert).replace(
+          `/workspaces/${alert.workspace!.workspaceName}/`,
+          '/workspaces/nope/',
+        ),
+      ]) {
+        expectArmError(
+          await put(incident, 'x', elsewhere),
+          404,
+          `Resource '${alert.systemAlertId}' does not exist.`,
+        );
+      }
+      // An id without its workspace's path is not an ARM id.
+      const bare = `/providers/Microsoft.SecurityInsights/entities/${alert.systemAlertId}`;
+      expect(expectArmError(await put(incident, 'x', bare), 400)).toContain('is not the ARM id');
     });
   });
 });

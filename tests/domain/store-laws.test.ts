@@ -292,7 +292,9 @@ describe('any sequence of operations keeps the laws', () => {
             );
             const pool = o.alert % 5 === 0 || fitting.length === 0 ? all : fitting;
             const alert = pool[o.alert % pool.length]!;
-            const resourceId = `/subscriptions/${incident.workspace?.subscriptionId}/resourceGroups/x/providers/Microsoft.OperationalInsights/workspaces/y/providers/Microsoft.SecurityInsights/${o.resource}/${alert.systemAlertId}`;
+            // Where the alert lives, as its own ARM id says (any other path names no resource).
+            const at = alert.workspace ?? incident.workspace;
+            const resourceId = `/subscriptions/${at?.subscriptionId}/resourceGroups/${at?.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${at?.workspaceName}/providers/Microsoft.SecurityInsights/${o.resource}/${alert.systemAlertId}`;
             result = then(
               parseRelationBody({ properties: { relatedResourceId: resourceId } }),
               (parsed) =>
