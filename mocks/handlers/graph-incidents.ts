@@ -1,6 +1,7 @@
 /** `security/incidents`: list, get, update, comments (SPEC.md §3.1–§3.4). */
 import { delay, type HttpHandler } from 'msw';
 import { LIMITS } from '@/domain/limits';
+import { ok, refuse, type Outcome } from '@/domain/outcome';
 import { SEVERITY_RANK } from '@/domain/enums';
 import type { Persona } from '@/domain/identity';
 import type { IncidentStore } from '../store/incident-store';
@@ -43,6 +44,27 @@ function incidentSpec(store: IncidentStore, persona: Persona): CollectionSpec<In
     defaultOrder: (a, b) =>
       compareDesc(a.createdDateTime, b.createdDateTime) || byNumericIdDesc(a, b),
   };
+}
+
+/**
+ * If-Match as the versions it accepts (`W/"12"`), or null for any (`*`, or no header). A tag may
+ * come weak or strong (`"12"`), one or several, comma-separated (RFC 9110 §13.1.1).
+ */
+function parseIfMatch(header: string | null): Outcome<string[] | null> {
+  if (header === null || header.trim() === '*') return ok(null);
+  const tags = header.split(',').map((t) => t.trim());
+  const versions: string[] = [];
+  for (const tag of tags) {
+    const m = /^(?:W\/)?"([^"]*)"$/.exec(tag);
+    if (!m) {
+      return refuse(
+        'invalid',
+        `The If-Match header must be * or entity tags such as W/"12", comma-separated; got '${header}'.`,
+      );
+    }
+    versions.push(`W/"${m[1]}"`);
+  }
+  return ok(versions);
 }
 
 function notFound(id: string, request: Request) {
@@ -131,7 +153,9 @@ export function incidentHandlers(runtime: MockRuntime): HttpHandler[] {
       'security/incidents/:id',
       ({ request, url, params, persona, input }) => {
         const id = param(params, 'id');
-        const result = updateIncident(store, persona, id, input, request.headers.get('if-match'));
+        const ifMatch = parseIfMatch(request.headers.get('if-match'));
+        if (!ifMatch.ok) return graphRefusal(ifMatch.error, request);
+        const result = updateIncident(store, persona, id, input, ifMatch.value);
         if (!result.ok) return graphRefusal(result.error, request);
         return graphJson({
           '@odata.context': `${serviceRoot(url)}/$metadata#security/incidents/$entity`,

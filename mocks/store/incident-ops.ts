@@ -16,7 +16,7 @@ function checkWritable(
   store: IncidentStore,
   persona: Persona,
   id: string,
-  ifMatch: string | null | undefined,
+  ifMatch: readonly string[] | null | undefined,
 ): Outcome<IncidentRecord> {
   const incident = store.incident(id);
   if (!incident || !store.canSee(persona, id))
@@ -29,10 +29,10 @@ function checkWritable(
   if (store.isLocked(id)) {
     return mergeLocked([id]);
   }
-  if (ifMatch && ifMatch !== '*' && ifMatch !== etagOf(incident)) {
+  if (ifMatch && !ifMatch.includes(etagOf(incident))) {
     return fail(
       'stale',
-      `Incident ${id} was changed by someone else (your version ${ifMatch}, current ${etagOf(incident)}). Reload it and try again.`,
+      `Incident ${id} was changed by someone else (your version ${ifMatch.join(', ')}, current ${etagOf(incident)}). Reload it and try again.`,
     );
   }
   return ok(incident);
@@ -48,7 +48,8 @@ export function updateIncident(
   persona: Persona,
   id: string,
   patch: IncidentPatch,
-  ifMatch?: string | null,
+  /** The entity tags the caller accepts (`W/"12"`), from If-Match; none: any version. */
+  ifMatch?: readonly string[] | null,
 ): Outcome<IncidentRecord> {
   const writable = checkWritable(store, persona, id, ifMatch);
   if (!writable.ok) return writable;

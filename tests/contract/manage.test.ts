@@ -140,6 +140,27 @@ describe('PATCH security/incidents/{id}', () => {
     });
   });
 
+  it('reads If-Match as RFC 9110 does: a list, a strong tag, *; a malformed one is refused, naming it', async () => {
+    const incident = liveIncident();
+    const version = () => runtime().store.incident(incident.id)!.version;
+    // Each made from the version as it is before its own PATCH.
+    const headers = [(v: number) => `W/"0", W/"${v}"`, (v: number) => `"${v}"`, () => '*'];
+    for (const make of headers) {
+      const sent = make(version());
+      const res = await patch(incident.id, { summary: sent }, { headers: { 'If-Match': sent } });
+      expect(res.status, sent).toBe(200);
+    }
+    await expectUnchanged(runtime(), async () => {
+      for (const header of ['garbage', 'W/12', `W/"${version()}" W/"1"`]) {
+        expectGraphError(
+          await patch(incident.id, { summary: 'never' }, { headers: { 'If-Match': header } }),
+          400,
+          /^The If-Match header must be \* or entity tags such as W\/"12"/,
+        );
+      }
+    });
+  });
+
   it('answers 403 to the reader and to a persona missing a source, 404 to unknown ids', async () => {
     const store = runtime().store;
     const incident = liveIncident(

@@ -257,9 +257,9 @@ describe('any sequence of operations keeps the laws', () => {
             const current = store.incident(id)!;
             const ifMatch =
               o.etag === 'current'
-                ? `W/"${current.version}"`
+                ? [`W/"${current.version}"`]
                 : o.etag === 'stale'
-                  ? 'W/"0"'
+                  ? ['W/"0"']
                   : undefined;
             // Each body goes through the parser its route uses, then the store, as over HTTP.
             result = then(parseIncidentPatch(o.body), (patch) =>
