@@ -28,6 +28,25 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   return n;
 }
 
+/**
+ * Why an extension's query cannot be answered as asked: an OData option it does not take (it
+ * would be ignored), or one of its options given twice (only one could be read). Other plain
+ * parameters are ignored, as Graph ignores them.
+ */
+function optionProblem(url: URL, takes: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const name of url.searchParams.keys()) {
+    if (name.startsWith('$') && !takes.includes(name)) {
+      return `Query option '${name}' is not supported here; this list takes ${takes.join(', ')}.`;
+    }
+    if (takes.includes(name) && seen.has(name)) {
+      return `Query option '${name}' was specified more than once, but it must be specified at most once.`;
+    }
+    seen.add(name);
+  }
+  return undefined;
+}
+
 export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
   const { store } = runtime;
   const { mockRoute } = routeKit(runtime);
@@ -49,6 +68,8 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
       if (!store.incident(id) || !store.canSee(persona, id)) {
         return graphError(404, 'NotFound', `Incident ${id} was not found.`, request);
       }
+      const unsupported = optionProblem(url, ['kind', 'origin', 'performedBy', '$top', '$skip']);
+      if (unsupported) return graphError(400, 'BadRequest', unsupported, request);
       const kind = url.searchParams.get('kind');
       if (kind !== null && !(KINDS as readonly string[]).includes(kind)) {
         return graphError(
@@ -136,6 +157,8 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
     // Every alert that involves an entity, oldest first, with the incidents each belongs to:
     // an entity's Timeline and its "Related alerts" (Graph has no such query).
     mockRoute('get', 'entities/alerts', ({ request, url, persona }) => {
+      const unsupported = optionProblem(url, ['kind', 'key']);
+      if (unsupported) return graphError(400, 'BadRequest', unsupported, request);
       const kind = url.searchParams.get('kind') ?? '';
       const key = (url.searchParams.get('key') ?? '').trim();
       if (!(ENTITY_KINDS as readonly string[]).includes(kind)) {

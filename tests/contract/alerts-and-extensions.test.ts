@@ -108,6 +108,23 @@ describe('mock extensions', () => {
     expectGraphError(await call(`${url}?kind=everything`), 400, /everything/);
     expectGraphError(await call(`${url}?$top=lots`), 400, /lots/);
     expectGraphError(await call(`${MOCK}/incidents/424242/activities`), 404, /424242/);
+    // What it would otherwise ignore: an OData option it does not take, an option given twice.
+    expectGraphError(
+      await call(`${url}?$filter=kind eq 'audit'`),
+      400,
+      /'\$filter' is not supported/,
+    );
+    expectGraphError(await call(`${url}?$orderby=createdDateTime`), 400, /'\$orderby'/);
+    expectGraphError(
+      await call(`${url}?kind=audit&kind=comment`),
+      400,
+      /'kind' was specified more than once/,
+    );
+    expectGraphError(
+      await call(`${url}?$top=5&$top=1`),
+      400,
+      /'\$top' was specified more than once/,
+    );
   });
 
   it('marks entries a merge copied in and filters by origin', async () => {
@@ -191,6 +208,11 @@ describe('mock extensions', () => {
     expectGraphError(await call(`${MOCK}/entities/alerts?kind=planet&key=x`), 400, /'kind'/);
     expectGraphError(await call(`${MOCK}/entities/alerts?kind=device&key=%20`), 400, /'key'/);
     expectGraphError(await call(`${MOCK}/entities/alerts?kind=device`), 400, /'key'/);
+    expectGraphError(
+      await call(`${MOCK}/entities/alerts?kind=device&key=x&$top=1`),
+      400,
+      /'\$top' is not supported here; this list takes kind, key/,
+    );
     expect((await call(`${MOCK}/entities/alerts?kind=device&key=x`, { as: null })).status).toBe(
       401,
     );
