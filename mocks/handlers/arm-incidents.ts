@@ -55,8 +55,13 @@ function incidentOf(
 
 /** `$top` and `$skipToken` of a list; the token is the offset of the next page. */
 function paging(url: URL): Outcome<{ top: number; skip: number }> {
+  for (const option of ['$top', '$skipToken', '$filter']) {
+    if (url.searchParams.getAll(option).length > 1) {
+      return refuse('invalid', `${option} was given more than once; give it once.`);
+    }
+  }
   const topText = url.searchParams.get('$top');
-  const top = topText === null ? DEFAULT_TOP : Number(topText);
+  const top = topText === null ? DEFAULT_TOP : /^\d+$/.test(topText) ? Number(topText) : NaN;
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     return refuse('invalid', `$top must be an integer from 1 to ${MAX_TOP}; got '${topText}'.`);
   }

@@ -267,6 +267,14 @@ export function armRouteKit(
           "'.",
       );
     }
+    const given = url.searchParams.getAll('api-version');
+    if (given.length > 1) {
+      return armError(
+        400,
+        'InvalidApiVersionParameter',
+        `The api-version query parameter was given ${given.length} times ('${given.join("', '")}'); give it once.`,
+      );
+    }
     if (!apiVersions.includes(version)) {
       return armError(
         400,

@@ -262,13 +262,24 @@ describe('relations: the routes', () => {
       );
       expect(message).toContain('$skipToken');
     }
-    for (const top of ['0', 'abc', '100000']) {
+    for (const top of ['0', 'abc', '100000', '1.0', '%201', '1&$top=2']) {
       const message = expectArmError(
         await call(`${wsPath(incident.workspace!)}/incidents?$top=${top}&api-version=${VERSION}`),
         400,
       );
       expect(message).toContain('$top');
     }
+  });
+
+  it('refuses an api-version given twice, naming both', async () => {
+    const { incident } = relatable(runtime().store);
+    const message = expectArmError(
+      await call(incidentUrl(incident, `?api-version=1999-01-01`)),
+      400,
+    );
+    expect(message).toBe(
+      `The api-version query parameter was given 2 times ('1999-01-01', '${VERSION}'); give it once.`,
+    );
   });
 
   it('refuses a relation name that cannot be one segment of an ARM id, and relates nothing', async () => {
