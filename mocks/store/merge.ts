@@ -5,7 +5,7 @@
 import { mergeLocked } from '@/domain/outcome';
 import * as audit from '@/domain/audit';
 import type { CorrelationReason } from '@/domain/correlation';
-import { writeDenial, type Persona } from '@/domain/identity';
+import { MERGE_AND_MOVE_PERMISSION, writeDenial, type Persona } from '@/domain/identity';
 import {
   checkMerge,
   chooseMergeTarget,
@@ -67,7 +67,9 @@ export function planMerge(
   const incidents = request.incidentIds.map((id) => store.incident(id) as IncidentRecord);
   const candidates = incidents.map((i) => mergeCandidate(store, i));
   const checks = checkMerge(candidates, (id) =>
-    writeDenial(persona, store.sourcesOf(id), `incident ${id}`),
+    writeDenial(persona, store.sourcesOf(id), `incident ${id}`, {
+      permission: MERGE_AND_MOVE_PERMISSION,
+    }),
   );
 
   const denied = checks.find((c) => c.id === 'permission' && !c.passed);

@@ -5,7 +5,7 @@
 import { mergeLocked } from '@/domain/outcome';
 import * as audit from '@/domain/audit';
 import type { CorrelationReason } from '@/domain/correlation';
-import { writeDenial, type Persona } from '@/domain/identity';
+import { MERGE_AND_MOVE_PERMISSION, writeDenial, type Persona } from '@/domain/identity';
 import { checkMove, incidentsLeftEmpty, type MovingAlert } from '@/domain/move';
 import { isDefenderAlert } from '@/domain/relations';
 import { deriveSeverity } from '@/domain/severity';
@@ -60,10 +60,11 @@ function planMove(store: IncidentStore, persona: Persona, request: MoveRequest):
   const origins = [...new Set(alerts.map((a) => a.incidentId))].filter(
     (id) => id !== destination?.id,
   );
+  const permission = MERGE_AND_MOVE_PERMISSION;
   const denial =
-    writeDenial(persona, sources, what) ??
+    writeDenial(persona, sources, what, { permission }) ??
     origins
-      .map((id) => writeDenial(persona, store.sourcesOf(id), `incident ${id}`))
+      .map((id) => writeDenial(persona, store.sourcesOf(id), `incident ${id}`, { permission }))
       .find((d) => d !== undefined);
   const moving: MovingAlert[] = alerts.map((a) => ({
     id: a.id,

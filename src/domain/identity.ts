@@ -46,11 +46,21 @@ function scopeDenial(persona: Persona, what: string): string {
   return `${persona.upn} has no manage permission for all the data ${what} holds: its role covers only ${scopeText(persona)} data.`;
 }
 
-function readOnlyDenial(persona: Persona, what: string): string {
-  // Graph's permission for what is changed (SPEC.md §10): alerts have their own.
-  const permission = /^alerts? /.test(what)
+/** The Graph permission a write needs (SPEC.md §11.1). */
+type GraphPermission =
+  'SecurityIncident.ReadWrite.All' | 'SecurityAlert.ReadWrite.All' | 'SecurityData.Manage.All';
+
+/** What mergeIncidents and moveAlerts need, whatever they change (SPEC.md §11.1). */
+export const MERGE_AND_MOVE_PERMISSION: GraphPermission = 'SecurityData.Manage.All';
+
+function readOnlyDenial(
+  persona: Persona,
+  what: string,
+  // By default the permission to change what is named: alerts have their own.
+  permission: GraphPermission = /^alerts? /.test(what)
     ? 'SecurityAlert.ReadWrite.All'
-    : 'SecurityIncident.ReadWrite.All';
+    : 'SecurityIncident.ReadWrite.All',
+): string {
   return `${persona.upn} (${ROLE_LABELS[persona.role]}) has read-only access and cannot change ${what}. Missing permission ${permission}.`;
 }
 
@@ -81,10 +91,10 @@ export function writeDenial(
   persona: Persona,
   sources: Iterable<ServiceSource>,
   what: string,
-  hidden = false,
+  { hidden = false, permission }: { hidden?: boolean; permission?: GraphPermission } = {},
 ): string | undefined {
   const denial = denialOf(persona, sources, hidden);
-  if (denial === 'readOnly') return readOnlyDenial(persona, what);
+  if (denial === 'readOnly') return readOnlyDenial(persona, what, permission);
   return denial === 'scope' ? scopeDenial(persona, what) : undefined;
 }
 
@@ -133,15 +143,15 @@ export function incidentWriteDenial(
     alerts?: readonly { serviceSource?: string | null }[] | null;
     [CAN_MANAGE_ANNOTATION]?: boolean;
   },
+  /** The permission the write needs, when not the incident's own (a merge, a move). */
+  permission?: GraphPermission,
 ): string | undefined {
   if (!persona) return undefined;
   const hidden = incident[CAN_MANAGE_ANNOTATION] === false;
-  return writeDenial(
-    persona,
-    alertSources(incident.alerts),
-    `incident ${incident.id ?? ''}`,
+  return writeDenial(persona, alertSources(incident.alerts), `incident ${incident.id ?? ''}`, {
     hidden,
-  );
+    ...(permission ? { permission } : {}),
+  });
 }
 
 /**

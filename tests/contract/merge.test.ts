@@ -287,7 +287,11 @@ describe('every refusal names the problem and changes nothing', () => {
         store.sourcesOf(i.id).length > 1,
     );
     await expectUnchanged(runtime(), async () => {
-      expectGraphError(await merge({ incidentIds: [a!.id, b!.id] }, READER), 403, /read-only/);
+      expectGraphError(
+        await merge({ incidentIds: [a!.id, b!.id] }, READER),
+        403,
+        /read-only access .* Missing permission SecurityData\.Manage\.All\.$/,
+      );
       expectGraphError(
         await merge({ incidentIds: [a!.id, b!.id] }, ENDPOINT),
         403,

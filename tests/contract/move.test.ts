@@ -234,7 +234,11 @@ describe('every refusal names the problem and changes nothing', () => {
         store.sourcesOf(i.id)[0] === 'microsoftDefenderForEndpoint',
     );
     await expectUnchanged(runtime(), async () => {
-      expectGraphError(await move({ alertIds: [foreign.id] }, READER), 403, /read-only/);
+      expectGraphError(
+        await move({ alertIds: [foreign.id] }, READER),
+        403,
+        /read-only access .* Missing permission SecurityData\.Manage\.All\.$/,
+      );
       // The scoped persona cannot see the foreign alert at all: 404, as Graph hides it.
       expectGraphError(
         await move({ alertIds: [foreign.id] }, ENDPOINT),

@@ -4,7 +4,7 @@
  */
 import type { Incident } from '@/domain/graph';
 import { heldAlertCount } from '@/domain/relations';
-import { incidentWriteDenial, type Persona } from '@/domain/identity';
+import { incidentWriteDenial, MERGE_AND_MOVE_PERMISSION, type Persona } from '@/domain/identity';
 import {
   checkMerge,
   chooseMergeTarget,
@@ -60,7 +60,7 @@ export function previewMerge(
   const byId = new Map(incidents.map((i) => [i.id ?? '', i]));
   const checks = checkMerge(candidates, (id) => {
     const incident = byId.get(id);
-    return incident ? incidentWriteDenial(persona, incident) : undefined;
+    return incident ? incidentWriteDenial(persona, incident, MERGE_AND_MOVE_PERMISSION) : undefined;
   });
   const { target, reason } = chooseMergeTarget(candidates);
   const alertTotal = candidates.reduce((sum, c) => sum + c.alertCount, 0);

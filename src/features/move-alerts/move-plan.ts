@@ -6,7 +6,12 @@ import type { MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
 import type { Alert, Incident } from '@/domain/graph';
 import { heldAlertCount } from '@/domain/relations';
-import { incidentWriteDenial, writeDenial, type Persona } from '@/domain/identity';
+import {
+  incidentWriteDenial,
+  MERGE_AND_MOVE_PERMISSION,
+  writeDenial,
+  type Persona,
+} from '@/domain/identity';
 import { alertSources } from '@/domain/sources';
 import {
   checkMove,
@@ -62,13 +67,14 @@ function moveDenial(
   if (!persona) return undefined;
   const sources = [...alertSources(alerts), ...alertSources(destination?.alerts ?? [])];
   const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
+  const permission = MERGE_AND_MOVE_PERMISSION;
   const denial =
-    writeDenial(persona, sources, what) ??
-    (destination ? incidentWriteDenial(persona, destination) : undefined);
+    writeDenial(persona, sources, what, { permission }) ??
+    (destination ? incidentWriteDenial(persona, destination, permission) : undefined);
   if (denial) return denial;
   for (const [id, origin] of origins) {
     if (id === destination?.id) continue;
-    const originDenial = incidentWriteDenial(persona, origin);
+    const originDenial = incidentWriteDenial(persona, origin, permission);
     if (originDenial) return originDenial;
   }
   return undefined;
