@@ -5,8 +5,8 @@
 import { mergeLocked } from '@/domain/outcome';
 import * as audit from '@/domain/audit';
 import type { CorrelationReason } from '@/domain/correlation';
-import { MERGE_AND_MOVE_PERMISSION, writeDenial, type Persona } from '@/domain/identity';
-import { checkMove, incidentsLeftEmpty, type MovingAlert } from '@/domain/move';
+import type { Persona } from '@/domain/identity';
+import { checkMove, incidentsLeftEmpty, moveDenial, type MovingAlert } from '@/domain/move';
 import { isDefenderAlert } from '@/domain/relations';
 import { deriveSeverity } from '@/domain/severity';
 import { fail, ok, type IncidentStore, type Tx } from './incident-store';
@@ -52,20 +52,14 @@ function planMove(store: IncidentStore, persona: Persona, request: MoveRequest):
       return fail('notFound', `Incident ${request.incidentId} was not found.`);
     }
   }
-  const sources = new Set(alerts.map((a) => a.serviceSource));
-  if (destination) for (const s of store.sourcesOf(destination.id)) sources.add(s);
-  const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
-  // Taking an alert out of an incident changes that incident too: the caller must be allowed
-  // to change every incident the alerts leave (SPEC.md §11.3).
-  const origins = [...new Set(alerts.map((a) => a.incidentId))].filter(
-    (id) => id !== destination?.id,
+  // Taking an alert out of an incident changes that incident too (SPEC.md §11.3).
+  const target = (id: string) => ({ id, sources: store.sourcesOf(id) });
+  const denial = moveDenial(
+    persona,
+    alerts.map((a) => a.serviceSource),
+    destination ? target(destination.id) : null,
+    [...new Set(alerts.map((a) => a.incidentId))].map(target),
   );
-  const permission = MERGE_AND_MOVE_PERMISSION;
-  const denial =
-    writeDenial(persona, sources, what, { permission }) ??
-    origins
-      .map((id) => writeDenial(persona, store.sourcesOf(id), `incident ${id}`, { permission }))
-      .find((d) => d !== undefined);
   const moving: MovingAlert[] = alerts.map((a) => ({
     id: a.id,
     title: a.title,

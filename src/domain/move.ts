@@ -2,7 +2,8 @@
  * Moving alerts to another incident (seed 001; SPEC.md §3.6, §6): the preconditions, shared by
  * the store (which enforces them) and the move flyout (which previews them).
  */
-import { INCIDENT_STATUS_LABELS, type IncidentStatus } from './enums';
+import { INCIDENT_STATUS_LABELS, type IncidentStatus, type ServiceSource } from './enums';
+import { MERGE_AND_MOVE_PERMISSION, writeDenial, type Persona } from './identity';
 import { LIMITS } from './limits';
 
 export type MovingAlert = { id: string; title: string; incidentId: string };
@@ -102,4 +103,40 @@ export function incidentsLeftEmpty(
       leaving.set(a.incidentId, (leaving.get(a.incidentId) ?? 0) + 1);
   }
   return [...leaving].filter(([id, n]) => (remaining.get(id) ?? 0) <= n).map(([id]) => id);
+}
+
+/**
+ * An incident a move writes, as its permission check reads it: the sources of its alerts, and
+ * whether it holds data the caller cannot see (the `@mock.canManage` annotation, for the UI).
+ */
+export type MoveWriteTarget = { id: string; sources: Iterable<ServiceSource>; hidden?: boolean };
+
+/**
+ * Why the persona may not make this move, worded as the server refuses it, or `undefined`: it
+ * must be allowed to change the alerts and the destination together, the destination itself,
+ * and every incident the alerts leave (SPEC.md §11.3). The store refuses with it and the flyout
+ * previews it.
+ */
+export function moveDenial(
+  persona: Persona,
+  alertSources: Iterable<ServiceSource>,
+  destination: MoveWriteTarget | null,
+  origins: readonly MoveWriteTarget[],
+): string | undefined {
+  const permission = MERGE_AND_MOVE_PERMISSION;
+  const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
+  const together = [...alertSources, ...(destination ? destination.sources : [])];
+  const incident = (target: MoveWriteTarget) =>
+    writeDenial(persona, target.sources, `incident ${target.id}`, {
+      permission,
+      hidden: target.hidden ?? false,
+    });
+  return (
+    writeDenial(persona, together, what, { permission }) ??
+    (destination ? incident(destination) : undefined) ??
+    origins
+      .filter((origin) => origin.id !== destination?.id)
+      .map(incident)
+      .find((denial) => denial !== undefined)
+  );
 }

@@ -6,17 +6,14 @@ import type { MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { formatCorrelationReasons, type CorrelationReason } from '@/domain/correlation';
 import type { Alert, Incident } from '@/domain/graph';
 import { heldAlertCount } from '@/domain/relations';
-import {
-  incidentWriteDenial,
-  MERGE_AND_MOVE_PERMISSION,
-  writeDenial,
-  type Persona,
-} from '@/domain/identity';
+import { CAN_MANAGE_ANNOTATION, incidentWriteDenial, type Persona } from '@/domain/identity';
 import { alertSources } from '@/domain/sources';
 import {
   checkMove,
   incidentsLeftEmpty,
+  moveDenial,
   type MoveCheck,
+  type MoveWriteTarget,
   type MoveDestination,
   type MovingAlert,
 } from '@/domain/move';
@@ -53,32 +50,12 @@ export function toDestination(incident: Incident, related?: number): NonNullable
   };
 }
 
-/**
- * Why the persona may not make this move — the alerts' sources, the incidents they leave, and
- * the destination's — worded as the server words it; undefined when it may, or when the
- * persona is unknown (live mode).
- */
-function moveDenial(
-  persona: Persona | undefined,
-  alerts: readonly Alert[],
-  destination: Incident | null,
-  origins: ReadonlyMap<string, Incident>,
-): string | undefined {
-  if (!persona) return undefined;
-  const sources = [...alertSources(alerts), ...alertSources(destination?.alerts ?? [])];
-  const what = destination ? `the alerts or incident ${destination.id}` : 'the alerts';
-  const permission = MERGE_AND_MOVE_PERMISSION;
-  const denial =
-    writeDenial(persona, sources, what, { permission }) ??
-    (destination ? incidentWriteDenial(persona, destination, permission) : undefined);
-  if (denial) return denial;
-  for (const [id, origin] of origins) {
-    if (id === destination?.id) continue;
-    const originDenial = incidentWriteDenial(persona, origin, permission);
-    if (originDenial) return originDenial;
-  }
-  return undefined;
-}
+/** An incident as the move's permission check reads it (`moveDenial`). */
+const writeTarget = (incident: Incident): MoveWriteTarget => ({
+  id: incident.id ?? '',
+  sources: alertSources(incident.alerts),
+  hidden: incident[CAN_MANAGE_ANNOTATION] === false,
+});
 
 /**
  * Whether an incident may be offered as the destination: it must not already hold every moving
@@ -117,7 +94,13 @@ export function previewMove(
   const checks = checkMove(
     moving,
     destination ? toDestination(destination, destinationRelated) : null,
-    moveDenial(persona, alerts, destination, origins),
+    persona &&
+      moveDenial(
+        persona,
+        alertSources(alerts),
+        destination ? writeTarget(destination) : null,
+        [...origins].map(([id, origin]) => ({ ...writeTarget(origin), id })),
+      ),
   );
   // What each source incident holds now. An incident the persona may not change holds alerts
   // it cannot see, so it is never told it will be emptied; the move is refused anyway.
