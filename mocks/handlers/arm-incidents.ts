@@ -55,10 +55,12 @@ function incidentOf(
 
 /** `$top` and `$skipToken` of a list; the token is the offset of the next page. */
 function paging(url: URL): Outcome<{ top: number; skip: number }> {
-  for (const option of ['$top', '$skipToken', '$filter']) {
-    if (url.searchParams.getAll(option).length > 1) {
-      return refuse('invalid', `${option} was given more than once; give it once.`);
-    }
+  // Any option given twice: only one could be read.
+  const seen = new Set<string>();
+  for (const name of url.searchParams.keys()) {
+    if (!name.startsWith('$')) continue;
+    if (seen.has(name)) return refuse('invalid', `${name} was given more than once; give it once.`);
+    seen.add(name);
   }
   const topText = url.searchParams.get('$top');
   const top = topText === null ? DEFAULT_TOP : /^\d+$/.test(topText) ? Number(topText) : NaN;

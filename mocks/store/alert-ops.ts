@@ -6,7 +6,7 @@ import { mergeLocked } from '@/domain/outcome';
 import * as audit from '@/domain/audit';
 import { checkClassificationPair, determinationAfterReclassifying } from '@/domain/classification';
 import type { AlertClassification, AlertDetermination } from '@/domain/enums';
-import { writeDenial, type Persona } from '@/domain/identity';
+import { alertWriteDenial, type Persona } from '@/domain/identity';
 import { fail, ok, type IncidentStore } from './incident-store';
 import type { AlertRecord, CommentRecord, Outcome } from './types';
 
@@ -35,7 +35,7 @@ function checkAlertWritable(
   if (!alert || !store.canSeeAlert(persona, alert)) {
     return fail('notFound', `Alert ${id} was not found.`);
   }
-  const denial = writeDenial(persona, [alert.serviceSource], `alert ${id}`);
+  const denial = alertWriteDenial(persona, id, [alert.serviceSource]);
   if (denial) return fail('forbidden', denial);
   if (store.isLocked(alert.incidentId)) {
     return mergeLocked([alert.incidentId], id);

@@ -56,10 +56,7 @@ export const MERGE_AND_MOVE_PERMISSION: GraphPermission = 'SecurityData.Manage.A
 function readOnlyDenial(
   persona: Persona,
   what: string,
-  // By default the permission to change what is named: alerts have their own.
-  permission: GraphPermission = /^alerts? /.test(what)
-    ? 'SecurityAlert.ReadWrite.All'
-    : 'SecurityIncident.ReadWrite.All',
+  permission: GraphPermission = 'SecurityIncident.ReadWrite.All',
 ): string {
   return `${persona.upn} (${ROLE_LABELS[persona.role]}) has read-only access and cannot change ${what}. Missing permission ${permission}.`;
 }
@@ -131,6 +128,20 @@ export function accessHint(
  * which the caller cannot see in the incident's alerts.
  */
 export const CAN_MANAGE_ANNOTATION = '@mock.canManage';
+
+/**
+ * Why the persona may not change an alert (its status, classification, owner, comments), or
+ * `undefined` when it may: the store's refusal and the alert panel's reason alike.
+ */
+export function alertWriteDenial(
+  persona: Persona,
+  alertId: string,
+  sources: Iterable<ServiceSource>,
+): string | undefined {
+  return writeDenial(persona, sources, `alert ${alertId}`, {
+    permission: 'SecurityAlert.ReadWrite.All',
+  });
+}
 
 /**
  * Why the persona may not change an incident (read with its alerts), or `undefined` when it may —

@@ -8,7 +8,7 @@ import { SeverityBadge } from '@/components/severity-badge';
 import { detectionSourceLabel } from '@/domain/detection-sources';
 import type { ServiceSource } from '@/domain/enums';
 import type { Alert } from '@/domain/graph';
-import { accessHint, writeDenial } from '@/domain/identity';
+import { accessHint, alertWriteDenial } from '@/domain/identity';
 import { categoryLabel } from '@/domain/naming';
 import { SOURCE_INFO } from '@/domain/sources';
 import { useCurrentPersona } from '@/components/use-current-persona';
@@ -65,7 +65,7 @@ export function AlertDetails({ alert, onMoveAlert }: AlertDetailsProps) {
         : [];
   // The whole sentence (who, what role, which permission) for the manage and comment sections.
   const denial = persona
-    ? writeDenial(persona, source ? [source] : [], `alert ${alert.id}`)
+    ? alertWriteDenial(persona, alert.id ?? '', source ? [source] : [])
     : undefined;
 
   return (
