@@ -25,8 +25,8 @@ export type MockRuntime = {
   durable(): Promise<void>;
   /**
    * Resolves once the store holds every record, and starts reading the rest if it has not
-   * begun. The browser's store opens on the records the queue needs and reads the alerts'
-   * evidence and the activity logs once requests pause (mocks/store/persistence); until then
+   * begun. The browser's store opens on the records the queue needs and reads the stored
+   * evidence and activity logs once requests pause (mocks/store/persistence); until then
    * only the routes that say they can (`early`) answer without calling this. Absent where the
    * store opens whole.
    */
@@ -37,9 +37,9 @@ export type MockRuntime = {
    */
   authenticate?: Authenticator;
   /**
-   * Told of every request as it comes, before it is answered. The browser's store writes new
-   * demo data, and reads a stored store's heavy records, once requests have paused
-   * (mocks/store/persistence `requested`).
+   * Told of every request as it comes, before it is answered. The browser's store reads a
+   * stored store's heavy records once requests have paused (mocks/store/persistence
+   * `requested`).
    */
   requested?: () => void;
 };

@@ -169,9 +169,9 @@ async function timeTo(context: Context, url: string, what: 'rows' | 'blank', tim
 }
 
 /**
- * Waits until the first visit's store is in IndexedDB (written about a second after the first
- * rows), so that the next visit is a return visit. Closing the page sooner ends the SharedWorker
- * before it has written anything, and the next visit generates the store again.
+ * Waits until the first visit's store is in IndexedDB (its meta record, written as the store
+ * opens), so that the next visit is a return visit. Closing the page sooner can end the
+ * SharedWorker before it has written anything, and the next visit is a first visit again.
  */
 async function untilStored(page: Page, timeout = 20_000) {
   const until = Date.now() + timeout;

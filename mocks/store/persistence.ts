@@ -1,19 +1,22 @@
 /**
  * Browser persistence of the incident store (ARCHITECTURE.md §6): the store lives in memory, and
  * after every committed operation exactly what it changed is written to IndexedDB in one
- * transaction. Other tabs hear of the write on a BroadcastChannel, read those records back and
- * lay them over their own memory, then tell their app to refetch.
+ * transaction. What is stored is laid over the demo data its meta record names, generated again
+ * on opening (OVERLAY_LAYOUT), so new demo data is written as that one record. Other tabs hear of
+ * a write on a BroadcastChannel, read those records back and lay them over their own memory, then
+ * tell their app to refetch.
  */
 import { alertEntities, ENTITY_KINDS, type AlertEntity } from '@/domain/entities';
 import {
   done,
   fromStoredAlert,
+  FULL_LAYOUT,
   META_KEY,
+  OVERLAY_LAYOUT,
   MOCK_DB_NAME,
   readHeavy,
   readRaw,
   readStoredRecords,
-  RECORD_LAYOUT,
   RELATIONS_KEY,
   request,
   STORES,
@@ -22,11 +25,11 @@ import {
   type HeavyRecords,
   type LightRecords,
   type RawRecords,
+  type RecordLayout,
   type StoredRecords,
 } from './idb-records';
 import { IncidentStore, type Clock, type ExternalPatch } from './incident-store';
-import { generateSeed } from './seed/generate';
-import type { EntitiesOfAlert } from './summary';
+import { generateSeed, SEED_GENERATOR_VERSION } from './seed/generate';
 import { restoredNotice, schemaVersionProblem, storedStateProblem } from './state-validation';
 import {
   SCHEMA_VERSION,
@@ -42,12 +45,6 @@ import {
 export const DATA_CHANNEL_NAME = 'soc-console-data';
 
 /**
- * How long new demo data waits, after the store opens or its last request, before it is written
- * (openBrowserStore's `writeSeed`).
- */
-const QUIET_MS = 1000;
-
-/**
  * How long a stored store's heavy records wait, after it opens or its last request, before they
  * are read (`completeStore`): about as long as the queue's first rows take to be drawn once
  * answered, so the read does not compete with them, and short enough that an incident opened
@@ -59,11 +56,17 @@ const COMPLETE_AFTER_MS = 300;
 
 type Meta = {
   schemaVersion: number;
-  /** How the records are laid out (RECORD_LAYOUT; the upgrade from the first layout sets it). */
-  layout: number;
+  /** How the records are laid out (idb-records; the upgrade from the first layout sets FULL). */
+  layout: RecordLayout;
+  /** OVERLAY_LAYOUT: the version of the generator whose demo data the records lie over. */
+  generator?: number;
+  /** The demo data: in OVERLAY_LAYOUT, what the records lie over. */
   seed: StoreState['seed'];
   counters: StoreState['counters'];
-  /** Record counts at the last write: a torn or hand-edited database shows up as a mismatch. */
+  /**
+   * Record counts at the last write (relations: the list's length, -1 when none is stored): a
+   * torn or hand-edited database shows up as a mismatch.
+   */
   counts: { incidents: number; alerts: number; relations: number };
   savedAt: string;
 };
@@ -78,6 +81,9 @@ type DataChangedMessage = { type: 'changed'; store?: SeedSize; notice?: string }
 
 /** Builds the demo data (the real seed generator unless a test passes a smaller one). */
 export type SeedGenerator = (options: { seed: number; size: SeedSize; now: Date }) => StoreState;
+
+/** The demo data a store is asked for, and how to generate it. */
+type Seeding = { seed: number; size: SeedSize; generate: SeedGenerator };
 
 export type BrowserStoreOptions = {
   seed: number;
@@ -115,11 +121,11 @@ export type BrowserStore = {
   readonly saved: boolean;
   /**
    * Resolves once the store holds every record: it opens on the light ones (everything the
-   * queue needs) and reads the alerts' evidence and the activity logs once requests pause for
+   * queue needs) and reads the stored evidence and activity logs once requests pause for
    * COMPLETE_AFTER_MS, or at once when this is called first. Never rejects.
    */
   complete(): Promise<void>;
-  /** Restores the seed (a fresh "now"), rewrites every object store and tells the other tabs. */
+  /** Restores the seed (a fresh "now"), stores it as its meta record alone and tells the other tabs. */
   reset(): Promise<void>;
   /**
    * Resolves once every change so far has committed to IndexedDB; rejects while a failed write
@@ -129,9 +135,8 @@ export type BrowserStore = {
   /** Stops listening, waits for pending writes and closes the database. */
   close(): Promise<void>;
   /**
-   * A request came: demo data not yet written, and heavy records not yet read, wait until
-   * requests have paused (QUIET_MS, COMPLETE_AFTER_MS), so that neither holds up the analyst's
-   * next clicks or the first rows.
+   * A request came: heavy records not yet read wait until requests have paused
+   * (COMPLETE_AFTER_MS), so that they do not hold up the analyst's next clicks or the first rows.
    */
   requested(): void;
 };
@@ -155,13 +160,15 @@ function begin(write: () => Promise<void>): Promise<void> {
 // ---------------------------------------------------------------- reading
 
 /**
- * What the light records hold: a store to open on (its alerts' evidence empty and its activity
- * logs absent until `complete` fills them in), no data at all, or why they cannot be used.
+ * What the light records hold: a store to open on (in FULL_LAYOUT its alerts' evidence empty and
+ * its activity logs absent, in OVERLAY_LAYOUT the seed's, until `complete` lays the stored ones
+ * over them), no data at all, or why they cannot be used.
  */
 type Loaded =
   | {
       state: StoreState;
-      /** The entities each alert names, as stored beside it. */
+      layout: RecordLayout;
+      /** The entities each stored alert names, as stored beside it. */
       entities: Map<string, AlertEntity[]>;
     }
   | { absent: true }
@@ -181,11 +188,40 @@ const isAlertEntity = (v: unknown): v is AlertEntity =>
   typeof (v as AlertEntity).key === 'string' &&
   typeof (v as AlertEntity).name === 'string';
 
+const shownValue = (value: unknown) =>
+  value === undefined ? 'missing' : typeof value === 'string' ? value : JSON.stringify(value);
+
 /**
- * Checks the light records as a store: their shape, their counts, then the store's laws, with
- * every alert's evidence empty and no activity logs (what those hold is checked by `complete`).
+ * The demo data an OVERLAY_LAYOUT meta record names, generated again; or why it cannot be: made
+ * by another version of the generator, another seed or size than the one asked for, or a "now"
+ * that is not a date as the generator writes it.
  */
-function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
+function baseOf(m: Partial<Meta>, seeding: Seeding): { base: StoreState } | { problem: string } {
+  if (m.generator !== SEED_GENERATOR_VERSION) {
+    return {
+      problem: `its demo data was made by seed generator version ${shownValue(m.generator)}, and this console's is version ${SEED_GENERATOR_VERSION}`,
+    };
+  }
+  const recipe = m.seed as Partial<StoreState['seed']> | undefined;
+  if (typeof recipe !== 'object' || recipe === null) return { problem: 'no seed in meta' };
+  if (recipe.seed !== seeding.seed || recipe.size !== seeding.size) {
+    return {
+      problem: `its demo data is seed ${shownValue(recipe.seed)} of size ${shownValue(recipe.size)}, not seed ${seeding.seed} of size ${seeding.size}`,
+    };
+  }
+  const now = typeof recipe.now === 'string' ? new Date(recipe.now) : undefined;
+  if (!now || Number.isNaN(now.getTime()) || now.toISOString() !== recipe.now) {
+    return { problem: `the seed's date ${shownValue(recipe.now)} is not an ISO 8601 UTC time` };
+  }
+  return { base: seeding.generate({ seed: recipe.seed, size: recipe.size, now }) };
+}
+
+/**
+ * Checks the light records as a store: their shape, their counts, then the store's laws, with the
+ * stored records laid over the seed (OVERLAY_LAYOUT) or alone (FULL_LAYOUT, every alert's
+ * evidence empty and no activity logs until `complete`).
+ */
+function interpretLight(raw: LightRecords, activitiesToo: boolean, seeding: Seeding): Loaded {
   const m = raw.meta as Partial<Meta> | undefined;
   if (m === undefined) {
     const empty = raw.incidents.length === 0 && raw.alerts.length === 0 && !activitiesToo;
@@ -194,9 +230,11 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
   if (typeof m !== 'object' || m === null) return { problem: 'the metadata record is malformed' };
   const version = schemaVersionProblem(m.schemaVersion);
   if (version) return { problem: version };
-  if (m.layout !== RECORD_LAYOUT) {
-    const shown = typeof m.layout === 'number' ? String(m.layout) : 'missing';
-    return { problem: `record layout ${shown}, expected ${RECORD_LAYOUT}` };
+  const layout = m.layout;
+  if (layout !== OVERLAY_LAYOUT && layout !== FULL_LAYOUT) {
+    return {
+      problem: `record layout ${shownValue(layout)}, expected ${OVERLAY_LAYOUT} or ${FULL_LAYOUT}`,
+    };
   }
 
   const counts = m.counts;
@@ -218,6 +256,13 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
     };
   }
 
+  let base: StoreState | undefined;
+  if (layout === OVERLAY_LAYOUT) {
+    const made = baseOf(m, seeding);
+    if ('problem' in made) return made;
+    base = made.base;
+  }
+
   const entities = new Map<string, AlertEntity[]>();
   const alerts: unknown[] = [];
   for (const [i, stored] of raw.alerts.entries()) {
@@ -225,62 +270,84 @@ function interpretLight(raw: LightRecords, activitiesToo: boolean): Loaded {
       alerts.push(stored);
       continue;
     }
-    // The entities beside the alert; its evidence, in the evidence store, is read after.
-    const { alert, entities: list } = fromStoredAlert(stored, []);
     const key = raw.alertKeys[i];
+    // The seed's evidence, if the alert is the seed's: stored evidence is laid over it after.
+    const seeded = typeof key === 'string' ? base?.alerts[key]?.evidence : undefined;
+    const { alert, entities: list } = fromStoredAlert(stored, seeded ?? []);
     if (!Array.isArray(list) || !list.every(isAlertEntity)) {
-      const shown = typeof key === 'string' ? key : JSON.stringify(key);
-      return { problem: `alert ${shown} has no list of the entities it names` };
+      return { problem: `alert ${shownValue(key)} has no list of the entities it names` };
     }
     if (typeof key === 'string') entities.set(key, list);
     alerts.push(alert);
   }
+  const stored = {
+    incidents: byKey(raw.incidentKeys, raw.incidents),
+    alerts: byKey(raw.alertKeys, alerts),
+  };
   const candidate = {
     schemaVersion: m.schemaVersion,
     seed: m.seed,
     counters: m.counters,
-    incidents: byKey(raw.incidentKeys, raw.incidents),
-    alerts: byKey(raw.alertKeys, alerts),
-    activities: {},
-    relations: raw.relations,
+    incidents: base ? { ...base.incidents, ...stored.incidents } : stored.incidents,
+    alerts: base ? { ...base.alerts, ...stored.alerts } : stored.alerts,
+    activities: base?.activities ?? {},
+    relations: base && raw.relations === undefined ? base.relations : raw.relations,
   };
   const problem = storedStateProblem(candidate);
-  return problem ? { problem } : { state: candidate as StoreState, entities };
+  return problem ? { problem } : { state: candidate as StoreState, layout, entities };
 }
 
 /**
- * Checks the heavy records against the light ones the store opened on: every alert's evidence
- * is there and names the entities stored beside the alert, and the whole state, activity logs
- * included, keeps the store's laws.
+ * Lays the heavy records over the light ones the store opened on, and checks them: each alert's
+ * evidence (stored, or the seed's in OVERLAY_LAYOUT) names the entities stored beside the alert,
+ * and the whole state, activity logs included, keeps the store's laws.
  */
 function complete(
   loaded: Extract<Loaded, { state: StoreState }>,
   heavy: HeavyRecords,
 ): { state: StoreState } | { problem: string } {
-  const { state } = loaded;
-  const evidence = new Map<string, AlertRecord['evidence']>();
-  const stored = byKey(heavy.evidenceKeys, heavy.evidence);
+  const { state, layout } = loaded;
+  const overlay = layout === OVERLAY_LAYOUT;
+  // Nothing stored beyond what the store opened on, which was checked then.
+  if (overlay && heavy.evidenceKeys.length === 0 && heavy.activityKeys.length === 0) {
+    return { state };
+  }
+  const stored = new Map(Object.entries(byKey(heavy.evidenceKeys, heavy.evidence)));
   const alertIds = Object.keys(state.alerts);
-  if (heavy.evidenceKeys.length !== alertIds.length) {
+  if (!overlay && heavy.evidenceKeys.length !== alertIds.length) {
     return {
       problem: `evidence is stored for ${heavy.evidenceKeys.length} alerts, not the ${alertIds.length} there are`,
     };
   }
-  for (const id of alertIds) {
-    const list = stored[id];
-    if (!Array.isArray(list)) return { problem: `alert ${id} has no evidence list` };
-    const names = alertEntities(list as AlertRecord['evidence']);
-    if (JSON.stringify(names) !== JSON.stringify(loaded.entities.get(id) ?? null)) {
-      return { problem: `alert ${id}'s evidence does not name the entities stored with it` };
+  for (const id of stored.keys()) {
+    if (!Object.hasOwn(state.alerts, id)) {
+      return { problem: `evidence is stored for alert ${id}, which the store does not hold` };
     }
-    evidence.set(id, list as AlertRecord['evidence']);
   }
+  const alerts: Record<string, AlertRecord> = {};
+  for (const alert of Object.values(state.alerts)) {
+    const { id } = alert;
+    const own = stored.get(id);
+    const list: unknown = own ?? (overlay ? alert.evidence : undefined);
+    if (!Array.isArray(list)) return { problem: `alert ${id} has no evidence list` };
+    const evidence = list as AlertRecord['evidence'];
+    // The entities stored beside the alert; for the seed's alert, those of the seed's evidence.
+    const storedNames = loaded.entities.get(id);
+    const names = storedNames ?? (own ? alertEntities(alert.evidence) : undefined);
+    if (names && JSON.stringify(alertEntities(evidence)) !== JSON.stringify(names)) {
+      return {
+        problem: storedNames
+          ? `alert ${id}'s evidence does not name the entities stored with it`
+          : `alert ${id}'s stored evidence does not name the entities of the seed's`,
+      };
+    }
+    alerts[id] = own ? { ...alert, evidence } : alert;
+  }
+  const logs = byKey(heavy.activityKeys, heavy.activities);
   const full = {
     ...state,
-    alerts: Object.fromEntries(
-      Object.values(state.alerts).map((a) => [a.id, { ...a, evidence: evidence.get(a.id) }]),
-    ),
-    activities: byKey(heavy.activityKeys, heavy.activities),
+    alerts,
+    activities: overlay ? { ...state.activities, ...logs } : logs,
   };
   const problem = storedStateProblem(full);
   return problem ? { problem } : { state: full as StoreState };
@@ -299,10 +366,10 @@ function completeChecked(
 }
 
 /** Checks every record (read in one transaction) as one store. */
-function judge(raw: RawRecords): { state: StoreState } | { problem: string } {
+function judge(raw: RawRecords, seeding: Seeding): { state: StoreState } | { problem: string } {
   let loaded: Loaded;
   try {
-    loaded = interpretLight(raw, raw.activities.length > 0);
+    loaded = interpretLight(raw, raw.activities.length > 0 || raw.evidence.length > 0, seeding);
   } catch (error) {
     return { problem: `checking it failed: ${messageOf(error)}` };
   }
@@ -314,8 +381,9 @@ function judge(raw: RawRecords): { state: StoreState } | { problem: string } {
 /** Reads and checks every record: the whole state, as another tab's reset left it. */
 async function readEverything(
   db: IDBDatabase,
+  seeding: Seeding,
 ): Promise<{ state: StoreState } | { problem: string }> {
-  return judge(await readRaw(db));
+  return judge(await readRaw(db), seeding);
 }
 
 // ---------------------------------------------------------------- setting aside
@@ -390,8 +458,16 @@ async function setAside(
   }
 }
 
-/** Reads back the records one change touched, for another tab's write. */
-async function readChange(db: IDBDatabase, change: StoreChange): Promise<ExternalPatch> {
+/**
+ * Reads back the records one change touched, for another tab's write. An alert's evidence never
+ * changes, and the seed's is not stored: an alert without stored evidence keeps what
+ * `evidenceOf` (this tab's store) has.
+ */
+async function readChange(
+  db: IDBDatabase,
+  change: StoreChange,
+  evidenceOf: (alertId: string) => AlertRecord['evidence'] | undefined,
+): Promise<ExternalPatch> {
   const tx = db.transaction([...STORES], 'readonly');
   const incidents = change.incidentIds.map((id) => request(tx.objectStore('incidents').get(id)));
   const alerts = change.alertIds.map((id) => request(tx.objectStore('alerts').get(id)));
@@ -417,7 +493,8 @@ async function readChange(db: IDBDatabase, change: StoreChange): Promise<Externa
   const evidenceValues: unknown[] = await Promise.all(evidence);
   const alertValues = (await Promise.all(alerts)).map((stored: unknown, i) =>
     typeof stored === 'object' && stored !== null
-      ? fromStoredAlert(stored, evidenceValues[i] ?? []).alert
+      ? fromStoredAlert(stored, evidenceValues[i] ?? evidenceOf(change.alertIds[i] ?? '') ?? [])
+          .alert
       : undefined,
   );
   return {
@@ -433,10 +510,21 @@ type ActivityLog = StoreState['activities'][string];
 
 // ---------------------------------------------------------------- writing
 
-function metaOf(state: Pick<StoreState, 'seed' | 'counters'>, counts: Meta['counts']): Meta {
+/** The records IndexedDB holds beyond the meta record, for the record counts in meta. */
+type Kept = { incidents: Set<string>; alerts: Set<string>; relations: boolean };
+
+/** The records an operation changed, or several operations did. */
+type Changed = Pick<StoreChange, 'incidentIds' | 'alertIds' | 'activityIncidentIds' | 'relations'>;
+
+function metaOf(
+  state: Pick<StoreState, 'seed' | 'counters'>,
+  layout: RecordLayout,
+  counts: Meta['counts'],
+): Meta {
   return {
     schemaVersion: SCHEMA_VERSION,
-    layout: RECORD_LAYOUT,
+    layout,
+    ...(layout === OVERLAY_LAYOUT ? { generator: SEED_GENERATOR_VERSION } : {}),
     seed: state.seed,
     counters: state.counters,
     counts,
@@ -444,96 +532,58 @@ function metaOf(state: Pick<StoreState, 'seed' | 'counters'>, counts: Meta['coun
   };
 }
 
-/** How long one slice of a whole write may hold the thread (writeEverything). */
-const WRITE_SLICE_MS = 8;
-
 /**
- * Clears every object store and writes the whole state, in one transaction. IndexedDB copies each
- * record on this thread when it is put: the demo data's ~11 MB held the thread for hundreds of
- * milliseconds at once, and every request that came meanwhile waited (a sort or a search just
- * after a first visit took up to a second). So the records are put a slice at a time: the next
- * slice starts from the success of the last request of the one before, where the transaction is
- * still active, and requests are answered in between. The records to write are taken when the
- * write starts; IndexedDB runs any write begun later after this one, so none lands under it.
+ * Stores demo data just generated (or restored from the seed): every object store emptied, and
+ * the meta record that names the seed, in one transaction.
  */
-function writeEverything(
-  db: IDBDatabase,
-  state: StoreState,
-  entities: EntitiesOfAlert,
-): Promise<void> {
+function writeSeed(db: IDBDatabase, state: Pick<StoreState, 'seed' | 'counters'>): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
-  const written = done(tx);
-  // What is written is taken now, whole: a change made between two slices replaces records but
-  // appends to activity logs and counts on the counters in place, and must not reach this
-  // transaction in part (its own transaction follows; should that one never commit, the stored
-  // state must not hold half of it).
-  const incidents = Object.values(state.incidents);
-  const alerts = Object.values(state.alerts);
-  const logs = Object.entries(state.activities).map(([id, log]) => [id, [...log]] as const);
-  const { relations } = state;
-  const counts = {
-    incidents: incidents.length,
-    alerts: alerts.length,
-    relations: relations.length,
-  };
-  const meta = metaOf({ seed: state.seed, counters: { ...state.counters } }, counts);
   for (const name of STORES) tx.objectStore(name).clear();
-
-  /** Each step puts one record (an alert with its evidence). */
-  function* putRecords(): Generator<IDBRequest> {
-    for (const incident of incidents) yield tx.objectStore('incidents').put(incident);
-    for (const alert of alerts) {
-      tx.objectStore('alerts').put(toStoredAlert(alert, entities(alert)));
-      yield tx.objectStore('evidence').put(alert.evidence, alert.id);
-    }
-    for (const [id, log] of logs) yield tx.objectStore('activities').put(log, id);
-  }
-  const puts = putRecords();
-  const slice = () => {
-    const until = performance.now() + WRITE_SLICE_MS;
-    for (let step = puts.next(); !step.done; step = puts.next()) {
-      if (performance.now() >= until) {
-        step.value.addEventListener('success', slice);
-        return;
-      }
-    }
-    tx.objectStore('relations').put(relations, RELATIONS_KEY);
-    tx.objectStore('meta').put(meta, META_KEY);
-  };
-  slice();
-  return written;
+  const counts = { incidents: 0, alerts: 0, relations: -1 };
+  tx.objectStore('meta').put(metaOf(state, OVERLAY_LAYOUT, counts), META_KEY);
+  return done(tx);
 }
 
 /**
- * Writes only what one operation changed. Runs synchronously inside the store's listener, so
- * IndexedDB clones the records before any later operation can touch them. An alert's evidence
- * never changes, so it is not written again.
+ * Writes the records one operation changed (or, after a failed write, every record written since
+ * the store opened), and meta. Runs synchronously inside the store's listener, so IndexedDB
+ * clones the records before any later operation can touch them. An alert's evidence never
+ * changes: it is written with the alert the first time the alert is stored, and not again.
  */
-function writeChange(db: IDBDatabase, store: IncidentStore, change: StoreChange): Promise<void> {
+function writeRecords(
+  db: IDBDatabase,
+  store: IncidentStore,
+  change: Changed,
+  layout: RecordLayout,
+  kept: Kept,
+): Promise<void> {
+  const incidents = change.incidentIds.map((id) => [id, store.incident(id)] as const);
+  const alerts = change.alertIds.map((id) => [id, store.alert(id)] as const);
+  // The store never removes a record, and one gone could not be stored as gone (the seed's would
+  // come back on reopening): the write fails rather than store less than memory holds.
+  const gone = incidents.find(([, i]) => !i)?.[0] ?? alerts.find(([, a]) => !a)?.[0];
+  if (gone !== undefined) throw new Error(`record ${gone} is no longer in the store`);
+
   const tx = db.transaction([...STORES], 'readwrite', WRITE_OPTIONS);
-  for (const id of change.incidentIds) {
-    const incident = store.incident(id);
-    if (incident) tx.objectStore('incidents').put(incident);
-    else tx.objectStore('incidents').delete(id);
-  }
-  for (const id of change.alertIds) {
-    const alert = store.alert(id);
-    if (alert) tx.objectStore('alerts').put(toStoredAlert(alert, store.entitiesOfAlert(alert)));
-    else {
-      tx.objectStore('alerts').delete(id);
-      tx.objectStore('evidence').delete(id);
-    }
+  for (const [, incident] of incidents) tx.objectStore('incidents').put(incident);
+  for (const [id, alert] of alerts) {
+    if (!alert) continue;
+    tx.objectStore('alerts').put(toStoredAlert(alert, store.entitiesOfAlert(alert)));
+    if (!kept.alerts.has(id)) tx.objectStore('evidence').put(alert.evidence, id);
   }
   for (const id of change.activityIncidentIds) {
     tx.objectStore('activities').put(store.activities(id), id);
   }
   if (change.relations) tx.objectStore('relations').put(store.relations(), RELATIONS_KEY);
+  for (const id of change.incidentIds) kept.incidents.add(id);
+  for (const id of change.alertIds) kept.alerts.add(id);
+  kept.relations ||= change.relations;
   const counts = {
-    incidents: store.incidents().length,
-    alerts: store.alerts().length,
-    relations: store.relations().length,
+    incidents: kept.incidents.size,
+    alerts: kept.alerts.size,
+    relations: kept.relations ? store.relations().length : -1,
   };
-  tx.objectStore('meta').put(metaOf(store.stateMeta(), counts), META_KEY);
+  tx.objectStore('meta').put(metaOf(store.stateMeta(), layout, counts), META_KEY);
   return done(tx);
 }
 
@@ -598,6 +648,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     onError = (error: unknown) => console.warn('[mock] could not save demo data', error),
   } = options;
   const fresh = () => generate({ seed, size, now: seedNow() });
+  const seeding: Seeding = { seed, size, generate };
   const storeOptions = clock ? { clock } : {};
 
   const factory = options.indexedDB ?? globalThis.indexedDB;
@@ -645,7 +696,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   }
   let loaded: Loaded;
   try {
-    loaded = interpretLight(light, false);
+    loaded = interpretLight(light, false, seeding);
   } catch (error) {
     // Records odd enough to trip the checks themselves are unusable too: set them aside.
     loaded = { problem: `checking it failed: ${messageOf(error)}` };
@@ -653,10 +704,19 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
 
   let notice: string | undefined;
   let state: StoreState;
-  /** Demo data just generated (or restored from the seed) and not yet written: see writeSeed. */
-  let unwrittenSeed: StoreState | undefined;
+  /** How the records are laid out, and what they are: see idb-records OVERLAY_LAYOUT. */
+  let layout: RecordLayout = OVERLAY_LAYOUT;
+  let kept: Kept = { incidents: new Set(), alerts: new Set(), relations: false };
+  /** Demo data just generated (or restored from the seed), to be stored as its meta record. */
+  let newSeed: StoreState | undefined;
   if ('state' in loaded) {
     state = loaded.state;
+    layout = loaded.layout;
+    kept = {
+      incidents: new Set(light.incidentKeys.map(String)),
+      alerts: new Set(light.alertKeys.map(String)),
+      relations: Array.isArray(light.relations),
+    };
   } else {
     // No store to open on: the rest is read now, to be set aside with the rest, or to find
     // activity logs without the records they belong to.
@@ -679,7 +739,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       }
       notice = set.notice;
     }
-    unwrittenSeed = state;
+    newSeed = state;
   }
   const store = new IncidentStore(state, {
     ...storeOptions,
@@ -697,8 +757,8 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   /**
    * Why memory holds changes IndexedDB does not: set when a write fails. Every flush rejects
    * while it is set, since "everything committed so far is stored" is then false, whichever
-   * later writes succeed. The next change is written as a full rewrite; once one commits, memory
-   * and storage agree again.
+   * later writes succeed. The next change is written as a rewrite (of new demo data, or of every
+   * record written since the store opened); once one commits, memory and storage agree again.
    */
   let failure: Error | undefined;
   let rewriteNeeded = false;
@@ -707,31 +767,37 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     rewriteNeeded = true;
     onError(error);
   };
+  /** Every record written since the store opened or was reset: what a rewrite puts again. */
+  const nothingWritten = () => ({
+    incidentIds: new Set<string>(),
+    alertIds: new Set<string>(),
+    logs: new Set<string>(),
+    relations: false,
+  });
+  let written = nothingWritten();
+  /** Demo data stored so far as its meta record (false until newSeed's write commits). */
+  let seedStored = newSeed === undefined;
 
   /**
-   * Writes demo data that was just generated. Not while the store opens or requests keep
-   * coming: copying ~11 MB into IndexedDB takes a few hundred milliseconds of this thread (in
-   * slices, writeEverything), and a first visit's reads and clicks come first (they are served
-   * from memory). It is written once QUIET_MS pass without a request
-   * (`requested`), or before the first change is written, or on a flush or close, whichever
-   * comes first; a write is therefore acknowledged only once the seed under it is stored. A tab
-   * closed before then stored nothing, and the next visit generates the same seed again. If it
-   * cannot be stored, writes are refused as any failed write is ("The change could not be
-   * saved…") until one stores everything.
+   * Stores new demo data as its meta record alone, in one small transaction, as soon as it is
+   * generated: a write is acknowledged only once the seed under it is stored, since IndexedDB
+   * commits transactions in the order they were started. If it cannot be stored, writes are
+   * refused as any failed write is ("The change could not be saved…") until one stores
+   * everything.
    */
-  const writeSeed = () => {
-    const seed = unwrittenSeed;
-    if (!seed) return;
-    unwrittenSeed = undefined;
-    seedWait.cancel();
-    const handled = begin(() => writeEverything(db, seed, store.entitiesOfAlert)).then(
-      undefined,
-      failed,
-    );
-    writes = writes.then(() => handled);
+  const storeSeed = (seedState: Pick<StoreState, 'seed' | 'counters'>) => {
+    layout = OVERLAY_LAYOUT;
+    kept = { incidents: new Set(), alerts: new Set(), relations: false };
+    seedStored = false;
+    return begin(() => writeSeed(db, seedState)).then(() => {
+      seedStored = true;
+    });
   };
-  const seedWait = afterQuiet(QUIET_MS, () => unwrittenSeed !== undefined, writeSeed);
-  seedWait.arm();
+  if (newSeed) {
+    const handled = storeSeed(newSeed).then(undefined, failed);
+    writes = writes.then(() => handled);
+  }
+
   /** Bumped by every local commit, so a read of another tab's write can tell it went stale. */
   let localSeq = 0;
   let closed = false;
@@ -742,23 +808,36 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
   const unsubscribe = store.subscribe((change) => {
     localSeq += 1;
     if (!saving) return;
-    // A reset writes everything anyway; any other change is written over the seed.
-    if (change.reset) {
-      unwrittenSeed = undefined;
-      seedWait.cancel();
-    } else writeSeed();
-    const full = change.reset || rewriteNeeded;
+    let write: Promise<void>;
+    // A reset stores the new seed (as a new visit does); any other change, what it changed.
+    const rewrite = change.reset || rewriteNeeded;
     rewriteNeeded = false;
-    const written = begin(() =>
-      full
-        ? writeEverything(db, store.snapshot(), store.entitiesOfAlert)
-        : writeChange(db, store, change),
-    );
+    if (change.reset) {
+      written = nothingWritten();
+      write = storeSeed(store.stateMeta());
+    } else {
+      for (const id of change.incidentIds) written.incidentIds.add(id);
+      for (const id of change.alertIds) written.alertIds.add(id);
+      for (const id of change.activityIncidentIds) written.logs.add(id);
+      written.relations ||= change.relations;
+      const records: Changed = rewrite
+        ? {
+            incidentIds: [...written.incidentIds],
+            alertIds: [...written.alertIds],
+            activityIncidentIds: [...written.logs],
+            relations: written.relations,
+          }
+        : change;
+      // After a failed write of new demo data, the seed first, then everything written over it.
+      const seedFirst = rewrite && !seedStored ? storeSeed(store.stateMeta()) : undefined;
+      const put = begin(() => writeRecords(db, store, records, layout, kept));
+      write = seedFirst ? Promise.all([seedFirst, put]).then(() => undefined) : put;
+    }
     const message: SyncMessage = { type: 'store-changed', from: tabId, change };
     // Handle the outcome at once (no unhandled rejection while earlier writes are pending);
     // transactions complete in creation order, so the announcements go out in order too.
-    const announced = written.then(() => {
-      if (full) failure = undefined;
+    const announced = write.then(() => {
+      if (rewrite) failure = undefined;
       sync?.postMessage(message);
     }, failed);
     writes = writes.then(() => announced);
@@ -770,12 +849,12 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     for (let attempt = 0; attempt < 10 && !closed; attempt++) {
       const seqAtRead = localSeq;
       if (change.reset) {
-        const loaded = await readEverything(db);
+        const loaded = await readEverything(db, seeding);
         if (seqAtRead !== localSeq) continue;
         if (!('state' in loaded)) return;
         store.replaceState(loaded.state, { silent: true });
       } else {
-        const patch = await readChange(db, change);
+        const patch = await readChange(db, change, (id) => store.alert(id)?.evidence);
         if (seqAtRead !== localSeq) continue;
         store.applyExternal(patch);
       }
@@ -830,7 +909,7 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
       judged = completeChecked(opened, heavy);
       if ('problem' in judged && !closed) {
         raw = await readRaw(db);
-        judged = judge(raw);
+        judged = judge(raw, seeding);
       }
     } catch (error) {
       if (!closed) runInMemory(cannotSaveNotice(unreadable(error)));
@@ -893,7 +972,6 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
 
   const flush = async () => {
     if (!saving) return;
-    writeSeed();
     await writes;
     if (failure) {
       const reason = failure.name && failure.name !== 'Error' ? `${failure.name}: ` : '';
@@ -919,12 +997,10 @@ export async function openBrowserStore(options: BrowserStoreOptions): Promise<Br
     },
     flush,
     requested() {
-      seedWait.arm();
       completeWait.arm();
     },
     async close() {
       if (closed) return;
-      writeSeed();
       closed = true;
       completeWait.cancel();
       unsubscribe();

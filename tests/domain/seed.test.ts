@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MergeFacts } from '@/domain/audit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORRELATION_ACTOR, type ActivityEntry } from '@/domain/activity';
@@ -8,7 +9,7 @@ import { deriveSeverity } from '@/domain/severity';
 import { PRODUCT_SOURCES, SOURCE_INFO } from '@/domain/sources';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { DIRECTORY } from '@mocks/store/personas';
-import { generateSeed, type SeedOptions } from '@mocks/store/seed/generate';
+import { generateSeed, SEED_GENERATOR_VERSION, type SeedOptions } from '@mocks/store/seed/generate';
 import { SEED_SIZES } from '@mocks/store/seed/tenant';
 import { countEntities, summarize, summaryFacts } from '@mocks/store/summary';
 import type { AlertRecord, IncidentRecord, StoreState } from '@mocks/store/types';
@@ -58,6 +59,19 @@ describe('generateSeed: determinism and size', () => {
     );
     expect(reports.at(-1)).toEqual([total, total]);
     expect(reported).toEqual(state);
+  });
+
+  /**
+   * What each version of the generator makes (SEED_GENERATOR_VERSION): stored demo data is laid
+   * over it, so a change of the output must come with a new version (and its fingerprint here).
+   */
+  const FINGERPRINTS: Record<number, string> = {
+    1: '6e295130a3cc825122383f57bddf39a1d430487b41892037e22a83d1af329133',
+  };
+
+  it('makes what its version number says it makes (raise SEED_GENERATOR_VERSION when it changes)', () => {
+    const fingerprint = createHash('sha256').update(JSON.stringify(state)).digest('hex');
+    expect(fingerprint).toBe(FINGERPRINTS[SEED_GENERATOR_VERSION]);
   });
 
   it('gives a deep-equal state for the same options and a different one for another seed', () => {

@@ -135,9 +135,9 @@ export async function openSentinelIncidentIds(page: Page): Promise<string[]> {
 }
 
 /**
- * Whether the page's demo store is in IndexedDB yet: new demo data is written once a second has
- * passed without a request (README "Demo data"), in one transaction whose `meta` record comes
- * with everything else. Opened without a version: the store's worker has created the database.
+ * Whether the page's demo store is in IndexedDB yet: new demo data is stored as its `meta` record
+ * as soon as it is generated, and each change with a new `meta` (README "Demo data"). Opened
+ * without a version: the store's worker has created the database.
  */
 export function storeWritten(page: Page): Promise<boolean> {
   return page.evaluate(async () => {

@@ -56,6 +56,15 @@ export type SeedOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
+/**
+ * The version of what `generateSeed` makes. Stored demo data holds only what differs from it
+ * (mocks/store/idb-records OVERLAY_LAYOUT), so records stored over one version's demo data cannot
+ * be laid over another's: raise this whenever the output changes. tests/domain/seed.test.ts keeps
+ * a fingerprint of each version's output and fails until you do; stored data of an older version
+ * is then set aside on opening, with a notice, and the demo data starts over.
+ */
+export const SEED_GENERATOR_VERSION = 1;
+
 /** How many incidents are generated between two progress reports. */
 const PROGRESS_EVERY = 250;
 
