@@ -11,6 +11,7 @@ import { IncidentStore } from '@mocks/store/incident-store';
 import { DIRECTORY } from '@mocks/store/personas';
 import { generateSeed, SEED_GENERATOR_VERSION, type SeedOptions } from '@mocks/store/seed/generate';
 import { SEED_SIZES } from '@mocks/store/seed/tenant';
+import { storedStateProblem } from '@mocks/store/state-validation';
 import { countEntities, summarize, summaryFacts } from '@mocks/store/summary';
 import type { AlertRecord, IncidentRecord, StoreState } from '@mocks/store/types';
 
@@ -68,6 +69,10 @@ describe('generateSeed: determinism and size', () => {
   const FINGERPRINTS: Record<number, string> = {
     1: '6e295130a3cc825122383f57bddf39a1d430487b41892037e22a83d1af329133',
   };
+
+  it('passes the checks stored data goes through, which opening untouched demo data skips', () => {
+    expect(storedStateProblem(state)).toBeNull();
+  });
 
   it('makes what its version number says it makes (raise SEED_GENERATOR_VERSION when it changes)', () => {
     const fingerprint = createHash('sha256').update(JSON.stringify(state)).digest('hex');
