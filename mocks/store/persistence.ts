@@ -199,14 +199,14 @@ const shownValue = (value: unknown) =>
 function baseOf(m: Partial<Meta>, seeding: Seeding): { base: StoreState } | { problem: string } {
   if (m.generator !== SEED_GENERATOR_VERSION) {
     return {
-      problem: `its demo data was made by seed generator version ${shownValue(m.generator)}, and this console's is version ${SEED_GENERATOR_VERSION}`,
+      problem: `it was stored over the demo data of seed generator version ${shownValue(m.generator)}, and this console's generator is version ${SEED_GENERATOR_VERSION}`,
     };
   }
   const recipe = m.seed as Partial<StoreState['seed']> | undefined;
   if (typeof recipe !== 'object' || recipe === null) return { problem: 'no seed in meta' };
   if (recipe.seed !== seeding.seed || recipe.size !== seeding.size) {
     return {
-      problem: `its demo data is seed ${shownValue(recipe.seed)} of size ${shownValue(recipe.size)}, not seed ${seeding.seed} of size ${seeding.size}`,
+      problem: `it was stored over the demo data of seed ${shownValue(recipe.seed)} of size ${shownValue(recipe.size)}, not seed ${seeding.seed} of size ${seeding.size}`,
     };
   }
   const now = typeof recipe.now === 'string' ? new Date(recipe.now) : undefined;

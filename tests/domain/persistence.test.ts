@@ -343,7 +343,19 @@ describe('browser persistence (IndexedDB)', () => {
         const req = meta.get('meta');
         req.onsuccess = () => meta.put({ ...req.result, generator: 0 }, 'meta');
       },
-      `its demo data was made by seed generator version 0, and this console's is version ${SEED_GENERATOR_VERSION}`,
+      `it was stored over the demo data of seed generator version 0, and this console's generator is version ${SEED_GENERATOR_VERSION}`,
+    ],
+    [
+      'demo data of another size',
+      (tx) => {
+        const meta = tx.objectStore('meta');
+        const req = meta.get('meta');
+        req.onsuccess = () => {
+          const m = req.result as { seed: object };
+          meta.put({ ...m, seed: { ...m.seed, size: 'large' } }, 'meta');
+        };
+      },
+      'it was stored over the demo data of seed 7 of size large, not seed 7 of size default',
     ],
     [
       'a seed date that is not a date',

@@ -306,6 +306,51 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   expect(status).toBe(404);
 });
 
+test('data stored over another version of the seed generator is set aside, and the seed restored', async ({
+  context,
+  browser,
+}) => {
+  const page = await context.newPage();
+  await openConsole(page);
+  const [incident] = await activeIncidents(page, 1);
+  const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
+    displayName: 'Stored over an older seed',
+  });
+  expect(renamed.status).toBe(200);
+  // As if an older console had stored it: its meta names another generator version.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('soc-console-mock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    const tx = db.transaction('meta', 'readwrite');
+    const meta = tx.objectStore('meta');
+    const req = meta.get('meta');
+    req.onsuccess = () => meta.put({ ...(req.result as object), generator: 0 }, 'meta');
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    });
+    db.close();
+  });
+  await closeAllTabs(context, browser);
+
+  const next = await context.newPage();
+  await openConsole(next);
+  const notice = next.getByText(/^Stored demo data was unreadable/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(
+    'it was stored over the demo data of seed generator version 0',
+  );
+  await expect(notice).toContainText(
+    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
+  );
+  await next.screenshot({ path: 'test-results/generator-version-notice.png' });
+  const restored = await graph(next, 'GET', `security/incidents/${incident!.id}`);
+  expect((restored.body as Incident).displayName).not.toBe('Stored over an older seed');
+});
+
 /** Runs `edit` on the console's database in the page, as a hand edit would. */
 async function editDatabase(page: Page, alertId: string, evidence: unknown) {
   await page.evaluate(
