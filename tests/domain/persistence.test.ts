@@ -194,6 +194,15 @@ async function tamper(dbName: string, edit: (tx: IDBTransaction) => void) {
   db.close();
 }
 
+/** A `tamper` edit that replaces the meta record with what `edit` makes of it. */
+const editMeta =
+  (edit: (meta: { seed: object }) => object) =>
+  (tx: IDBTransaction): void => {
+    const meta = tx.objectStore('meta');
+    const req = meta.get('meta');
+    req.onsuccess = () => meta.put(edit(req.result as { seed: object }), 'meta');
+  };
+
 /** Puts records into `storeName` and counts them in meta, as a write of the store would. */
 function putCounted(tx: IDBTransaction, storeName: 'incidents' | 'alerts', records: object[]) {
   const meta = tx.objectStore('meta');
@@ -338,35 +347,17 @@ describe('browser persistence (IndexedDB)', () => {
     ],
     [
       'demo data of another seed generator',
-      (tx) => {
-        const meta = tx.objectStore('meta');
-        const req = meta.get('meta');
-        req.onsuccess = () => meta.put({ ...req.result, generator: 0 }, 'meta');
-      },
+      editMeta((m) => ({ ...m, generator: 0 })),
       `it was stored over the demo data of seed generator version 0, and this console's generator is version ${SEED_GENERATOR_VERSION}`,
     ],
     [
       'demo data of another size',
-      (tx) => {
-        const meta = tx.objectStore('meta');
-        const req = meta.get('meta');
-        req.onsuccess = () => {
-          const m = req.result as { seed: object };
-          meta.put({ ...m, seed: { ...m.seed, size: 'large' } }, 'meta');
-        };
-      },
+      editMeta((m) => ({ ...m, seed: { ...m.seed, size: 'large' } })),
       'it was stored over the demo data of seed 7 of size large, not seed 7 of size default',
     ],
     [
       'a seed date that is not a date',
-      (tx) => {
-        const meta = tx.objectStore('meta');
-        const req = meta.get('meta');
-        req.onsuccess = () => {
-          const m = req.result as { seed: object };
-          meta.put({ ...m, seed: { ...m.seed, now: 'yesterday' } }, 'meta');
-        };
-      },
+      editMeta((m) => ({ ...m, seed: { ...m.seed, now: 'yesterday' } })),
       "the seed's date yesterday is not an ISO 8601 UTC time",
     ],
   ];

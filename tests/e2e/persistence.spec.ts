@@ -224,6 +224,16 @@ test('a write answered with 2xx survives closing the tab at once', async ({ cont
   expect((body as Incident).displayName).toBe('Saved before the answer');
 });
 
+/** The banner says why the stored data was set aside, and names the first copy. */
+async function expectSetAsideNotice(page: Page, reason: string) {
+  const notice = page.getByText(/^Stored demo data was unreadable/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(reason);
+  await expect(notice).toContainText(
+    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
+  );
+}
+
 test('stored data that breaks the store’s laws is set aside, and the notice says where', async ({
   context,
   browser,
@@ -274,12 +284,7 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
 
   const next = await context.newPage();
   await openConsole(next);
-  const notice = next.getByText(/^Stored demo data was unreadable/);
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText(`it breaks the store's laws: incident ${incident!.id} holds`);
-  await expect(notice).toContainText(
-    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
-  );
+  await expectSetAsideNotice(next, `it breaks the store's laws: incident ${incident!.id} holds`);
   await next.screenshot({ path: 'test-results/set-aside-notice.png' });
 
   const copies = await next.evaluate(async () => {
@@ -338,14 +343,7 @@ test('data stored over another version of the seed generator is set aside, and t
 
   const next = await context.newPage();
   await openConsole(next);
-  const notice = next.getByText(/^Stored demo data was unreadable/);
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText(
-    'it was stored over the demo data of seed generator version 0',
-  );
-  await expect(notice).toContainText(
-    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
-  );
+  await expectSetAsideNotice(next, 'it was stored over the demo data of seed generator version 0');
   await next.screenshot({ path: 'test-results/generator-version-notice.png' });
   const restored = await graph(next, 'GET', `security/incidents/${incident!.id}`);
   expect((restored.body as Incident).displayName).not.toBe('Stored over an older seed');
@@ -415,13 +413,9 @@ test('a return visit has every alert’s evidence; stored evidence that no longe
   await closeAllTabs(context, browser);
   const third = await context.newPage();
   await openConsole(third);
-  const notice = third.getByText(/^Stored demo data was unreadable/);
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText(
+  await expectSetAsideNotice(
+    third,
     `alert ${alertId}'s stored evidence does not name the entities of the seed's`,
-  );
-  await expect(notice).toContainText(
-    /The unusable data was kept in IndexedDB database "soc-console-mock-set-aside" as "[^"]+ #1"\./,
   );
   // The queue the tab already showed follows the restored seed.
   await expect(third.getByText('Named before the return visit')).toHaveCount(0);
