@@ -43,16 +43,52 @@ export function createTestRuntime(options: TestRuntimeOptions = {}): MockRuntime
   const given = options.state;
   const { seed = given?.seed.seed ?? DEFAULT_SEED, size = given?.seed.size ?? 'default' } = options;
   const now = options.now ?? (given ? new Date(given.seed.now) : TEST_NOW);
-  // Generate once and clone on reset: tests reset before each case, and cloning is cheaper.
-  const pristine = given ?? generateSeed({ seed, size, now });
-  const store = new IncidentStore(structuredClone(pristine), {
+  // Generated once; every reset shares its frozen records (`freezeRecords`).
+  const pristine = freezeRecords(given ?? generateSeed({ seed, size, now }));
+  const store = new IncidentStore(containersOf(pristine), {
     clock: options.clock ?? steppingClock(now),
   });
   return {
     store,
     seed: { seed, size },
-    reset: () => Promise.resolve(store.replaceState(structuredClone(pristine))),
+    reset: () => Promise.resolve(store.replaceState(containersOf(pristine))),
     durable: inMemoryOnly,
+  };
+}
+
+/**
+ * Freezes every record of the state, deeply, and returns it. The store never changes a committed
+ * record in place: a write stages a copy and puts the copy in the record's place (`Tx` in
+ * incident-store.ts). So a reset can hand the store the same records in fresh containers
+ * (`containersOf`) instead of a deep copy of the default seed (~11 MB, ~150 ms, before each test
+ * that follows a change), and a record changed in place by mistake throws, failing the test
+ * that did it.
+ */
+function freezeRecords(state: StoreState): StoreState {
+  for (const group of [state.incidents, state.alerts, state.activities, state.relations]) {
+    for (const record of Object.values(group)) deepFreeze(record);
+  }
+  return state;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
+/** The state's containers (what a write adds to, replaces in or counts up), new; its records shared. */
+function containersOf(state: StoreState): StoreState {
+  return {
+    ...state,
+    seed: { ...state.seed },
+    counters: { ...state.counters },
+    incidents: { ...state.incidents },
+    alerts: { ...state.alerts },
+    activities: Object.fromEntries(
+      Object.entries(state.activities).map(([id, log]) => [id, [...log]]),
+    ),
+    relations: [...state.relations],
   };
 }
 

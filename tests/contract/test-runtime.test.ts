@@ -1,0 +1,74 @@
+/**
+ * The runtime the contract and UI tests run on (mocks/node.ts). A reset hands the store the
+ * seed's own records in new containers rather than a deep copy of them, which holds only while
+ * no write changes a record in place: the records are frozen, so such a write throws instead of
+ * leaking into the next test, and a reset after writes of every kind gives back the seed byte for
+ * byte.
+ */
+import { describe, expect, it } from 'vitest';
+import { call, GRAPH, useMockGraph } from './helpers';
+
+const { runtime } = useMockGraph();
+
+/** Live incidents with alerts and nothing set that would block a merge. */
+function open(n: number) {
+  const store = runtime().store;
+  const found = store
+    .incidents()
+    .filter(
+      (i) =>
+        (i.status === 'active' || i.status === 'inProgress') &&
+        i.assignedTo === null &&
+        i.classification === null &&
+        store.alertIdsOf(i.id).length >= 2,
+    )
+    .slice(0, n);
+  expect(found).toHaveLength(n);
+  return found;
+}
+
+describe('the test runtime', () => {
+  it('gives back the seed byte for byte after a PATCH, a comment, a move and a merge', async () => {
+    const { store } = runtime();
+    const seed = store.serialize();
+    const [a, b, c, d] = open(4);
+    const incidents = `${GRAPH}/security/incidents`;
+
+    const writes = [
+      await call(`${incidents}/${a!.id}`, {
+        method: 'PATCH',
+        body: { displayName: 'Renamed by the test', customTags: ['Reset test'] },
+      }),
+      await call(`${incidents}/${a!.id}/comments`, {
+        method: 'POST',
+        body: { comment: 'A comment the reset takes away' },
+      }),
+      await call(`${GRAPH}/security/alerts_v2/moveAlerts`, {
+        method: 'POST',
+        body: { alertIds: [store.alertIdsOf(b!.id)[0]], incidentId: a!.id },
+      }),
+      await call(`${incidents}/mergeIncidents`, {
+        method: 'POST',
+        body: { incidentIds: [c!.id, d!.id] },
+      }),
+    ];
+    expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200]);
+    expect(store.serialize()).not.toBe(seed);
+
+    await runtime().reset();
+    expect(store.serialize() === seed, 'the reset store differs from the seed').toBe(true);
+  });
+
+  it("freezes the seed's records, so a write that changed one in place would throw", () => {
+    const { store } = runtime();
+    const incident = store.incidents()[0]!;
+    const alert = store.alertsOf(incident.id)[0]!;
+    expect(() => {
+      (incident as { displayName: string }).displayName = 'changed in place';
+    }).toThrow(TypeError);
+    expect(() => {
+      (alert.evidence as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(store.activities(incident.id)[0])).toBe(true);
+  });
+});
