@@ -2,6 +2,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createTestRuntime, createTestServer } from '@mocks/node';
 import type { MockRuntime } from '@mocks/runtime';
+import type { IncidentStore } from '@mocks/store/incident-store';
+import type { IncidentRecord } from '@mocks/store/types';
 
 export const GRAPH = 'https://graph.microsoft.com/v1.0';
 export const BETA = 'https://graph.microsoft.com/beta';
@@ -39,6 +41,24 @@ export function useMockGraph(): { runtime: () => MockRuntime } {
       return runtime;
     },
   };
+}
+
+/**
+ * The store's first `n` live incidents (New or In progress) that `pred` accepts, for a test that
+ * needs incidents of a kind; throws, naming `what`, when the seed has fewer.
+ */
+export function liveIncidents(
+  store: IncidentStore,
+  n: number,
+  what: string,
+  pred: (i: IncidentRecord) => boolean,
+): IncidentRecord[] {
+  const found = store
+    .incidents()
+    .filter((i) => (i.status === 'active' || i.status === 'inProgress') && pred(i))
+    .slice(0, n);
+  if (found.length < n) throw new Error(`the seed has fewer than ${n} ${what}`);
+  return found;
 }
 
 export type CallOptions = {

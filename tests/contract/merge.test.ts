@@ -14,6 +14,7 @@ import {
   expectGraphError,
   expectUnchanged,
   GRAPH,
+  liveIncidents,
   MOCK,
   READER,
   useMockGraph,
@@ -28,20 +29,17 @@ const merge = (body: unknown, as?: string) =>
 /** Live incidents with nothing set that would block a merge, and alerts from every source. */
 function mergeable(n: number, pred: (i: IncidentRecord) => boolean = () => true): IncidentRecord[] {
   const store = runtime().store;
-  const found = store
-    .incidents()
-    .filter(
-      (i) =>
-        (i.status === 'active' || i.status === 'inProgress') &&
-        i.assignedTo === null &&
-        i.classification === null &&
-        i.determination === null &&
-        store.alertIdsOf(i.id).length > 0 &&
-        pred(i),
-    )
-    .slice(0, n);
-  if (found.length < n) throw new Error(`the seed has fewer than ${n} mergeable incidents`);
-  return found;
+  return liveIncidents(
+    store,
+    n,
+    'mergeable incidents',
+    (i) =>
+      i.assignedTo === null &&
+      i.classification === null &&
+      i.determination === null &&
+      store.alertIdsOf(i.id).length > 0 &&
+      pred(i),
+  );
 }
 
 describe('a successful merge', () => {

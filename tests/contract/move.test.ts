@@ -16,6 +16,7 @@ import {
   expectGraphError,
   expectUnchanged,
   GRAPH,
+  liveIncidents,
   MOCK,
   READER,
   useMockGraph,
@@ -34,17 +35,12 @@ function live(
   pred: (i: IncidentRecord) => boolean = () => true,
 ): IncidentRecord[] {
   const store = runtime().store;
-  const found = store
-    .incidents()
-    .filter(
-      (i) =>
-        (i.status === 'active' || i.status === 'inProgress') &&
-        store.alertIdsOf(i.id).length >= alerts &&
-        pred(i),
-    )
-    .slice(0, n);
-  if (found.length < n) throw new Error('the seed has too few such incidents');
-  return found;
+  return liveIncidents(
+    store,
+    n,
+    `live incidents with ${alerts} alerts or more`,
+    (i) => store.alertIdsOf(i.id).length >= alerts && pred(i),
+  );
 }
 
 async function log(id: string): Promise<ActivityEntry[]> {

@@ -6,26 +6,20 @@
  * byte.
  */
 import { describe, expect, it } from 'vitest';
-import { call, GRAPH, useMockGraph } from './helpers';
+import { call, GRAPH, liveIncidents, useMockGraph } from './helpers';
 
 const { runtime } = useMockGraph();
 
-/** Live incidents with alerts and nothing set that would block a merge. */
-function open(n: number) {
-  const store = runtime().store;
-  const found = store
-    .incidents()
-    .filter(
-      (i) =>
-        (i.status === 'active' || i.status === 'inProgress') &&
-        i.assignedTo === null &&
-        i.classification === null &&
-        store.alertIdsOf(i.id).length >= 2,
-    )
-    .slice(0, n);
-  expect(found).toHaveLength(n);
-  return found;
-}
+/** Live incidents with two alerts or more and nothing set that would block a merge. */
+const open = (n: number) => {
+  const { store } = runtime();
+  return liveIncidents(
+    store,
+    n,
+    'unassigned, unclassified incidents with two alerts or more',
+    (i) => i.assignedTo === null && i.classification === null && store.alertIdsOf(i.id).length >= 2,
+  );
+};
 
 describe('the test runtime', () => {
   it('gives back the seed byte for byte after a PATCH, a comment, a move and a merge', async () => {
