@@ -24,7 +24,6 @@ const liveEnv = { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright-li
  * The steps: each is a list of commands run one after another, started once every step named in
  * `after` has passed. A step marked `stream` shows its output as it goes.
  */
-const STATIC = ['typecheck', 'knip', 'format', 'build', 'build (live)'];
 const steps = [
   // TypeScript 7, the native compiler: the same checks as TypeScript 6 (which typescript-eslint
   // and the editors use) in a third of the CPU time (measured here: 33 → 11 CPU-seconds).
@@ -51,7 +50,8 @@ const steps = [
   // the other static steps end ~35 s in, and lint alone ran on to ~95 s with the other core idle.
   {
     name: 'vitest',
-    after: STATIC,
+    // Every step above but lint.
+    after: ['typecheck', 'knip', 'format', 'build', 'build (live)'],
     run: [
       [
         'npx',
