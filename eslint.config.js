@@ -122,7 +122,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'tests/ui/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'tests/{ui,browser}/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended, pluginQuery.configs['flat/recommended-strict']],
   },
   {
@@ -133,9 +133,8 @@ export default defineConfig([
   {
     // Every test that renders with Testing Library, and the render helper they share. The DOM
     // preset's rules are all in the React one; no test uses @testing-library/dom on its own.
-    files: ['tests/ui/**/*.{ts,tsx}', 'tests/render.tsx'],
-    // The jsdom shims and the cleanup vitest needs (it has no globals, so Testing Library cannot
-    // register its own): the test environment, not a test.
+    files: ['tests/{ui,browser}/**/*.{ts,tsx}', 'tests/render.tsx'],
+    // The jsdom shims: the test environment, not a test.
     ignores: ['tests/ui/setup-dom.ts'],
     extends: [testingLibrary.configs['flat/react']],
     // Our one render helper; without this, any function named render* counts as one.

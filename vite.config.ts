@@ -1,9 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { loadEnv, normalizePath, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { liveContentSecurityPolicy } from './src/app/live/content-security-policy.ts';
+
+// Debian's chromium-headless-shell, as for Playwright (playwright.config.ts).
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -170,6 +174,8 @@ export default defineConfig(({ mode }) => {
       maxWorkers: Math.max(2, availableParallelism()),
       testTimeout: 20_000,
       restoreMocks: true,
+      // Screenshots of failed browser tests, beside the reports npm test keeps.
+      attachmentsDir: 'test-reports/vitest-attachments',
       projects: [
         {
           extends: true,
@@ -202,7 +208,32 @@ export default defineConfig(({ mode }) => {
             // load once per worker instead of once per file: half the CPU time. What a test
             // changes is reset after it (tests/setup.ts, setup-dom.ts, mock-server.ts).
             isolate: false,
-            setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+            setupFiles: ['tests/setup.ts', 'tests/setup-render.ts', 'tests/ui/setup-dom.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'ui-browser',
+            include: ['tests/browser/**/*.test.{ts,tsx}'],
+            isolate: false,
+            testTimeout: 10_000,
+            setupFiles: ['tests/setup.ts', 'tests/setup-render.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({
+                launchOptions: { executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] },
+                // As in Playwright's tests: Fluent's drawers and dialogs open and close without
+                // motion, so what a test reads is where it ends up.
+                contextOptions: { reducedMotion: 'reduce' },
+              }),
+              instances: [{ browser: 'chromium' }],
+              // The window Playwright's tests use (playwright.config.ts).
+              viewport: { width: 1440, height: 900 },
+              // Under test-reports/, which npm test keeps (Playwright empties test-results/).
+              screenshotDirectory: 'test-reports/vitest-browser',
+            },
           },
         },
         {
@@ -214,7 +245,7 @@ export default defineConfig(({ mode }) => {
             include: UI_OWN_MODULE_GRAPH,
             environment: 'jsdom',
             testTimeout: 10_000,
-            setupFiles: ['tests/setup.ts', 'tests/ui/setup-dom.ts'],
+            setupFiles: ['tests/setup.ts', 'tests/setup-render.ts', 'tests/ui/setup-dom.ts'],
           },
         },
       ],

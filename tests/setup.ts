@@ -13,6 +13,6 @@ vi.mock('zustand', async (importOriginal) => {
 });
 
 afterEach(() => {
-  // Runs after setup-dom's cleanup (after-hooks run in reverse order), so nothing is mounted.
+  // Runs after setup-render's cleanup (after-hooks run in reverse order), so nothing is mounted.
   resetAllStores();
 });

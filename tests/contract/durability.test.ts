@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, appendFile, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_NOW } from '@mocks/node';
+import { TEST_NOW } from '@mocks/test-runtime';
 import { startServer, type RunningServer } from '@mocks/server';
 import { readStateFile } from '@mocks/store/file-persistence';
 import { listSegments, segmentPath } from '@mocks/store/file-snapshot';

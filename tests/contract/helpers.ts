@@ -1,6 +1,7 @@
 /** Contract-test plumbing: a seeded runtime behind msw/node, and a Graph client that is just fetch. */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { createTestRuntime, createTestServer } from '@mocks/node';
+import { createTestServer } from '@mocks/node';
+import { createTestRuntime } from '@mocks/test-runtime';
 import type { MockRuntime } from '@mocks/runtime';
 import type { IncidentStore } from '@mocks/store/incident-store';
 import type { IncidentRecord } from '@mocks/store/types';

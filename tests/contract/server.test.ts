@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_NOW } from '@mocks/node';
+import { TEST_NOW } from '@mocks/test-runtime';
 import { startServer, type RunningServer } from '@mocks/server';
 import { ok } from '@mocks/store/incident-store';
 import type { StoreState } from '@mocks/store/types';

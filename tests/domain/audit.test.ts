@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '@/domain/activity';
 import * as audit from '@/domain/audit';
 import type { AlertClassification, AlertDetermination, IncidentStatus } from '@/domain/enums';
-import { TEST_NOW, steppingClock } from '@mocks/node';
+import { TEST_NOW, steppingClock } from '@mocks/test-runtime';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { addIncidentComment, updateIncident } from '@mocks/store/incident-ops';
 import { DIRECTORY, findPersona } from '@mocks/store/personas';

@@ -14,7 +14,8 @@ import type {
 } from '@/domain/graph';
 import { EVIDENCE_TYPE } from '@/domain/graph';
 import { renderApp } from '../render';
-import { holdLock, setupMockServer } from './mock-server';
+import { holdLock } from './mock-backend';
+import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
 /**

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyMarkdownFormat } from '@/components/markdown-format';
 import { LIMITS } from '@/domain/limits';
 import { renderApp } from '../render';
-import { holdLock, setupMockServer } from './mock-server';
+import { holdLock } from './mock-backend';
+import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
 const { runtime, server } = setupMockServer(

@@ -12,7 +12,8 @@ import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
-import { holdLock, setupMockServer } from './mock-server';
+import { holdLock } from './mock-backend';
+import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
 const MDO = { serviceSource: 'microsoftDefenderForOffice365' } as const;

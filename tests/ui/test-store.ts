@@ -39,7 +39,7 @@ import type { Outcome } from '@/domain/outcome';
 import type { IncidentProvider } from '@/domain/relations';
 import { deriveSeverity } from '@/domain/severity';
 import { SOURCE_INFO } from '@/domain/sources';
-import { steppingClock, TEST_NOW } from '@mocks/node';
+import { steppingClock, TEST_NOW } from '@mocks/test-runtime';
 import { IncidentStore } from '@mocks/store/incident-store';
 import { checkLaws } from '@mocks/store/laws';
 import {

@@ -6,7 +6,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
-import { buildStore, makeIncident } from './test-store';
+import { buildStore, makeIncident } from '../ui/test-store';
 
 const LOAD = { timeout: 5000 };
 

@@ -10,9 +10,10 @@ import { GRAPH_BASE } from '@/api/config';
 import { buildODataQuery, type ODataListParams } from '@/api/odata-query';
 import type { Alert, ODataCollection } from '@/domain/graph';
 import { renderApp } from '../render';
-import { passTime, useFakeTimers } from './fake-timers';
-import { holdRequests, setupMockServer } from './mock-server';
-import { buildStore, makeAlert, makeIncident } from './test-store';
+import { passTime, useFakeTimers } from '../ui/fake-timers';
+import { holdRequests } from '../ui/mock-backend';
+import { setupMockServer } from './mock-server';
+import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 const ADMIN = 'admin@contoso.com';
 const MDO = { serviceSource: 'microsoftDefenderForOffice365', category: 'InitialAccess' } as const;
 

@@ -13,7 +13,7 @@ import { mergeIncidents } from '@mocks/store/merge';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
-import { buildStore, makeAlert, makeIncident, must } from './test-store';
+import { buildStore, makeAlert, makeIncident, must } from '../ui/test-store';
 
 const LOAD = { timeout: 5000 };
 
@@ -275,7 +275,9 @@ describe('incident side pane', () => {
       expect(within(dialog).getByRole('button', { name: 'Activity log' })).toHaveFocus(),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Manage incident' }));
-    expect(await screen.findByRole('dialog', { name: /Manage incident/ }, LOAD)).toBeVisible();
+    const manage = await screen.findByRole('dialog', { name: /Manage incident/ }, LOAD);
+    // Seen once its drawer has come in.
+    await waitFor(() => expect(manage).toBeVisible());
   });
 
   it('tells a read-only persona why Manage incident is disabled', async () => {
@@ -310,8 +312,11 @@ describe('incident side pane', () => {
     await user.click(more);
     await user.click(await screen.findByRole('menuitem', { name: 'Activity log' }));
     const log = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
-    // The panel says whose log it is, and the menu opened no side pane.
-    expect(within(log).getByText('Phishing campaign targeting Finance')).toBeVisible();
+    // The panel says whose log it is (by number until the incident's name arrives), and the
+    // menu opened no side pane.
+    expect(
+      await within(log).findByText('Phishing campaign targeting Finance', {}, LOAD),
+    ).toBeVisible();
     expect(await within(log).findByRole('list', { name: 'Activity log' }, LOAD)).toBeVisible();
     expect(router.state.location.search).toBe('');
     await user.keyboard('{Escape}');

@@ -10,10 +10,11 @@ import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import type { AlertSeverity } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
 import { renderApp } from '../render';
-import { passTime, useFakeTimers } from './fake-timers';
-import { listIncidentsAs, totalText } from './graph-fixture';
-import { holdRequests, setupMockServer } from './mock-server';
-import { buildStore, makeAlert, makeIncident } from './test-store';
+import { passTime, useFakeTimers } from '../ui/fake-timers';
+import { listIncidentsAs, totalText } from '../ui/graph-fixture';
+import { holdRequests } from '../ui/mock-backend';
+import { setupMockServer } from './mock-server';
+import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 const ANALYST = 'analyst@contoso.com';
 const MDE = { serviceSource: 'microsoftDefenderForEndpoint' } as const;
 

@@ -9,11 +9,12 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rehydrateColumns } from '@/features/incident-queue/queue-columns-store';
 import { rehydrateSavedFilters } from '@/features/incident-queue/saved-filters-store';
-import { TEST_NOW } from '@mocks/node';
+import { TEST_NOW } from '@mocks/test-runtime';
 import { renderApp } from '../render';
-import { listIncidentsAs } from './graph-fixture';
-import { holdRequests, setupMockServer } from './mock-server';
-import { buildStore, makeAlert, makeIncident } from './test-store';
+import { listIncidentsAs } from '../ui/graph-fixture';
+import { holdRequests } from '../ui/mock-backend';
+import { setupMockServer } from './mock-server';
+import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 
 const ANALYST = 'analyst@contoso.com';
 const DAY = 24 * 60 * 60_000;
@@ -225,6 +226,9 @@ describe('queue tools: columns and page size', () => {
     await first.user.click(within(dialog).getByRole('checkbox', { name: 'Incident ID' }));
     await first.user.click(within(dialog).getByRole('button', { name: 'Move Status up' }));
     await first.user.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    // The queue is read once the dialog has closed: while it is open, the page beneath it is
+    // out of the accessibility tree.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(headers()).not.toContain('Incident ID'));
     const chosen = headers();
     expect(chosen.indexOf('Status')).toBeLessThan(chosen.indexOf('Severity'));
@@ -240,6 +244,7 @@ describe('queue tools: columns and page size', () => {
         name: 'Reset to default',
       }),
     );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(headers()).toContain('Incident ID'));
   });
 
