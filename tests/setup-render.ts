@@ -5,6 +5,7 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import * as React from 'react';
 import { afterAll, afterEach } from 'vitest';
 import { pinClock } from '@/components/clock';
 import { TEST_NOW } from '@mocks/test-runtime';
@@ -15,6 +16,24 @@ pinClock(TEST_NOW);
 // A screen's first render loads its lazy chunks, which takes more than Testing Library's default
 // second on a shared machine; 5 s is still half of a test's budget (vite.config.ts).
 configure({ asyncUtilTimeout: 5000 });
+
+// React's development build (which Testing Library's act() needs) captures a stack trace for
+// each element it creates, up to 10,000 a second, to name an element's owner in its warnings.
+// Rendering the console does little else that costs as much: in a Chrome profile of the
+// ui-browser project, creating the Error of those traces was a quarter of the page's CPU. The
+// tests turn it off by holding React's counter at its limit; a warning then names no owner.
+// VITE_REACT_OWNER_STACKS=1 keeps them, for reading a warning's component stack.
+if (!import.meta.env.VITE_REACT_OWNER_STACKS) holdOwnerStacksAtLimit();
+
+function holdOwnerStacksAtLimit() {
+  const internals = (React as unknown as Record<string, object | undefined>)
+    .__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+  if (!internals || !('recentlyCreatedOwnerStacks' in internals)) return;
+  Object.defineProperty(internals, 'recentlyCreatedOwnerStacks', {
+    get: () => 10_000,
+    set: () => {},
+  });
+}
 
 afterEach(() => {
   cleanup();
