@@ -216,6 +216,10 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'ui-browser',
             include: ['tests/browser/**/*.test.{ts,tsx}'],
+            // After the other projects: Chromium's page and the dev server beside two test
+            // workers (and lint) left the contract tests that start and kill servers past their
+            // limits on this 2-core machine.
+            sequence: { groupOrder: 1 },
             isolate: false,
             testTimeout: 10_000,
             setupFiles: ['tests/setup.ts', 'tests/setup-render.ts'],
