@@ -13,6 +13,7 @@ import { mergeIncidents } from '@mocks/store/merge';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
+import { expectSeen } from './seen';
 import { buildStore, makeAlert, makeIncident, must } from '../ui/test-store';
 
 const LOAD = { timeout: 5000 };
@@ -110,7 +111,7 @@ describe('incident side pane', () => {
     // The row stays marked as the one the pane shows, and the queue is not hidden behind it.
     expect(row).toHaveAttribute('aria-current', 'true');
     // (getByRole skips what is hidden from assistive technology, aria-hidden included.)
-    expect(screen.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+    await expectSeen(screen.getByRole('grid', { name: 'Incidents' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     const text = dialog.textContent ?? '';
@@ -222,9 +223,9 @@ describe('incident side pane', () => {
     const tick = within(first).getByRole('checkbox', { name: /Select/ });
     await user.click(tick);
     expect(tick).toBeChecked();
-    expect(screen.getByText('1 selected')).toBeVisible();
+    await expectSeen(screen.getByText('1 selected'));
     // Ticking a row is not opening it: the pane stays on incident 3.
-    expect(pane).toBeVisible();
+    await expectSeen(pane);
     expect(router.state.location.search).toBe('?incident=3');
 
     // Escape in the pane closes it; the focus that was there goes back to the incident's row.
@@ -251,7 +252,7 @@ describe('incident side pane', () => {
   it('says so when the incident in the URL does not exist', async () => {
     renderApp('/incidents?incident=999');
     const dialog = await screen.findByRole('region', { name: 'Incident' }, LOAD);
-    expect(await within(dialog).findByText("Couldn't load incident 999", {}, LOAD)).toBeVisible();
+    await expectSeen(await within(dialog).findByText("Couldn't load incident 999", {}, LOAD));
   });
 
   it('opens the activity-log panel and Manage incident from the pane', async () => {
@@ -259,7 +260,7 @@ describe('incident side pane', () => {
     const dialog = await paneNamed('Ransomware activity on FIN-WS-01');
     await user.click(within(dialog).getByRole('button', { name: 'Activity log' }));
     const log = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
-    expect(await within(log).findByRole('list', { name: 'Activity log' }, LOAD)).toBeVisible();
+    await expectSeen(await within(log).findByRole('list', { name: 'Activity log' }, LOAD));
     expect(within(log).getByRole('combobox', { name: 'Content' })).toHaveTextContent(
       'Audits, Comments',
     );
@@ -277,7 +278,7 @@ describe('incident side pane', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Manage incident' }));
     const manage = await screen.findByRole('dialog', { name: /Manage incident/ }, LOAD);
     // Seen once its drawer has come in.
-    await waitFor(() => expect(manage).toBeVisible());
+    await expectSeen(manage);
   });
 
   it('tells a read-only persona why Manage incident is disabled', async () => {
@@ -314,10 +315,8 @@ describe('incident side pane', () => {
     const log = await screen.findByRole('dialog', { name: 'Activity log' }, LOAD);
     // The panel says whose log it is (by number until the incident's name arrives), and the
     // menu opened no side pane.
-    expect(
-      await within(log).findByText('Phishing campaign targeting Finance', {}, LOAD),
-    ).toBeVisible();
-    expect(await within(log).findByRole('list', { name: 'Activity log' }, LOAD)).toBeVisible();
+    await expectSeen(await within(log).findByText('Phishing campaign targeting Finance', {}, LOAD));
+    await expectSeen(await within(log).findByRole('list', { name: 'Activity log' }, LOAD));
     expect(router.state.location.search).toBe('');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

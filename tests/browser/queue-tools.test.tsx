@@ -14,6 +14,7 @@ import { renderApp } from '../render';
 import { listIncidentsAs } from '../ui/graph-fixture';
 import { holdRequests } from '../ui/mock-backend';
 import { setupMockServer } from './mock-server';
+import { expectSeen } from './seen';
 import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 
 const ANALYST = 'analyst@contoso.com';
@@ -170,9 +171,9 @@ describe('queue tools: time range', () => {
     await user.click(screen.getByRole('button', { name: 'Time range: 6 months' }));
     await user.click(await screen.findByRole('menuitemradio', { name: '1 day' }));
     await waitFor(() => expect(router.state.location.search).toBe('?range=1d'));
-    expect(
+    await expectSeen(
       await screen.findByText('No incidents match these filters in this time range'),
-    ).toBeVisible();
+    );
     await user.click(screen.getByRole('button', { name: 'Show the last 6 months' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
     await waitFor(() => expect(shownIds()).toHaveLength(2));
@@ -190,9 +191,9 @@ describe('queue tools: time range', () => {
     await user.clear(end);
     await user.type(end, '2026-11-10T10:00');
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
-    expect(
+    await expectSeen(
       await within(dialog).findByText('The end of the range must be after its start.'),
-    ).toBeVisible();
+    );
     expect(router.state.location.search).toBe('');
 
     // The five incidents were updated in the hour before TEST_NOW, five minutes apart: a range
@@ -285,20 +286,20 @@ describe('queue tools: a link the queue cannot fully read', () => {
     const { user, router } = await openQueue(
       '/incidents?size=77&severity=bogus&severity=high&range=custom&from=2026-11-20T00:00Z&to=2026-11-01T00:00Z',
     );
-    expect(await screen.findByText('Part of this link could not be used')).toBeVisible();
-    expect(
+    await expectSeen(await screen.findByText('Part of this link could not be used'));
+    await expectSeen(
       screen.getByText('Severity: "bogus" is not a value of this filter, so it was left out.'),
-    ).toBeVisible();
-    expect(
+    );
+    await expectSeen(
       screen.getByText(
         'The custom time range could not be used: it ends before it starts. Showing the last 6 months.',
       ),
-    ).toBeVisible();
-    expect(
+    );
+    await expectSeen(
       screen.getByText(
         'Page size "77" is not offered (30, 50, 100). Showing 50 incidents per page.',
       ),
-    ).toBeVisible();
+    );
     await waitFor(() => expect(router.state.location.search).toBe('?severity=high'));
     await waitFor(() => expect(shownIds()).toEqual(['1']));
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
@@ -311,13 +312,13 @@ describe('queue tools: the notice of a link the queue could not fully read', () 
 
   it('goes once the filters change, and does not come back after leaving the queue', async () => {
     const { user, router } = await openQueue('/incidents?severity=bogus&severity=high');
-    expect(await screen.findByText(NOTICE)).toBeVisible();
+    await expectSeen(await screen.findByText(NOTICE));
     await waitFor(() => expect(router.state.location.search).toBe('?severity=high'));
 
     // Opening an incident's side pane (a click on its ID cell) changes no filter: it stays.
     await user.click(within(bodyRows()[0]!).getByTitle('1'));
     await screen.findByRole('region', { name: 'Mine, high' });
-    expect(screen.getByText(NOTICE)).toBeVisible();
+    await expectSeen(screen.getByText(NOTICE));
 
     // Another filter: the URL no longer holds what the link got wrong.
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -326,7 +327,7 @@ describe('queue tools: the notice of a link the queue could not fully read', () 
 
     // The same bad link again, then to the alerts and back to that view: the notice stayed behind.
     await act(() => router.navigate('/incidents?severity=bogus&severity=high'));
-    expect(await screen.findByText(NOTICE)).toBeVisible();
+    await expectSeen(await screen.findByText(NOTICE));
     await act(() => router.navigate('/alerts'));
     await waitFor(() => expect(screen.queryByRole('grid', { name: 'Incidents' })).toBeNull());
     await act(() => router.navigate('/incidents?severity=high'));
@@ -343,7 +344,7 @@ describe('queue tools: Export', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Export incidents' });
     expect(dialog).toHaveTextContent('5 incidents of this view');
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(await within(dialog).findByText(/^Saved 5 incidents to incidents-/)).toBeVisible();
+    await expectSeen(await within(dialog).findByText(/^Saved 5 incidents to incidents-/));
     expect(downloads.blobs).toHaveLength(1);
     expect(downloads.click).toHaveBeenCalledTimes(1);
 
@@ -425,10 +426,10 @@ describe('queue tools: Export', () => {
     // The server does not answer the export's first request until it is released.
     const release = holdRequests(server, '*/v1.0/security/incidents');
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(within(dialog).getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+    await expectSeen(within(dialog).getByRole('progressbar', { name: 'Export progress' }));
     expect(within(dialog).getByRole('status')).toHaveTextContent('Read 0 of 5 incidents…');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(await within(dialog).findByText('Export cancelled. No file was saved.')).toBeVisible();
+    await expectSeen(await within(dialog).findByText('Export cancelled. No file was saved.'));
     expect(within(dialog).queryByRole('progressbar')).toBeNull();
     release();
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -451,7 +452,7 @@ describe('queue tools: Export', () => {
       ),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(await within(dialog).findByText(/Couldn't export incidents/)).toBeVisible();
+    await expectSeen(await within(dialog).findByText(/Couldn't export incidents/));
     expect(dialog).toHaveTextContent('Slow down');
     expect(downloads.blobs).toHaveLength(0);
   });
@@ -464,14 +465,14 @@ describe('queue tools: saved filter sets', () => {
     let dialog = await screen.findByRole('dialog', { name: 'Saved filters' });
     await first.user.type(within(dialog).getByLabelText('Name'), 'High, last month');
     await first.user.click(within(dialog).getByRole('button', { name: 'Save current filters' }));
-    expect(await within(dialog).findByText('Saved "High, last month".')).toBeVisible();
+    await expectSeen(await within(dialog).findByText('Saved "High, last month".'));
     await first.user.type(within(dialog).getByLabelText('Name'), '  HIGH, last month ');
     await first.user.click(within(dialog).getByRole('button', { name: 'Save current filters' }));
-    expect(
+    await expectSeen(
       await within(dialog).findByText(
         'A filter set named "High, last month" already exists. Choose another name.',
       ),
-    ).toBeVisible();
+    );
     first.unmount();
 
     await act(() => rehydrateSavedFilters());
