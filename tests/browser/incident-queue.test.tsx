@@ -13,6 +13,7 @@ import { renderApp } from '../render';
 import { passTime, useFakeTimers } from '../ui/fake-timers';
 import { listIncidentsAs, totalText } from '../ui/graph-fixture';
 import { holdRequests } from '../ui/mock-backend';
+import { bodyRows, idOf, shownIds } from './incident-rows';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 const ANALYST = 'analyst@contoso.com';
@@ -111,18 +112,6 @@ function expected(filter: string | undefined, extra: Partial<IncidentListParams>
   };
 }
 
-/** The incident rows of the queue's grid (the selectable ones), top to bottom; none while it loads. */
-const bodyRows = () => {
-  const grid = screen.queryByRole('grid', { name: 'Incidents' });
-  return grid
-    ? within(grid)
-        .queryAllByRole('row')
-        .filter((row) => row.hasAttribute('aria-selected'))
-    : [];
-};
-const idOf = (row: HTMLElement) =>
-  within(row).queryAllByRole('link')[0]?.getAttribute('href')?.split('/')[2] ?? '';
-const shownIds = () => bodyRows().map(idOf);
 const rowOf = (id: string) => {
   const row = bodyRows().find((r) => idOf(r) === id);
   if (!row) throw new Error(`incident ${id} is not listed`);

@@ -13,6 +13,7 @@ import { TEST_NOW } from '@mocks/test-runtime';
 import { renderApp } from '../render';
 import { listIncidentsAs } from '../ui/graph-fixture';
 import { holdRequests } from '../ui/mock-backend';
+import { bodyRows, shownIds } from './incident-rows';
 import { setupMockServer } from './mock-server';
 import { expectSeen } from './seen';
 import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
@@ -36,17 +37,6 @@ const STORE = buildStore([
 
 const { server, use } = setupMockServer(STORE);
 
-const bodyRows = () => {
-  const grid = screen.queryByRole('grid', { name: 'Incidents' });
-  return grid
-    ? within(grid)
-        .queryAllByRole('row')
-        .filter((row) => row.hasAttribute('aria-selected'))
-    : [];
-};
-const idOf = (row: HTMLElement) =>
-  within(row).queryAllByRole('link')[0]?.getAttribute('href')?.split('/')[2] ?? '';
-const shownIds = () => bodyRows().map(idOf);
 const headers = () =>
   within(screen.getByRole('grid', { name: 'Incidents' }))
     .getAllByRole('columnheader')
