@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Agent, request } from 'node:http';
+import { stats } from './bench-stats';
 
 const QUEUE_ALERTS =
   'alerts($select=title,severity,status,category,serviceSource,detectionSource,incidentId,assignedTo,classification,determination,createdDateTime,lastUpdateDateTime,firstActivityDateTime,lastActivityDateTime)';
@@ -110,13 +111,9 @@ export async function loadMockServe(seconds = 5, clients = 8): Promise<LoadFigur
     const started = performance.now();
     await Promise.all(Array.from({ length: clients }, client));
     const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
     return {
       requestsPerSecond: latencies.length / elapsed,
-      median: at(0.5),
-      p95: at(0.95),
+      ...stats(latencies),
       meanBytes: bytes / latencies.length,
     };
   } finally {

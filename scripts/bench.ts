@@ -23,18 +23,13 @@ import { generateSeed } from '@mocks/store/seed/generate';
 import { inMemoryOnly, type MockRuntime } from '@mocks/runtime';
 import { startServer } from '@mocks/server';
 import { loadMockServe } from './bench-serve';
+import { stats } from './bench-stats';
 import type { AlertRecord, SeedSize } from '@mocks/store/types';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 
 type Figure = { name: string; unit: string; median: number; p95: number; budget?: number };
 const figures: Figure[] = [];
-
-function stats(samples: number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 async function measure(name: string, runs: number, fn: () => unknown, budget?: number) {
   await fn(); // warm-up: JIT and caches, as a long-running worker would be
