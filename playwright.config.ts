@@ -9,12 +9,11 @@
  * specs. It draws no tab, so it never asks for the page's icon (shell.spec.ts asks for it).
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH } from './scripts/chromium-path.mjs';
 
 // Several people (or helpers) may build and serve at once: each can pick its own folder and port.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
-// The same default as scripts/check-chromium.mjs, which says how to install it when it is missing.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 export default defineConfig({
   testDir: 'tests/e2e',

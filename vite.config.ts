@@ -4,10 +4,8 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { loadEnv, normalizePath, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_PATH } from './scripts/chromium-path.mjs';
 import { liveContentSecurityPolicy } from './src/app/live/content-security-policy.ts';
-
-// Debian's chromium-headless-shell, as for Playwright (playwright.config.ts).
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -1,8 +1,6 @@
 // Fails early, with the fix, when the browser tests have no browser to run in.
 import { existsSync } from 'node:fs';
-
-// The same default as playwright.config.ts.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
+import { CHROMIUM_PATH } from './chromium-path.mjs';
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(
