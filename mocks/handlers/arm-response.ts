@@ -3,8 +3,8 @@
  * `{ "error": { "code", "message" } }` and JSON bodies. The same refusals of the store read in
  * Graph's envelope through graph-response.ts.
  */
-import { HttpResponse } from 'msw';
 import type { Refusal, RefusalKind } from '@/domain/outcome';
+import { jsonResponse } from './json-response';
 
 type ArmErrorBody = { error: { code: string; message: string } };
 
@@ -19,7 +19,7 @@ const ARM_REFUSALS: Record<RefusalKind, { status: number; code: string }> = {
 };
 
 export function armError(status: number, code: string, message: string): Response {
-  return HttpResponse.json({ error: { code, message } } satisfies ArmErrorBody, {
+  return jsonResponse({ error: { code, message } } satisfies ArmErrorBody, {
     status,
     headers: { 'x-ms-request-id': globalThis.crypto.randomUUID() },
   });
@@ -32,7 +32,7 @@ export function armRefusal(error: Refusal): Response {
 }
 
 export function armJson(body: unknown, status = 200): Response {
-  return HttpResponse.json(body as Record<string, unknown>, {
+  return jsonResponse(body, {
     status,
     headers: { 'x-ms-request-id': globalThis.crypto.randomUUID() },
   });

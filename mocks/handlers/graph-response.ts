@@ -1,7 +1,7 @@
 /** Answers in Graph's shapes: the error envelope (SPEC.md §9.1) and JSON bodies. */
-import { HttpResponse } from 'msw';
 import type { GraphErrorBody } from '@/domain/graph';
 import type { Refusal, RefusalKind } from '@/domain/outcome';
+import { jsonResponse } from './json-response';
 
 let requestCounter = 0;
 
@@ -33,8 +33,8 @@ export function graphError(
   code: string,
   message: string,
   request?: Request,
-): HttpResponse<GraphErrorBody> {
-  return HttpResponse.json(errorBody(code, message, request), { status });
+): Response {
+  return jsonResponse(errorBody(code, message, request) satisfies GraphErrorBody, { status });
 }
 
 /** How Graph answers each kind of refusal (SPEC.md §9.2). */
@@ -48,7 +48,7 @@ const GRAPH_REFUSALS: Record<RefusalKind, { status: number; code: string }> = {
 };
 
 /** A refusal of the store or the rules, in Graph's envelope. */
-export function graphRefusal(error: Refusal, request: Request): HttpResponse<GraphErrorBody> {
+export function graphRefusal(error: Refusal, request: Request): Response {
   const { status, code } = GRAPH_REFUSALS[error.kind];
   return graphError(status, code, error.message, request);
 }
@@ -57,7 +57,7 @@ export function graphJson(
   body: unknown,
   init: { status?: number; headers?: Record<string, string> } = {},
 ) {
-  return HttpResponse.json(body as Record<string, unknown>, {
+  return jsonResponse(body, {
     status: init.status ?? 200,
     headers: { 'OData-Version': '4.0', ...init.headers },
   });

@@ -10,6 +10,7 @@ import { DIRECTORY, PERSONAS } from '../store/personas';
 import type { MockRuntime } from '../runtime';
 import { withPage } from './collection';
 import { graphError, graphJson } from './graph-response';
+import { jsonResponse } from './json-response';
 import { readableText } from './readable-text';
 import { alertToWire, wantsUnknownEnums } from './serialize';
 import { param, routeKit } from './route';
@@ -52,9 +53,7 @@ export function mockExtensionHandlers(runtime: MockRuntime): HttpHandler[] {
   const { mockRoute } = routeKit(runtime);
   return [
     // The persona list is the mock's sign-in page: readable without a token.
-    http.get('*/mock/v1/personas', () =>
-      HttpResponse.json({ value: PERSONAS, directory: DIRECTORY }),
-    ),
+    http.get('*/mock/v1/personas', () => jsonResponse({ value: PERSONAS, directory: DIRECTORY })),
 
     mockRoute('post', 'reset', async ({ request, persona }) => {
       const denial = resetDenial(persona);

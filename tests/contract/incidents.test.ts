@@ -277,6 +277,38 @@ describe('get one incident', () => {
     expectGraphError(await call(`${GRAPH}/security/incidents/999999`), 404, /999999/);
   });
 
+  it('sizes its JSON answers in bytes: Content-Length holds for a name outside ASCII', async () => {
+    const some = runtime()
+      .store.incidents()
+      .find((i) => i.status === 'active')!;
+    const name = 'Phishing – Zürich office → 東京 👀';
+    const patched = await call(`${GRAPH}/security/incidents/${some.id}`, {
+      method: 'PATCH',
+      body: { displayName: name },
+    });
+    expect(patched.status).toBe(200);
+
+    const res = await fetch(`${GRAPH}/security/incidents/${some.id}`, {
+      headers: { Authorization: `Bearer mock.analyst@contoso.com` },
+    });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(res.headers.get('Content-Type')).toBe('application/json');
+    expect(res.headers.get('OData-Version')).toBe('4.0');
+    expect(res.headers.get('Content-Length')).toBe(String(bytes.byteLength));
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as Incident;
+    expect(body.displayName).toBe(name);
+    // More bytes than characters: a length counted in UTF-16 units would be short.
+    expect(bytes.byteLength).toBeGreaterThan(JSON.stringify(body).length);
+
+    // An error envelope is sized the same way.
+    const missing = await fetch(`${GRAPH}/security/incidents/999999`, {
+      headers: { Authorization: `Bearer mock.analyst@contoso.com` },
+    });
+    const errorBytes = new Uint8Array(await missing.arrayBuffer());
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('Content-Length')).toBe(String(errorBytes.byteLength));
+  });
+
   it('takes $select on one incident or alert as on their lists, and refuses what only a list takes', async () => {
     const store = runtime().store;
     const some = store.incidents().find((i) => i.status !== 'redirected')!;
