@@ -14,12 +14,8 @@ export function jsonResponse(
   init: { status?: number; headers?: Record<string, string> } = {},
 ): Response {
   const bytes = encoder.encode(JSON.stringify(body));
-  return new HttpResponse(bytes, {
-    status: init.status ?? 200,
-    headers: {
-      'Content-Type': 'application/json',
-      ...init.headers,
-      'Content-Length': String(bytes.byteLength),
-    },
-  });
+  const headers = new Headers(init.headers);
+  if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  headers.set('Content-Length', String(bytes.byteLength));
+  return new HttpResponse(bytes, { status: init.status ?? 200, headers });
 }
