@@ -44,11 +44,11 @@ export type AlertsQueuePageProps = {
 export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
   const styles = useAlertsQueueStyles();
   const upn = useSessionUpn();
-  const [view, actions] = useAlertsQueueView();
+  const live = useLiveMode();
+  const [view, actions] = useAlertsQueueView(upn, live);
   const selectedIds = alertsQueueSelection.useIds();
   const selection = alertsQueueSelection.useActions();
 
-  const live = useLiveMode();
   const query = useQueueAlerts(view, upn, live);
   const total = query.data?.['@odata.count'] ?? query.data?.value.length;
   const pageCount =
