@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { loadEnv, normalizePath, type Plugin } from 'vite';
@@ -106,11 +107,28 @@ const UI_OWN_MODULE_GRAPH = [
   'tests/ui/investigation-idle.test.tsx',
 ];
 
-export default defineConfig(({ mode }) => {
+/**
+ * Griffel's ahead-of-time compilation of our own `makeStyles` and `makeResetStyles` calls (Fluent's
+ * packages ship theirs compiled): the build turns each style object into its class names and CSS
+ * rules, so the page no longer resolves them the first time a component renders. Measured on the
+ * built app, two builds visited in alternation (10 fresh profiles each, twice): first rows
+ * 1,038 → 914 and 985 → 894 ms on a first visit, 921 → 833 and 872 → 845 ms on a return visit;
+ * screenshots of the queue, side pane, incident page and alerts queue are pixel for pixel the
+ * same. Build only, as Griffel recommends (the dev server and the tests run the styles as
+ * written); it costs each build ~10 CPU-seconds.
+ */
+const griffelAheadOfTime = () => griffel({ include: [/[\\/]src[\\/].*\.tsx?$/] });
+
+export default defineConfig(({ command, mode }) => {
   const read = buildEnv(mode);
   const mock = mockBuild(read);
   return {
-    plugins: [react(), liveCsp(read), ...(mock ? [mockStartFirst()] : [])],
+    plugins: [
+      react(),
+      ...(command === 'build' ? [griffelAheadOfTime()] : []),
+      liveCsp(read),
+      ...(mock ? [mockStartFirst()] : []),
+    ],
     resolve: {
       alias: { '@': here('./src'), '@mocks': here('./mocks') },
     },
