@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { useUrlView } from '@/components/use-url-view';
 import {
@@ -34,11 +34,18 @@ export function useAlertsQueueView(
 ): [AlertsQueueView, AlertsQueueViewActions] {
   const { view, update } = useUrlView(alertsQueueView);
   const queryClient = useQueryClient();
+  // What the actions read when they are called: they stay the same functions while the view
+  // changes, as they did before they prefetched.
+  const latest = useRef({ view, upn, live });
+  useLayoutEffect(() => {
+    latest.current = { view, upn, live };
+  });
   const actions = useMemo<AlertsQueueViewActions>(() => {
     const change = (
       to: (v: AlertsQueueView) => AlertsQueueView,
       options?: { replace?: boolean },
     ) => {
+      const { view, upn, live } = latest.current;
       const next = to(view);
       // Live mode searches in the console (live-search.ts): that read starts with the new URL.
       if (!live || alertSearchFiltering(next.search).kind === 'none') {
@@ -54,6 +61,6 @@ export function useAlertsQueueView(
       setSort: (sort) => change((v) => ({ ...v, sort, page: 1 })),
       setPage: (page, options) => change((v) => ({ ...v, page: Math.max(1, page) }), options),
     };
-  }, [update, view, upn, live, queryClient]);
+  }, [update, queryClient]);
   return [view, actions];
 }
