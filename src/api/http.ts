@@ -113,9 +113,13 @@ export async function http<T>(pathOrUrl: string, init: RequestInit = {}): Promis
   let refreshed = false;
   let response: Response;
   for (let attempt = 0; ; attempt += 1) {
-    headers.set('Authorization', `Bearer ${await getAccessToken({ service, forceRefresh })}`);
+    // Awaited only when there is something to wait for: with the token at hand and the backend
+    // up, `fetch` is called before this function first yields (see backend-ready.ts).
+    const token = getAccessToken({ service, forceRefresh });
+    headers.set('Authorization', `Bearer ${typeof token === 'string' ? token : await token}`);
     try {
-      await backendReady();
+      const waiting = backendReady();
+      if (waiting) await waiting;
       response = await fetch(url, { ...init, headers });
     } catch (cause) {
       // An aborted request (React Query cancelling) must stay an AbortError, not a network error.

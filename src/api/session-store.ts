@@ -60,9 +60,12 @@ export function setTokenProvider(provider: TokenProvider | undefined): void {
   tokenProvider = provider ?? mockTokenProvider;
 }
 
-/** The token the fetch wrapper sends to `service` as `Authorization: Bearer …`. */
-export const getAccessToken = (request: TokenRequest): Promise<string> =>
-  Promise.resolve(tokenProvider.getToken(request));
+/**
+ * The token the fetch wrapper sends to `service` as `Authorization: Bearer …`: at once when the
+ * provider has it (the mock's persona), else once it does.
+ */
+export const getAccessToken = (request: TokenRequest): string | Promise<string> =>
+  tokenProvider.getToken(request);
 
 /** Whether a refused token is worth one retry with a fresh one. */
 export const canRefreshToken = () => tokenProvider.refreshable;

@@ -1,5 +1,5 @@
 import { http as route, HttpResponse } from 'msw';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { waitForBackend } from '@/api/backend-ready';
 import { ApiError, http } from '@/api/http';
 import {
@@ -126,6 +126,19 @@ describe('before the demo backend is ready', () => {
       server.events.removeAllListeners('request:start');
       waitForBackend(Promise.resolve());
     }
+  });
+
+  it('once it is, a request is sent at once, before the caller goes on with its own work', async () => {
+    const ready = Promise.resolve();
+    waitForBackend(ready);
+    await ready;
+    await Promise.resolve();
+    const fetched = vi.spyOn(globalThis, 'fetch');
+    // A queue prefetches a new view's page in the analyst's event handler, then renders the
+    // change there: the request must be on its way before that rendering, not after it.
+    const call = http<{ value: unknown[] }>('/security/incidents');
+    expect(fetched).toHaveBeenCalledTimes(1);
+    await expect(call).resolves.toHaveProperty('value');
   });
 
   it('a backend that failed to start lets requests through to fail on their own', async () => {
