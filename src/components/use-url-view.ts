@@ -27,10 +27,10 @@ export function useUrlView<V>(definition: UrlView<V>): { view: V; update: UrlVie
           replace: options?.replace ?? false,
           // An analyst's change renders at once rather than as a transition: React renders a
           // transition in slices of ~5 ms and lets the browser draw between them, which put off
-          // the frame showing the new rows (the grid's 50 rows are one update either way).
-          // Measured with `npm run bench`, two builds in alternation: sort p95 114–124 → 99–100
-          // ms, search or filter p95 129–130 → 106–110 ms. Corrections (`replace`) may come from
-          // an effect, where React cannot flush at once; they keep the router's transition.
+          // the frame showing the new rows (the grid's 50 rows are one update either way). The
+          // median sort and search came ~20 ms sooner (README, Speed: "The queue's clicks").
+          // Corrections (`replace`) may come from an effect, where React cannot flush at once;
+          // they keep the router's transition.
           flushSync: !(options?.replace ?? false),
         },
       ),
