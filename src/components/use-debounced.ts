@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLatest } from './use-latest';
 
 /**
  * How long typing must pause before the console acts on it (a search, suggestions). A quarter of
@@ -26,10 +27,7 @@ export function useDebouncedCallback<A extends unknown[]>(
   callback: (...args: A) => void,
   delayMs = TYPING_DEBOUNCE_MS,
 ): { schedule: (...args: A) => void; cancel: () => void } {
-  const latest = useRef(callback);
-  useLayoutEffect(() => {
-    latest.current = callback;
-  });
+  const latestRef = useLatest(callback);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -42,9 +40,9 @@ export function useDebouncedCallback<A extends unknown[]>(
       cancel();
       timer.current = setTimeout(() => {
         timer.current = undefined;
-        latest.current(...args);
+        latestRef.current(...args);
       }, delayMs);
     };
     return { schedule, cancel };
-  }, [delayMs]);
+  }, [delayMs, latestRef]);
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { alertQueries } from '@/api/alerts/alert-queries';
+import { useLatest } from '@/components/use-latest';
 import { useUrlView } from '@/components/use-url-view';
 import {
   alertsQueueView,
@@ -36,16 +37,13 @@ export function useAlertsQueueView(
   const queryClient = useQueryClient();
   // What the actions read when they are called: they stay the same functions while the view
   // changes, as they did before they prefetched.
-  const latest = useRef({ view, upn, live });
-  useLayoutEffect(() => {
-    latest.current = { view, upn, live };
-  });
+  const latestRef = useLatest({ view, upn, live });
   const actions = useMemo<AlertsQueueViewActions>(() => {
     const change = (
       to: (v: AlertsQueueView) => AlertsQueueView,
       options?: { replace?: boolean },
     ) => {
-      const { view, upn, live } = latest.current;
+      const { view, upn, live } = latestRef.current;
       const next = to(view);
       // Live mode searches in the console (live-search.ts): that read starts with the new URL.
       if (!live || alertSearchFiltering(next.search).kind === 'none') {
@@ -61,6 +59,6 @@ export function useAlertsQueueView(
       setSort: (sort) => change((v) => ({ ...v, sort, page: 1 })),
       setPage: (page, options) => change((v) => ({ ...v, page: Math.max(1, page) }), options),
     };
-  }, [update, queryClient]);
+  }, [update, queryClient, latestRef]);
   return [view, actions];
 }

@@ -2,7 +2,8 @@
  * The queue's incident side pane is open on the incident the URL names (`?incident=<id>`), so a
  * link to the queue with its pane open can be bookmarked or shared, and Back closes the pane.
  */
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback } from 'react';
+import { useLatest } from '@/components/use-latest';
 import { useSearchParams } from 'react-router';
 
 const INCIDENT_PANE_PARAM = 'incident';
@@ -24,30 +25,27 @@ export function useIncidentPane(): IncidentPane {
   const openId = searchParams.get(INCIDENT_PANE_PARAM)?.trim() || null;
   // The router's setter changes with every URL; open and close do not, so the grid's memoized
   // rows, which are handed `open`, are not rendered again by a sort, a filter or a page.
-  const latest = useRef({ setSearchParams, isOpen: openId !== null });
-  useLayoutEffect(() => {
-    latest.current = { setSearchParams, isOpen: openId !== null };
-  });
+  const latestRef = useLatest({ setSearchParams, isOpen: openId !== null });
   const open = useCallback<IncidentPane['open']>(
     (incidentId, options) =>
-      latest.current.setSearchParams(
+      latestRef.current.setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
           next.set(INCIDENT_PANE_PARAM, incidentId);
           return next;
         },
-        { replace: options?.replace ?? latest.current.isOpen },
+        { replace: options?.replace ?? latestRef.current.isOpen },
       ),
-    [],
+    [latestRef],
   );
   const close = useCallback(
     () =>
-      latest.current.setSearchParams((previous) => {
+      latestRef.current.setSearchParams((previous) => {
         const next = new URLSearchParams(previous);
         next.delete(INCIDENT_PANE_PARAM);
         return next;
       }),
-    [],
+    [latestRef],
   );
   return { openId, open, close };
 }

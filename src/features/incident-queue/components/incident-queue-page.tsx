@@ -12,15 +12,7 @@ import {
 import { DismissRegular, DocumentSearchRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveMode } from '@/api/config';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { personaQueries } from '@/api/personas/persona-queries';
@@ -29,6 +21,7 @@ import { consoleNow } from '@/components/clock';
 import { LocalListNote } from '@/components/local-list-note';
 import { ErrorState } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
+import { useLatest } from '@/components/use-latest';
 import { accessHint } from '@/domain/identity';
 import type { ExportRequest } from '../export-csv';
 import { localFiltering, matchesLocalFilters } from '../local-filters';
@@ -147,17 +140,14 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   // What the callbacks below read when they are called: they stay the same functions while the
   // view changes, so the filter bar and the tools (memoised) do not render again on a sort.
   const queryClient = useQueryClient();
-  const latest = useRef({ state, live, directory: personas.data, upn, groups, updateUrl });
-  useLayoutEffect(() => {
-    latest.current = { state, live, directory: personas.data, upn, groups, updateUrl };
-  });
+  const latestRef = useLatest({ state, live, directory: personas.data, upn, groups, updateUrl });
 
   // A new sort, filter, search or page starts reading its incidents at once: the router renders
   // the new URL in a transition, and the list's query would otherwise start only once that
   // render has committed. The request and the render now run side by side.
   const update = useCallback<QueueStateUpdate>(
     (change, options) => {
-      const { state, live, directory, upn, groups, updateUrl } = latest.current;
+      const { state, live, directory, upn, groups, updateUrl } = latestRef.current;
       const next = parseQueueState(
         writeQueueState(new URLSearchParams(), { ...state, page: 1, ...change }),
       );
@@ -169,11 +159,11 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
       }
       updateUrl(change, options);
     },
-    [queryClient],
+    [queryClient, latestRef],
   );
 
   const exportParams = useCallback((): ExportRequest => {
-    const { state, live, upn, groups } = latest.current;
+    const { state, live, upn, groups } = latestRef.current;
     return {
       params: buildExportParams(state, { upn, groups, live }, consoleNow()),
       // Live mode: what Graph cannot filter is filtered here, as on screen.
@@ -182,7 +172,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
           ? (incident) => matchesLocalFilters(incident, state)
           : undefined,
     };
-  }, []);
+  }, [latestRef]);
   // A bad link's notice belongs to the view it led to, while the analyst stays on the queue.
   const urlProblems = useQueueUrlProblems(queueViewKey(state));
   useEffect(() => {

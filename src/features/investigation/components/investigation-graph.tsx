@@ -25,15 +25,9 @@ import cytoscape, {
   type NodeSingular,
   type StylesheetJson,
 } from 'cytoscape';
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ENTITY_ICONS } from '@/components/entity-labels';
+import { useLatest } from '@/components/use-latest';
 import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
@@ -288,15 +282,9 @@ export function InvestigationGraphView({
   const laidOut = useRef(false);
   // Nodes that joined while the first layout ran, placed once it is in.
   const joinedMeanwhile = useRef<string[] | null>(null);
-  const latestGraph = useRef(graph);
-  useLayoutEffect(() => {
-    latestGraph.current = graph;
-  });
+  const graphRef = useLatest(graph);
   const [menuAt, setMenuAt] = useState<{ id: string; x: number; y: number } | null>(null);
-  const callbacks = useRef({ onActiveChange, onOpenEntity });
-  useLayoutEffect(() => {
-    callbacks.current = { onActiveChange, onOpenEntity };
-  });
+  const callbacksRef = useLatest({ onActiveChange, onOpenEntity });
 
   // The theme's colours and icons, read again when the theme changes.
   const iconsFor = (c: Colours) => {
@@ -327,21 +315,21 @@ export function InvestigationGraphView({
     cyRef.current = cy;
     drawVisibleFirst(cy);
     cy.on('mouseover', 'node', (e) =>
-      callbacks.current.onActiveChange((e.target as NodeSingular).id()),
+      callbacksRef.current.onActiveChange((e.target as NodeSingular).id()),
     );
     cy.on('tap', 'node', (e) => {
       const id = (e.target as NodeSingular).id();
-      callbacks.current.onActiveChange(id);
-      if (id.startsWith('entity:')) callbacks.current.onOpenEntity(id);
+      callbacksRef.current.onActiveChange(id);
+      if (id.startsWith('entity:')) callbacksRef.current.onOpenEntity(id);
     });
     cy.on('tap', (e) => {
-      if (e.target === cy) callbacks.current.onActiveChange(null);
+      if (e.target === cy) callbacksRef.current.onActiveChange(null);
     });
     return () => {
       cy.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [callbacksRef]);
 
   // Colours follow the theme.
   useEffect(() => {
@@ -397,7 +385,7 @@ export function InvestigationGraphView({
     if (request) {
       const draw = () => {
         // The nodes that joined meanwhile are in the graph as it is now, not in `request`.
-        const now = graphLayoutRequest(latestGraph.current);
+        const now = graphLayoutRequest(graphRef.current);
         placeOnCanvas(cy, now, joinedMeanwhile.current ?? []);
         joinedMeanwhile.current = null;
         fitReadable(cy, now);
@@ -422,7 +410,7 @@ export function InvestigationGraphView({
       // Joining nodes go to free room beside their neighbours; the rest of the graph stays put.
       placeOnCanvas(cy, graphLayoutRequest(graph), added);
     }
-  }, [graph, complete]);
+  }, [graph, complete, graphRef]);
 
   // The active node: outlined, its menu beside it, following pan and zoom.
   useEffect(() => {
