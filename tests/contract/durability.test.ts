@@ -14,9 +14,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { TEST_NOW } from '@mocks/test-runtime';
 import { startServer, type RunningServer } from '@mocks/server';
 import { readStateFile } from '@mocks/store/file-persistence';
-import { listSegments, segmentPath } from '@mocks/store/file-snapshot';
+import { listSegments, segmentPath, writeStateFile } from '@mocks/store/file-snapshot';
 import { checkLaws } from '@mocks/store/laws';
 import { generateSeed } from '@mocks/store/seed/generate';
+import { buildStore, makeIncident } from '../ui/test-store';
 
 const ANALYST = { Authorization: 'Bearer mock.analyst@contoso.com' };
 const ADMIN = { Authorization: 'Bearer mock.admin@contoso.com' };
@@ -40,6 +41,20 @@ const newFile = async () => {
   const sub = join(dir, `run-${++files}`);
   await mkdir(sub);
   return join(sub, 'store.json');
+};
+
+/**
+ * A new FILE holding a small lawful store (60 active incidents of 5 alerts each), for the tests
+ * that need data to write to but not the seed: every start of the server then reads ~1 MB
+ * instead of generating or reading the 11 MB demo store, and every compaction rewrites that.
+ */
+const newSmallFile = async () => {
+  const file = await newFile();
+  await writeStateFile(
+    file,
+    buildStore(Array.from({ length: 60 }, () => makeIncident({ alerts: 5 }))),
+  );
+  return file;
 };
 
 type Serve = {
@@ -104,7 +119,7 @@ const incident = async (url: string, id: string) =>
 describe('mock:serve --data under SIGKILL', () => {
   it('keeps every acknowledged write when killed at a random moment mid-stream', async () => {
     const LANES = 4;
-    const file = await newFile();
+    const file = await newSmallFile();
     const name = basename(file);
     const random = (from: number, span: number) => from + Math.floor(Math.random() * span);
     // When each trial kills: after a random number of acknowledged writes, or at a step of a
@@ -232,7 +247,7 @@ describe('mock:serve --data under SIGKILL', () => {
   }, 90_000);
 
   it('drops a torn last journal line and cuts it off, so later writes load too', async () => {
-    const file = await newFile();
+    const file = await newSmallFile();
     let server = await serve(file);
     const id = '1';
     for (const n of [1, 2, 3]) {
