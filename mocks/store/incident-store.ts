@@ -398,6 +398,14 @@ export class IncidentStore {
     return structuredClone(this.state);
   }
 
+  /**
+   * The state itself, not a copy, for tests that check that a request changed nothing
+   * (`stateRefs` in mocks/test-runtime.ts). Nothing may write to it.
+   */
+  peek(): Readonly<StoreState> {
+    return this.state;
+  }
+
   /** The whole state as JSON, without the deep copy `snapshot()` makes (for file persistence). */
   serialize(): string {
     return JSON.stringify(this.state);

@@ -6,6 +6,8 @@
  * byte.
  */
 import { describe, expect, it } from 'vitest';
+import type { StoreState } from '@mocks/store/types';
+import { stateDifference, stateRefs } from '@mocks/test-runtime';
 import { call, GRAPH, liveIncidents, useMockGraph } from './helpers';
 
 const { runtime } = useMockGraph();
@@ -64,5 +66,44 @@ describe('the test runtime', () => {
       (alert.evidence as unknown[]).push({});
     }).toThrow(TypeError);
     expect(Object.isFrozen(store.activities(incident.id)[0])).toBe(true);
+  });
+
+  it('tells a store that changed from one that did not, and names what changed', async () => {
+    const { store } = runtime();
+    const [a, b] = open(2);
+    const state = store.peek() as StoreState;
+    /** What `change` did to the store, as `expectUnchanged` reports it. */
+    const differenceAfter = async (change: () => unknown) => {
+      const before = stateRefs(store);
+      await change();
+      return stateDifference(before, stateRefs(store));
+    };
+    const patch = (body: object) =>
+      call(`${GRAPH}/security/incidents/${a!.id}`, { method: 'PATCH', body });
+
+    expect(await differenceAfter(() => patch({ severity: 'bogus' }))).toBeUndefined();
+    expect(await differenceAfter(() => patch({ displayName: 'Renamed' }))).toMatch(
+      /^the counters or seed changed: /,
+    );
+    // What a write that forgot its counters would leave: each kind of change is named.
+    expect(
+      await differenceAfter(() => {
+        state.incidents[b!.id] = { ...state.incidents[b!.id]!, displayName: 'Replaced' };
+      }),
+    ).toBe(`incident ${b!.id} changed`);
+    const entry = state.activities[a!.id]!.at(-1)!;
+    expect(await differenceAfter(() => state.activities[b!.id]!.push(entry))).toBe(
+      `activity log of incident ${b!.id} changed`,
+    );
+    const alertId = store.alertIdsOf(b!.id)[0]!;
+    expect(
+      await differenceAfter(() => {
+        delete state.alerts[alertId];
+      }),
+    ).toBe(`alert ${alertId} was removed`);
+    // Records the test wrote are frozen too: an edit in place throws rather than going unseen.
+    expect(() => {
+      (state.incidents[a!.id] as { severity: string }).severity = 'low';
+    }).toThrow(TypeError);
   });
 });
