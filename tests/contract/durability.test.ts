@@ -367,7 +367,7 @@ describe('unreadable data is set aside, never overwritten', () => {
     const copy = /kept as (\S+)\.$/.exec(server.notice ?? '')?.[1] ?? '';
     expect(copy).toMatch(/\.corrupt-\d{8}T\d{6}Z$/);
     expect(await readFile(copy, 'utf8')).toBe(text);
-    expect(checkLaws(server.runtime.store.snapshot())).toEqual([]);
+    expect(checkLaws(server.runtime.store.peek())).toEqual([]);
   });
 });
 

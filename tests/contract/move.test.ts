@@ -74,7 +74,7 @@ describe('moving to an existing incident', () => {
     const movedOut = (await log(from!.id)).filter((e) => e.action === 'alertMovedOut');
     expect(movedOut.map((e) => e.targetId).sort()).toEqual([a1, a2].sort());
     expect(movedOut[0]!.description).toContain(to!.id);
-    expect(checkLaws(store.snapshot())).toEqual([]);
+    expect(checkLaws(store.peek())).toEqual([]);
   });
 
   it('recomputes severity on both sides, and resolves a source left without alerts', async () => {
@@ -89,7 +89,7 @@ describe('moving to an existing incident', () => {
     expect((await log(from!.id)).some((e) => /all its alerts were moved/.test(e.description))).toBe(
       true,
     );
-    expect(checkLaws(store.snapshot())).toEqual([]);
+    expect(checkLaws(store.peek())).toEqual([]);
   });
 
   it('is also routed at the namespace-qualified path and under beta', async () => {
@@ -150,7 +150,7 @@ describe('moving to a new incident', () => {
       expect(created.body.severity).toBe(max);
       const entries = await log(res.body.targetIncidentId);
       expect(entries.filter((e) => e.action === 'alertCorrelated')).toHaveLength(2);
-      expect(checkLaws(store.snapshot())).toEqual([]);
+      expect(checkLaws(store.peek())).toEqual([]);
     },
   );
 });
