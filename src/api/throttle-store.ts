@@ -15,14 +15,41 @@ type ThrottleWait = {
   until: number;
 };
 
-type ThrottleState = { waits: readonly ThrottleWait[] };
+type ThrottleState = {
+  waits: readonly ThrottleWait[];
+  /**
+   * The time the waits are counted down from (epoch ms): set when a wait starts and each second
+   * while any is shown (`tickWhileWaiting`). Kept here rather than read from the clock as the
+   * shell renders: a value read in render must not change between two reads of one render.
+   */
+  now: number;
+};
 
-const useThrottleStore = create<ThrottleState>()(() => ({ waits: [] }));
+const useThrottleStore = create<ThrottleState>()(() => ({ waits: [], now: Date.now() }));
 
 let nextId = 1;
 
 /** Every request now waiting before it is sent again. */
 export const useThrottleWaits = () => useThrottleStore((s) => s.waits);
+
+/** The time the waits are counted down from (epoch ms). */
+export const useThrottleNow = () => useThrottleStore((s) => s.now);
+
+/**
+ * Moves the countdown's time now, and then at each moment the whole seconds left of the latest
+ * wait go down by one, until the returned stop is called. So the count shown is always exact.
+ */
+export function tickWhileWaiting(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = () => {
+    const now = Date.now();
+    useThrottleStore.setState({ now });
+    const until = Math.max(now, ...useThrottleStore.getState().waits.map((w) => w.until));
+    timer = setTimeout(tick, (until - now) % 1000 || 1000);
+  };
+  tick();
+  return () => clearTimeout(timer);
+}
 
 /**
  * Waits `ms` before a request is retried, shown to the analyst meanwhile; rejects with the
@@ -34,7 +61,7 @@ export function waitBeforeRetry(
   signal?: AbortSignal | null,
 ): Promise<void> {
   const wait: ThrottleWait = { id: nextId++, ...info, until: Date.now() + ms };
-  useThrottleStore.setState((s) => ({ waits: [...s.waits, wait] }));
+  useThrottleStore.setState((s) => ({ waits: [...s.waits, wait], now: Date.now() }));
   const done = () =>
     useThrottleStore.setState((s) => ({ waits: s.waits.filter((w) => w.id !== wait.id) }));
   return new Promise<void>((resolve, reject) => {

@@ -1,21 +1,11 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { SERVICE_NAMES } from '@/api/http';
-import { useThrottleWaits } from '@/api/throttle-store';
+import { tickWhileWaiting, useThrottleNow, useThrottleWaits } from '@/api/throttle-store';
 
 // Fluent's MessageBar is a chunk of its own: most sessions are never throttled.
 const ThrottleMessage = lazy(async () => ({
   default: (await import('./throttle-message')).ThrottleMessage,
 }));
-
-const everySecond = (tick: () => void) => {
-  const timer = setInterval(tick, 1000);
-  return () => clearInterval(timer);
-};
-const never = () => () => {};
-const currentTime = () => Date.now();
-
-/** The current time (epoch ms), re-rendering each second while `active`. */
-const useNow = (active: boolean) => useSyncExternalStore(active ? everySecond : never, currentTime);
 
 /**
  * Says that the console is backing off because a service asked it to (429 with Retry-After, or
@@ -23,7 +13,9 @@ const useNow = (active: boolean) => useSyncExternalStore(active ? everySecond : 
  */
 export function ThrottleBar({ className }: { className?: string }) {
   const waits = useThrottleWaits();
-  const now = useNow(waits.length > 0);
+  const now = useThrottleNow();
+  const waiting = waits.length > 0;
+  useEffect(() => (waiting ? tickWhileWaiting() : undefined), [waiting]);
   const latest = waits.reduce<(typeof waits)[number] | undefined>(
     (last, w) => (last === undefined || w.until > last.until ? w : last),
     undefined,
