@@ -37,7 +37,8 @@ export const useThrottleNow = () => useThrottleStore((s) => s.now);
 
 /**
  * Moves the countdown's time now, and then at each moment the whole seconds left of the latest
- * wait go down by one, until the returned stop is called. So the count shown is always exact.
+ * wait go down by one, until the returned stop is called. So the count shown is exact (when a
+ * later wait starts meanwhile, from the next tick on: the tick already set follows the earlier).
  */
 export function tickWhileWaiting(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
