@@ -19,7 +19,7 @@ type ThrottleState = {
   waits: readonly ThrottleWait[];
   /**
    * The time the waits are counted down from (epoch ms): set when a wait starts and each second
-   * while any is shown (`tickWhileWaiting`). Kept here rather than read from the clock as the
+   * while any is shown (`tickUntil`). Kept here rather than read from the clock as the
    * shell renders: a value read in render must not change between two reads of one render.
    */
   now: number;
@@ -36,17 +36,15 @@ export const useThrottleWaits = () => useThrottleStore((s) => s.waits);
 export const useThrottleNow = () => useThrottleStore((s) => s.now);
 
 /**
- * Moves the countdown's time now, and then at each moment the whole seconds left of the latest
- * wait go down by one, until the returned stop is called. So the count shown is exact (when a
- * later wait starts meanwhile, from the next tick on: the tick already set follows the earlier).
+ * Moves the countdown's time now, and then at each moment the whole seconds left until `until`
+ * go down by one, until then or until the returned stop is called. So the count shown is exact.
  */
-export function tickWhileWaiting(): () => void {
+export function tickUntil(until: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
     const now = Date.now();
     useThrottleStore.setState({ now });
-    const until = Math.max(now, ...useThrottleStore.getState().waits.map((w) => w.until));
-    timer = setTimeout(tick, (until - now) % 1000 || 1000);
+    if (now < until) timer = setTimeout(tick, (until - now) % 1000 || 1000);
   };
   tick();
   return () => clearTimeout(timer);

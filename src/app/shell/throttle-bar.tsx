@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { SERVICE_NAMES } from '@/api/http';
-import { tickWhileWaiting, useThrottleNow, useThrottleWaits } from '@/api/throttle-store';
+import { tickUntil, useThrottleNow, useThrottleWaits } from '@/api/throttle-store';
 
 // Fluent's MessageBar is a chunk of its own: most sessions are never throttled.
 const ThrottleMessage = lazy(async () => ({
@@ -14,12 +14,13 @@ const ThrottleMessage = lazy(async () => ({
 export function ThrottleBar({ className }: { className?: string }) {
   const waits = useThrottleWaits();
   const now = useThrottleNow();
-  const waiting = waits.length > 0;
-  useEffect(() => (waiting ? tickWhileWaiting() : undefined), [waiting]);
   const latest = waits.reduce<(typeof waits)[number] | undefined>(
     (last, w) => (last === undefined || w.until > last.until ? w : last),
     undefined,
   );
+  // The count follows the latest wait: a later one that starts meanwhile restarts it.
+  const until = latest?.until;
+  useEffect(() => (until === undefined ? undefined : tickUntil(until)), [until]);
   if (!latest) return null;
   const seconds = Math.max(1, Math.ceil((latest.until - now) / 1000));
   const service = SERVICE_NAMES[latest.service];

@@ -142,9 +142,9 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const queryClient = useQueryClient();
   const latestRef = useLatest({ state, live, directory: personas.data, upn, groups, updateUrl });
 
-  // A new sort, filter, search or page starts reading its incidents at once: the router renders
-  // the new URL in a transition, and the list's query would otherwise start only once that
-  // render has committed. The request and the render now run side by side.
+  // A new sort, filter, search or page starts reading its incidents at once: the list's query
+  // would otherwise start only once the new URL's render has committed (useUrlView renders it
+  // there and then). The request now leaves before that render.
   const update = useCallback<QueueStateUpdate>(
     (change, options) => {
       const { state, live, directory, upn, groups, updateUrl } = latestRef.current;
