@@ -347,6 +347,28 @@ describe('incident queue: filters, sort, paging and search live in the URL', () 
     await showsExactly(ascending);
   });
 
+  it('draws first the rows the window shows below the loading placeholder, then the rest of the 50', async () => {
+    use(PAGED);
+    const release = holdRequests(server, '*/v1.0/security/incidents');
+    renderApp('/incidents');
+    const placeholder = await screen.findByRole('status', { name: 'Loading incidents' });
+    const top = placeholder.getBoundingClientRect().top;
+    // Below the page's title, tools and toolbar: fewer rows than the whole window holds.
+    const inView = Math.ceil((window.innerHeight - top) / 44);
+    expect(inView).toBeLessThan(Math.ceil(window.innerHeight / 44));
+
+    // The rows of the first render that shows any, counted as it is committed.
+    let firstDrawn = 0;
+    const observer = new MutationObserver(() => {
+      if (firstDrawn === 0) firstDrawn = bodyRows().length;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    release();
+    await waitFor(() => expect(bodyRows()).toHaveLength(50));
+    observer.disconnect();
+    expect(firstDrawn).toBe(inView);
+  });
+
   it('pages through the server’s pages of 50', async () => {
     use(PAGED);
     const page2 = await listIncidentsAs(ANALYST, expected(DEFAULT_STATUS, { skip: 50 }));

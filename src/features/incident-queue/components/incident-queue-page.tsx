@@ -67,9 +67,20 @@ const NOT_MERGING: ReadonlySet<string> = new Set();
 
 type Styles = ReturnType<typeof useIncidentQueuePageStyles>;
 
-function QueueSkeleton({ styles }: { styles: Styles }) {
+/**
+ * The rows' placeholder while the first page loads. `onPlaced` hears where its top is in the
+ * window: the grid takes its place, and mounts first only the rows the window shows below it.
+ */
+function QueueSkeleton({ styles, onPlaced }: { styles: Styles; onPlaced: (top: number) => void }) {
   return (
-    <div aria-busy="true" aria-label="Loading incidents" role="status">
+    <div
+      aria-busy="true"
+      aria-label="Loading incidents"
+      ref={(element) => {
+        if (element) onPlaced(element.getBoundingClientRect().top);
+      }}
+      role="status"
+    >
       <Skeleton aria-hidden className={styles.skeleton}>
         {Array.from({ length: 10 }, (_, i) => (
           <div className={styles.skeletonRow} key={i}>
@@ -102,6 +113,12 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   const { state, update: updateUrl } = useQueueState();
   const pane = useIncidentPane();
   const sectionRef = useRef<HTMLElement>(null);
+  /**
+   * Where the loading placeholder sat: the grid's top when it mounts (IncidentGrid `top`). A ref,
+   * not state: the placeholder is placed as the data is about to come, and a render of the page
+   * then would stand between the data and the first rows.
+   */
+  const gridTop = useRef<number | undefined>(undefined);
   const [paneFocusRequest, setPaneFocusRequest] = useState(0);
   const { open: openPane } = pane;
   // The keyboard and the row menu take focus to the pane; a click on a row leaves it in the grid.
@@ -250,7 +267,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
       </div>
     );
   } else if (list.isPending) {
-    content = <QueueSkeleton styles={styles} />;
+    content = <QueueSkeleton styles={styles} onPlaced={(top) => (gridTop.current = top)} />;
   } else if (rows.length === 0) {
     const narrowedInTime = !sameTimeRange(state.timeRange, DEFAULT_TIME_RANGE);
     content = (
@@ -296,6 +313,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
               paneId={pane.openId}
               rows={rows}
               sort={state.sort}
+              top={gridTop}
               onKeyDown={onGridKeyDown}
               onKeyUp={onGridKeyUp}
               onOpenPane={pane.open}
