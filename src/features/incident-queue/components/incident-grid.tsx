@@ -436,8 +436,9 @@ export type IncidentGridProps = {
   /** The incident the side pane shows, if any: its row is marked. */
   paneId?: string | null;
   /**
-   * Where the grid's top is in the window when it mounts, if known (the loading placeholder's
-   * place): only the rows below it that the window shows are mounted first. @default 0
+   * Where the grid's top is in the window when it mounts (the loading placeholder's place, read
+   * then): only the rows the window shows below it are mounted first. Unknown when no placeholder
+   * was shown (the page's data came with the route): counted from the window's top.
    */
   top?: RefObject<number | undefined>;
   rows: readonly QueueRow[];
