@@ -338,3 +338,52 @@ test('screenshots: a small incident and a 150-alert incident, light and dark', a
   ).toBeVisible();
   await shoot(page, 'investigate-150-alerts-explored-light');
 });
+
+test('an idle graph asks the browser for no frames, and still draws what changes', async ({
+  page,
+}) => {
+  // Counts the page's requests for an animation frame.
+  await page.addInitScript(() => {
+    const counted = window as Window & { frameRequests?: number };
+    counted.frameRequests = 0;
+    const ask = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      counted.frameRequests = (counted.frameRequests ?? 0) + 1;
+      return ask(callback);
+    };
+  });
+  const [id] = await openSentinelIncidentIds(page);
+  await page.goto(`/incidents/${id}/investigate`);
+  const canvas = await drawn(page);
+  const requests = () =>
+    page.evaluate(() => (window as Window & { frameRequests?: number }).frameRequests ?? 0);
+  // What the graph's canvases show.
+  const pixels = () =>
+    canvas
+      .locator('canvas')
+      .evaluateAll((layers) => layers.map((c) => (c as HTMLCanvasElement).toDataURL()).join());
+  /** Resolves once a quarter of a second passes with no frame asked for. */
+  const settles = async () => {
+    let seen = await requests();
+    await expect
+      .poll(
+        async () => {
+          const now = await requests();
+          const asked = now - seen;
+          seen = now;
+          return asked;
+        },
+        { intervals: [250], timeout: 10_000, message: 'the page keeps asking for frames' },
+      )
+      .toBe(0);
+  };
+
+  // Cytoscape.js's own loop asked for a frame every frame, drawn or not.
+  await settles();
+  const light = await pixels();
+  // A change wakes the loop: the canvas is drawn in the dark theme's colours, then it sleeps.
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect.poll(pixels, { timeout: 10_000 }).not.toBe(light);
+  await settles();
+  await shoot(page, 'investigate-idle-dark');
+});

@@ -32,6 +32,7 @@ import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
 import type { LayoutRequest, Positions } from './compute-layout';
+import { drawOnDemand } from './draw-on-demand';
 import {
   alertLabel,
   entityLabel,
@@ -303,6 +304,8 @@ export function InvestigationGraphView({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    // Frames only while there is something to draw (draw-on-demand.ts).
+    drawOnDemand();
     const cy = cytoscape({
       container,
       elements: [],
