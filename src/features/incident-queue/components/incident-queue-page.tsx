@@ -68,19 +68,18 @@ const NOT_MERGING: ReadonlySet<string> = new Set();
 type Styles = ReturnType<typeof useIncidentQueuePageStyles>;
 
 /**
- * The rows' placeholder while the first page loads. `onPlaced` hears where its top is in the
- * window: the grid takes its place, and mounts first only the rows the window shows below it.
+ * The rows' placeholder while the first page loads. `placeRef` reads where it sits in the window:
+ * the grid takes its place, and mounts first only the rows the window shows below it.
  */
-function QueueSkeleton({ styles, onPlaced }: { styles: Styles; onPlaced: (top: number) => void }) {
+function QueueSkeleton({
+  styles,
+  placeRef,
+}: {
+  styles: Styles;
+  placeRef: (element: HTMLElement | null) => void;
+}) {
   return (
-    <div
-      aria-busy="true"
-      aria-label="Loading incidents"
-      ref={(element) => {
-        if (element) onPlaced(element.getBoundingClientRect().top);
-      }}
-      role="status"
-    >
+    <div aria-busy="true" aria-label="Loading incidents" ref={placeRef} role="status">
       <Skeleton aria-hidden className={styles.skeleton}>
         {Array.from({ length: 10 }, (_, i) => (
           <div className={styles.skeletonRow} key={i}>
@@ -119,6 +118,10 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
    * then would stand between the data and the first rows.
    */
   const gridTop = useRef<number | undefined>(undefined);
+  // Stable, so React calls it when the placeholder mounts, not again on each render of the page.
+  const placeGrid = useCallback((element: HTMLElement | null) => {
+    if (element) gridTop.current = element.getBoundingClientRect().top;
+  }, []);
   const [paneFocusRequest, setPaneFocusRequest] = useState(0);
   const { open: openPane } = pane;
   // The keyboard and the row menu take focus to the pane; a click on a row leaves it in the grid.
@@ -267,7 +270,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
       </div>
     );
   } else if (list.isPending) {
-    content = <QueueSkeleton styles={styles} onPlaced={(top) => (gridTop.current = top)} />;
+    content = <QueueSkeleton placeRef={placeGrid} styles={styles} />;
   } else if (rows.length === 0) {
     const narrowedInTime = !sameTimeRange(state.timeRange, DEFAULT_TIME_RANGE);
     content = (
