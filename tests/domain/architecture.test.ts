@@ -46,6 +46,11 @@ describe('import boundaries', () => {
       /never imports another feature/,
     ],
     [
+      'mocks/handlers/zz-boundary-probe.ts',
+      "import { renderApp } from '../../tests/render';\nexport const x = renderApp;\n",
+      /never import tests or scripts/,
+    ],
+    [
       'src/components/zz-boundary-probe.ts',
       "import * as app from '@/app/app';\nexport const x = app;\n",
       /Shared components may not import/,
