@@ -11,6 +11,7 @@
 // itself: a step that ends meanwhile prints its output whole after it, so the log reads in order.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 // Not under test-results/: Playwright empties that folder when it starts.
 const reports = 'test-reports';
@@ -125,9 +126,25 @@ async function runStep(step) {
   return status === 0;
 }
 
+/**
+ * The machine's busy and idle CPU time so far, in seconds over all cores. The suite is bound by
+ * CPU on a 2-core machine, so its time is its CPU time over the cores: the closing line says how
+ * busy they were, which also shows whether anything else was running beside it.
+ */
+function cpuTimes() {
+  let busy = 0;
+  let idle = 0;
+  for (const { times } of cpus()) {
+    busy += times.user + times.nice + times.sys + times.irq;
+    idle += times.idle;
+  }
+  return { busy: busy / 1000, idle: idle / 1000 };
+}
+
 // Start every step whose `after` steps have all passed; once a step fails, start no more and
 // let the running ones end.
 const started = Date.now();
+const cpuAtStart = cpuTimes();
 const passedSteps = new Set();
 const failedSteps = [];
 const running = new Map();
@@ -167,8 +184,11 @@ for (const pw of [`${reports}/playwright.json`, `${reports}/playwright-live.json
 }
 if (failedStep && failed === 0) failed = 1;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+const cpuAtEnd = cpuTimes();
+const busy = cpuAtEnd.busy - cpuAtStart.busy;
+const share = busy / (busy + cpuAtEnd.idle - cpuAtStart.idle);
 console.log(
-  `\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'} (${minutes} min)`,
+  `\n${failedStep ? `npm test failed at step '${failedStep}'` : 'npm test: all steps passed'} (${minutes} min; the ${cpus().length} cores ${Math.round(share * 100)}% busy, ${Math.round(busy)} CPU-seconds in all)`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failedStep ? 1 : 0);
