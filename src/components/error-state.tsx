@@ -13,6 +13,11 @@ export type ErrorStateProps = {
   actions?: ReactNode;
   /** The error to show; its message is shown as it is (Graph messages are written for people). */
   error: Error;
+  /**
+   * `stale`: a refresh failed while what was loaded before stays on screen (a warning, not an
+   * alert, so nothing the analyst was doing there is taken away). @default 'failed'
+   */
+  kind?: 'failed' | 'stale';
   /** Whether a retry is under way. @default false */
   retrying?: boolean;
   /** What failed, e.g. "Couldn't load incidents". */
@@ -21,9 +26,21 @@ export type ErrorStateProps = {
 };
 
 /** A failed load: what failed, the server's message, and a way to try again. */
-export function ErrorState({ actions, error, retrying = false, title, onRetry }: ErrorStateProps) {
+export function ErrorState({
+  actions,
+  error,
+  kind = 'failed',
+  retrying = false,
+  title,
+  onRetry,
+}: ErrorStateProps) {
+  const stale = kind === 'stale';
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar
+      intent={stale ? 'warning' : 'error'}
+      layout="multiline"
+      role={stale ? 'status' : 'alert'}
+    >
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {error.message}

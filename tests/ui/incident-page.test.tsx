@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { incidentKeys } from '@/api/incidents/incident-keys';
 import {
   CLASSIFICATION_LABELS,
   INCIDENT_STATUS_LABELS,
@@ -438,6 +439,47 @@ describe('incident page', () => {
     const alert = await screen.findByRole('alert', undefined, LOAD);
     expect(alert).toHaveTextContent('Incident 99999999 was not found.');
     expect(within(alert).getByRole('link', { name: 'Back to incidents' })).toBeInTheDocument();
+  });
+
+  it('keeps the page and what was typed on it when a refresh fails, says so, and Retry refreshes', async () => {
+    const incident = richIncident();
+    const { queryClient, user } = renderApp(`/incidents/${incident.id}/activity`);
+    const box = await screen.findByRole('textbox', { name: 'Comment' }, LOAD);
+    await user.click(box);
+    await user.paste('Half-written note about the host');
+    server.use(
+      http.get(
+        '*/v1.0/security/incidents/:id',
+        () =>
+          HttpResponse.json(
+            {
+              error: { code: 'InternalServerError', message: 'Graph is busy; try again shortly.' },
+            },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    );
+    // What a mutation's settling or a window focus does: the incident is read again.
+    await queryClient.invalidateQueries({ queryKey: incidentKeys.detail(incident.id) });
+
+    const stale = await screen.findByRole(
+      'status',
+      { name: `Couldn't refresh incident ${incident.id}; showing it as it was loaded` },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('Graph is busy; try again shortly.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: incident.displayName })).toBeVisible();
+    expect(screen.getByRole('textbox', { name: 'Comment' })).toHaveValue(
+      'Half-written note about the host',
+    );
+
+    await user.click(within(stale).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(stale).not.toBeInTheDocument(), LOAD);
+    expect(screen.getByRole('textbox', { name: 'Comment' })).toHaveValue(
+      'Half-written note about the host',
+    );
   });
 
   it("shows the server's message when the incident fails to load, and Retry loads it", async () => {

@@ -43,17 +43,26 @@ export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
   return (
     <SideDrawer open={alertId !== null} title={title} titleClassName={styles.title} onClose={close}>
       <DrawerBody>
-        {query.isPending ? (
+        {query.data !== undefined && query.isError && (
+          <ErrorState
+            error={query.error}
+            kind="stale"
+            retrying={query.isFetching}
+            title={`Couldn't refresh alert ${shownId}; showing it as it was loaded`}
+            onRetry={() => void query.refetch()}
+          />
+        )}
+        {query.data !== undefined ? (
+          <AlertDetails alert={query.data} onMoveAlert={onMoveAlert} />
+        ) : query.isPending ? (
           <PanelSkeleton />
-        ) : query.isError ? (
+        ) : (
           <ErrorState
             error={query.error}
             retrying={query.isFetching}
             title={`Couldn't load alert ${shownId}`}
             onRetry={() => void query.refetch()}
           />
-        ) : (
-          <AlertDetails alert={query.data} onMoveAlert={onMoveAlert} />
         )}
       </DrawerBody>
     </SideDrawer>

@@ -104,7 +104,7 @@ export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAss
       </div>
     );
   }
-  if (query.isError) {
+  if (query.data === undefined) {
     return (
       <ErrorState
         error={query.error}
@@ -134,6 +134,15 @@ export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAss
 
   return (
     <div className={styles.root}>
+      {query.isError && (
+        <ErrorState
+          error={query.error}
+          kind="stale"
+          retrying={query.isFetching}
+          title="Couldn't refresh assets; showing them as they were loaded"
+          onRetry={() => void query.refetch()}
+        />
+      )}
       <ul aria-label="Asset counts" className={styles.summary}>
         {ENTITY_KINDS.map((kind) => {
           const n = byKind.get(kind)?.length ?? 0;

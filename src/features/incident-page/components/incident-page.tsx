@@ -177,12 +177,16 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
   const redirectTo =
     query.data?.status === 'redirected' ? query.data.redirectIncidentId : undefined;
 
+  // A refresh that fails keeps the page as it was loaded (and what is typed in it), and says so.
+  const loaded = query.data !== undefined && !redirectTo;
   let body;
   if (redirectTo) {
     body = <BrokenRedirect from={incidentId} />;
+  } else if (query.data !== undefined) {
+    body = <LoadedIncident {...actions} incident={query.data} tab={tab} />;
   } else if (query.isPending) {
     body = <HeaderSkeleton incidentId={incidentId} />;
-  } else if (query.isError) {
+  } else {
     body = (
       <ErrorState
         actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
@@ -192,8 +196,6 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
         onRetry={() => void query.refetch()}
       />
     );
-  } else {
-    body = <LoadedIncident {...actions} incident={query.data} tab={tab} />;
   }
 
   return (
@@ -209,7 +211,16 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
           <BreadcrumbButton current>{name}</BreadcrumbButton>
         </BreadcrumbItem>
       </Breadcrumb>
-      {!redirectTo && query.isSuccess && <MergedNotice incidentId={incidentId} />}
+      {loaded && <MergedNotice incidentId={incidentId} />}
+      {loaded && query.isError && (
+        <ErrorState
+          error={query.error}
+          kind="stale"
+          retrying={query.isFetching}
+          title={`Couldn't refresh incident ${incidentId}; showing it as it was loaded`}
+          onRetry={() => void query.refetch()}
+        />
+      )}
       {body}
     </div>
   );

@@ -97,8 +97,11 @@ function InvestigationContent({
   const styles = useInvestigationPageStyles();
   const query = useQuery(incidentQueries.detail(incidentId));
   const name = query.data?.displayName || `Incident ${incidentId}`;
+  // A refresh that fails keeps the graph as it was drawn, and says so.
   let body;
-  if (query.isPending) {
+  if (query.data !== undefined) {
+    body = <Investigation {...slots} incident={query.data} />;
+  } else if (query.isPending) {
     body = (
       <div aria-busy="true" aria-label={`Loading incident ${incidentId}`} role="status">
         <Skeleton>
@@ -106,7 +109,7 @@ function InvestigationContent({
         </Skeleton>
       </div>
     );
-  } else if (query.isError) {
+  } else {
     body = (
       <ErrorState
         actions={<RouterLink to="/incidents">Back to incidents</RouterLink>}
@@ -116,13 +119,20 @@ function InvestigationContent({
         onRetry={() => void query.refetch()}
       />
     );
-  } else {
-    body = <Investigation {...slots} incident={query.data} />;
   }
   return (
     <div className={styles.root}>
       <title>{`Investigate ${name} - Incidents - SOC incident console`}</title>
       <Crumbs incidentId={incidentId} name={name} />
+      {query.data !== undefined && query.isError && (
+        <ErrorState
+          error={query.error}
+          kind="stale"
+          retrying={query.isFetching}
+          title={`Couldn't refresh incident ${incidentId}; showing it as it was loaded`}
+          onRetry={() => void query.refetch()}
+        />
+      )}
       {body}
     </div>
   );
