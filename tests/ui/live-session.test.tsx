@@ -13,10 +13,27 @@ import { renderApp } from '../render';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
-const session = vi.hoisted(() => ({ expired: false, popups: 0, silent: 0 }));
+/** How silent renewal fails once the session is gone. */
+type RenewalFailure = 'interaction' | 'frameTimeout';
+
+const session = vi.hoisted(() => {
+  const state: { expired: boolean; failure: RenewalFailure; popups: number; silent: number } = {
+    expired: false,
+    failure: 'interaction',
+    popups: 0,
+    silent: 0,
+  };
+  return state;
+});
 
 vi.mock('@azure/msal-browser', () => {
   class InteractionRequiredAuthError extends Error {}
+  class BrowserAuthError extends Error {
+    constructor(readonly errorCode: string) {
+      super(errorCode);
+    }
+  }
+  const BrowserAuthErrorCodes = { timedOut: 'timed_out' };
   const account = { username: 'analyst@contoso.com', homeAccountId: 'home', localAccountId: 'l' };
   class PublicClientApplication {
     private active: typeof account | null = null;
@@ -30,9 +47,14 @@ vi.mock('@azure/msal-browser', () => {
     acquireTokenSilent = () => {
       session.silent += 1;
       // The mock API (not in --auth entra mode) takes `mock.<upn>` as the signed-in user.
-      return session.expired
-        ? Promise.reject(new InteractionRequiredAuthError('interaction_required'))
-        : Promise.resolve({ accessToken: `mock.${account.username}`, account });
+      if (!session.expired) {
+        return Promise.resolve({ accessToken: `mock.${account.username}`, account });
+      }
+      return Promise.reject(
+        session.failure === 'interaction'
+          ? new InteractionRequiredAuthError('interaction_required')
+          : new BrowserAuthError('timed_out'),
+      );
     };
     acquireTokenPopup = () => {
       session.popups += 1;
@@ -42,7 +64,12 @@ vi.mock('@azure/msal-browser', () => {
     loginRedirect = () => Promise.resolve();
     logoutRedirect = () => Promise.resolve();
   }
-  return { InteractionRequiredAuthError, PublicClientApplication };
+  return {
+    BrowserAuthError,
+    BrowserAuthErrorCodes,
+    InteractionRequiredAuthError,
+    PublicClientApplication,
+  };
 });
 
 const { runtime } = setupMockServer(
@@ -55,8 +82,9 @@ beforeAll(async () => {
   await import('@/app/live/live-account');
 });
 
-async function signedIn() {
+async function signedIn(failure: RenewalFailure = 'interaction') {
   session.expired = false;
+  session.failure = failure;
   session.popups = 0;
   onTestFinished(() => setTokenProvider(undefined));
   const ok = await startLiveAuth({
@@ -73,34 +101,40 @@ async function signedIn() {
 const comments = () => runtime.store.incident('1')!.comments.map((c) => c.comment);
 
 describe('live mode: an expired session', () => {
-  it('brings back the sign-in, keeps what was typed and posts what was waiting', async () => {
-    await signedIn();
-    const { user } = renderApp('/incidents/1/activity');
-    await screen.findByText(/This incident has no comments yet/, {}, LOAD);
-    expect(screen.getByLabelText('Signed in as')).toHaveTextContent('analyst@contoso.com');
-    const box = screen.getByRole('textbox', { name: 'Comment' });
+  it.each([
+    ['the authority asks for the user', 'interaction'],
+    ["MSAL's hidden renewal frame times out", 'frameTimeout'],
+  ] as const)(
+    '%s: brings back the sign-in, keeps what was typed and posts what was waiting',
+    async (_, failure) => {
+      await signedIn(failure);
+      const { user } = renderApp('/incidents/1/activity');
+      await screen.findByText(/This incident has no comments yet/, {}, LOAD);
+      expect(screen.getByLabelText('Signed in as')).toHaveTextContent('analyst@contoso.com');
+      const box = screen.getByRole('textbox', { name: 'Comment' });
 
-    await user.type(box, 'Isolated.');
-    session.expired = true;
-    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+      await user.type(box, 'Isolated.');
+      session.expired = true;
+      await user.click(screen.getByRole('button', { name: 'Post comment' }));
 
-    expect(await screen.findByText('Your session has expired')).toBeInTheDocument();
-    // The comment waits, shown as posting, rather than failing and being lost.
-    const log = screen.getByRole('list', { name: 'Activity log' });
-    expect(within(log).getByText('Isolated.')).toBeInTheDocument();
-    expect(within(log).getByText('Posting…')).toBeInTheDocument();
-    expect(comments()).toEqual([]);
-    // The analyst goes on typing the next one meanwhile.
-    await user.type(box, 'Next.');
+      expect(await screen.findByText('Your session has expired')).toBeInTheDocument();
+      // The comment waits, shown as posting, rather than failing and being lost.
+      const log = screen.getByRole('list', { name: 'Activity log' });
+      expect(within(log).getByText('Isolated.')).toBeInTheDocument();
+      expect(within(log).getByText('Posting…')).toBeInTheDocument();
+      expect(comments()).toEqual([]);
+      // The analyst goes on typing the next one meanwhile.
+      await user.type(box, 'Next.');
 
-    await user.click(screen.getByRole('button', { name: 'Sign in again' }));
-    await waitFor(() => expect(comments()).toEqual(['Isolated.']));
-    expect(session.popups).toBe(1);
-    await waitFor(() =>
-      expect(screen.queryByText('Your session has expired')).not.toBeInTheDocument(),
-    );
-    expect(await within(log).findByText(/added a comment/)).toBeInTheDocument();
-    expect(within(log).queryByText('Posting…')).not.toBeInTheDocument();
-    expect(box).toHaveValue('Next.');
-  });
+      await user.click(screen.getByRole('button', { name: 'Sign in again' }));
+      await waitFor(() => expect(comments()).toEqual(['Isolated.']));
+      expect(session.popups).toBe(1);
+      await waitFor(() =>
+        expect(screen.queryByText('Your session has expired')).not.toBeInTheDocument(),
+      );
+      expect(await within(log).findByText(/added a comment/)).toBeInTheDocument();
+      expect(within(log).queryByText('Posting…')).not.toBeInTheDocument();
+      expect(box).toHaveValue('Next.');
+    },
+  );
 });

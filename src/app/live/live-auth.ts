@@ -6,6 +6,8 @@
  * waiting for a token go on once they have.
  */
 import {
+  BrowserAuthError,
+  BrowserAuthErrorCodes,
   InteractionRequiredAuthError,
   PublicClientApplication,
   type AccountInfo,
@@ -61,6 +63,20 @@ function waitForSignInAgain(): Promise<void> {
   return waitingForSignIn.promise;
 }
 
+/**
+ * Whether a silent renewal failed in a way only the user can mend: the authority wants them
+ * (InteractionRequiredAuthError), or MSAL's hidden frame never answered (`timed_out`: a busy
+ * page, blocked third-party cookies), for which MSAL's advice is the same, an interactive
+ * sign-in. Either way the request waits for "Sign in again" rather than failing and losing what
+ * it carried (a comment, a change).
+ */
+function needsSignIn(error: unknown): boolean {
+  return (
+    error instanceof InteractionRequiredAuthError ||
+    (error instanceof BrowserAuthError && error.errorCode === BrowserAuthErrorCodes.timedOut)
+  );
+}
+
 async function tokenFor(request: TokenRequest): Promise<string> {
   const client = requireMsal();
   for (;;) {
@@ -77,7 +93,7 @@ async function tokenFor(request: TokenRequest): Promise<string> {
       });
       return result.accessToken;
     } catch (error) {
-      if (!(error instanceof InteractionRequiredAuthError)) throw error;
+      if (!needsSignIn(error)) throw error;
       await waitForSignInAgain();
     }
   }
