@@ -6,6 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { alertKeys } from '@/api/alerts/alert-keys';
 import { GRAPH_BASE } from '@/api/config';
 import { buildODataQuery, type ODataListParams } from '@/api/odata-query';
 import type { Alert, ODataCollection } from '@/domain/graph';
@@ -463,6 +464,34 @@ describe('alerts queue', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await findGrid()).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the rows when a refresh fails, says so, and Retry refreshes', async () => {
+    const { queryClient, user } = renderApp('/alerts');
+    const grid = await findGrid();
+    const before = rowIds(grid);
+    server.use(
+      http.get('*/v1.0/security/alerts_v2', () =>
+        HttpResponse.json(
+          { error: { code: 'InternalServerError', message: 'Alerts are resting' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    // What a write's settling or a window focus does: the list is read again.
+    await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
+    const stale = await screen.findByRole('status', {
+      name: "Couldn't refresh alerts; showing them as they were loaded",
+    });
+    expect(stale).toHaveTextContent('Alerts are resting');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(rowIds(grid)).toEqual(before);
+    expect(screen.getByRole('navigation', { name: 'Alert pages' })).toBeInTheDocument();
+
+    server.resetHandlers();
+    await user.click(within(stale).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(stale).not.toBeInTheDocument());
+    expect(rowIds(grid)).toEqual(before);
   });
 
   it('says when no alert matches, and Clear filters shows them all', async () => {

@@ -6,6 +6,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { incidentKeys } from '@/api/incidents/incident-keys';
 import type { IncidentListParams } from '@/api/incidents/incidents-api';
 import type { AlertSeverity } from '@/domain/enums';
 import type { Incident } from '@/domain/graph';
@@ -185,6 +186,35 @@ describe('incident queue: the list', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(OPEN));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the rows and the selection when a refresh fails, says so, and Retry refreshes', async () => {
+    const { queryClient, user } = renderApp('/incidents');
+    await waitFor(() => expect(bodyRows()).toHaveLength(OPEN));
+    const before = shownIds();
+    const first = bodyRows()[0]!;
+    await user.click(within(first).getAllByRole('checkbox')[0]!);
+    expect(await screen.findByText('1 selected')).toBeInTheDocument();
+
+    server.use(
+      http.get('*/v1.0/security/incidents', () =>
+        HttpResponse.json({ error: { code: 'BadRequest', message: 'Boom' } }, { status: 400 }),
+      ),
+    );
+    // What a write's settling or a window focus does: the list is read again.
+    await queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
+    const stale = await screen.findByRole('status', {
+      name: "Couldn't refresh incidents; showing them as they were loaded",
+    });
+    expect(stale).toHaveTextContent('Boom');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(shownIds()).toEqual(before);
+    expect(screen.getByText('1 selected')).toBeInTheDocument();
+
+    server.resetHandlers();
+    await user.click(within(stale).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(stale).not.toBeInTheDocument());
+    expect(shownIds()).toEqual(before);
   });
 
   it('says so when a network failure leaves no answer at all', async () => {

@@ -66,7 +66,9 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
   const filtered = hasActiveFilters(view);
   let content;
   const data = query.data;
-  if (query.isError) {
+  // A refresh that fails keeps the rows as they were loaded; a view that never loaded fails.
+  const failed = query.isError && data === undefined;
+  if (failed) {
     content = null;
   } else if (query.isPending || pastTheEnd || data === undefined) {
     content = <QueueSkeleton />;
@@ -108,7 +110,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
         <h1 className={styles.title} id="alerts-title">
           Alerts
         </h1>
-        {total !== undefined && !query.isError && (
+        {total !== undefined && !failed && (
           <span className={styles.count}>
             {countFormat.format(total)} {total === 1 ? 'alert' : 'alerts'}
           </span>
@@ -139,7 +141,16 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
 
       <LocalListNote note={query.note} />
 
-      {query.isError ? (
+      {query.isError && !failed && (
+        <ErrorState
+          error={query.error}
+          kind="stale"
+          retrying={query.isFetching}
+          title="Couldn't refresh alerts; showing them as they were loaded"
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {failed ? (
         <ErrorState
           error={query.error}
           retrying={query.isFetching}
@@ -157,7 +168,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
         </div>
       )}
 
-      {query.isSuccess && total !== undefined && total > 0 && !pastTheEnd && (
+      {!failed && total !== undefined && total > 0 && !pastTheEnd && (
         <Pagination
           aria-label="Alert pages"
           page={view.page}

@@ -258,7 +258,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
         />
       </div>
     );
-  } else if (list.isError) {
+  } else if (list.isError && list.data === undefined) {
     content = (
       <div className={styles.message}>
         <ErrorState
@@ -309,6 +309,16 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   } else {
     content = (
       <>
+        {/* A refresh that fails keeps the rows (and the selection) as they were loaded. */}
+        {list.isError && (
+          <ErrorState
+            error={list.error}
+            kind="stale"
+            retrying={list.isFetching}
+            title="Couldn't refresh incidents; showing them as they were loaded"
+            onRetry={() => void list.refetch()}
+          />
+        )}
         <div className={styles.scroller}>
           <IncidentRowMenuContext value={rowMenu}>
             <IncidentGrid
@@ -337,7 +347,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
     );
   }
 
-  const showTotal = list.isSuccess;
+  const showTotal = list.data !== undefined;
   return (
     <MergingIncidentsContext value={mergingIds}>
       <div className={styles.layout}>
