@@ -14,7 +14,7 @@ import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
 /** How silent renewal fails once the session is gone. */
-type RenewalFailure = 'interaction' | 'frameTimeout';
+type RenewalFailure = 'interaction' | 'frameTimeout' | 'offline';
 
 const session = vi.hoisted(() => {
   const state: { expired: boolean; failure: RenewalFailure; popups: number; silent: number } = {
@@ -28,11 +28,12 @@ const session = vi.hoisted(() => {
 
 vi.mock('@azure/msal-browser', () => {
   class InteractionRequiredAuthError extends Error {}
-  class BrowserAuthError extends Error {
+  class AuthError extends Error {
     constructor(readonly errorCode: string) {
-      super(errorCode);
+      super(`MSAL: ${errorCode}`);
     }
   }
+  class BrowserAuthError extends AuthError {}
   const BrowserAuthErrorCodes = { timedOut: 'timed_out' };
   const account = { username: 'analyst@contoso.com', homeAccountId: 'home', localAccountId: 'l' };
   class PublicClientApplication {
@@ -53,7 +54,9 @@ vi.mock('@azure/msal-browser', () => {
       return Promise.reject(
         session.failure === 'interaction'
           ? new InteractionRequiredAuthError('interaction_required')
-          : new BrowserAuthError('timed_out'),
+          : new BrowserAuthError(
+              session.failure === 'frameTimeout' ? 'timed_out' : 'no_network_connectivity',
+            ),
       );
     };
     acquireTokenPopup = () => {
@@ -65,6 +68,7 @@ vi.mock('@azure/msal-browser', () => {
     logoutRedirect = () => Promise.resolve();
   }
   return {
+    AuthError,
     BrowserAuthError,
     BrowserAuthErrorCodes,
     InteractionRequiredAuthError,
@@ -137,4 +141,21 @@ describe('live mode: an expired session', () => {
       expect(box).toHaveValue('Next.');
     },
   );
+
+  it('fails a request whose token MSAL cannot get for another reason, and gives the text back', async () => {
+    await signedIn('offline');
+    const { user } = renderApp('/incidents/1/activity');
+    await screen.findByText(/This incident has no comments yet/, {}, LOAD);
+    const box = screen.getByRole('textbox', { name: 'Comment' });
+    await user.type(box, 'Isolated.');
+    session.expired = true;
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+
+    const failure = await screen.findByRole('group', { name: "Couldn't post the comment" }, LOAD);
+    expect(failure).toHaveTextContent('no_network_connectivity');
+    expect(box).toHaveValue('Isolated.');
+    expect(screen.queryByText('Your session has expired')).not.toBeInTheDocument();
+    expect(session.popups).toBe(0);
+    expect(comments()).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
  * waiting for a token go on once they have.
  */
 import {
-  BrowserAuthError,
+  AuthError,
   BrowserAuthErrorCodes,
   InteractionRequiredAuthError,
   PublicClientApplication,
@@ -73,7 +73,8 @@ function waitForSignInAgain(): Promise<void> {
 function needsSignIn(error: unknown): boolean {
   return (
     error instanceof InteractionRequiredAuthError ||
-    (error instanceof BrowserAuthError && error.errorCode === BrowserAuthErrorCodes.timedOut)
+    // BrowserAuthError from the frame's bridge; a plain AuthError from MSAL's legacy polling.
+    (error instanceof AuthError && error.errorCode === BrowserAuthErrorCodes.timedOut)
   );
 }
 
