@@ -129,14 +129,30 @@ async function drawn(page: Page, nodes?: number) {
 /** The active node's menu, by the start of its description. */
 const menuOf = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
 
-/** Moves through the graph's nodes with the arrow keys until `name`'s menu shows. */
+/** The node whose menu shows, if one does. */
+async function shownNode(page: Page): Promise<string | null> {
+  const menu = page.locator('[role="group"][data-node]');
+  return (await menu.count()) > 0 ? menu.getAttribute('data-node') : null;
+}
+
+/**
+ * Moves through the graph's nodes with the arrow keys until `name`'s menu shows. After each key
+ * it waits for the next node's menu, so a busy page cannot be pressed past the one sought.
+ */
 async function arrowTo(page: Page, name: string | RegExp, key = 'ArrowDown', max = 200) {
   const canvas = canvasOf(page);
   await canvas.focus();
   const menu = menuOf(page, name);
   for (let i = 0; i < max; i++) {
     if (await menu.isVisible()) return menu;
+    const before = await shownNode(page);
     await page.keyboard.press(key);
+    await expect
+      .poll(async () => {
+        const now = await shownNode(page);
+        return now !== null && now !== before;
+      })
+      .toBe(true);
   }
   await expect(menu).toBeVisible();
   return menu;

@@ -554,6 +554,8 @@ export function InvestigationGraphView({
           <div
             aria-labelledby="investigation-node-menu-title"
             className={styles.menu}
+            // Which node it is the menu of (ids are unique; titles may repeat).
+            data-node={activeId}
             role="group"
             style={{ left: menuAt.x, top: menuAt.y }}
           >
