@@ -39,6 +39,7 @@ export function ErrorState({
     <MessageBar
       intent={stale ? 'warning' : 'error'}
       layout="multiline"
+      politeness={stale ? 'polite' : 'assertive'}
       role={stale ? 'status' : 'alert'}
     >
       <MessageBarBody>
@@ -49,7 +50,8 @@ export function ErrorState({
         {onRetry && (
           <Button
             appearance="secondary"
-            disabled={retrying}
+            // Focusable while retrying, so focus stays on it rather than falling to the page.
+            disabledFocusable={retrying}
             icon={<ArrowClockwiseRegular />}
             onClick={onRetry}
           >

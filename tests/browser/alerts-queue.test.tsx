@@ -485,12 +485,15 @@ describe('alerts queue', () => {
     });
     expect(stale).toHaveTextContent('Alerts are resting');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // The same grid, not one mounted again.
+    expect(screen.getByRole('grid', { name: 'Alerts' })).toBe(grid);
     expect(rowIds(grid)).toEqual(before);
     expect(screen.getByRole('navigation', { name: 'Alert pages' })).toBeInTheDocument();
 
     server.resetHandlers();
     await user.click(within(stale).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(stale).not.toBeInTheDocument());
+    expect(screen.getByRole('grid', { name: 'Alerts' })).toBe(grid);
     expect(rowIds(grid)).toEqual(before);
   });
 

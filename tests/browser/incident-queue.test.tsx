@@ -209,6 +209,9 @@ describe('incident queue: the list', () => {
     expect(stale).toHaveTextContent('Boom');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(shownIds()).toEqual(before);
+    // The same row, ticked, not one mounted again.
+    expect(bodyRows()[0]).toBe(first);
+    expect(within(first).getAllByRole('checkbox')[0]).toBeChecked();
     expect(screen.getByText('1 selected')).toBeInTheDocument();
 
     server.resetHandlers();

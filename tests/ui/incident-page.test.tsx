@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { entityKeys } from '@/api/entities/entity-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import {
   CLASSIFICATION_LABELS,
@@ -301,6 +302,32 @@ describe('incident page', () => {
     const row = screen.getAllByRole('row').find((r) => within(r).queryByText(top.name))!;
     expect(row).toHaveTextContent(`${top.alertIds.length} alert`);
     expect(screen.getByRole('tab', { name: /^Assets/ })).toHaveTextContent(String(entities.length));
+  });
+
+  it('keeps the assets when reading them again fails, and says so', async () => {
+    const incident = richIncident();
+    const { queryClient } = renderApp(`/incidents/${incident.id}/assets`);
+    const summary = await screen.findByRole('list', { name: 'Asset counts' }, LOAD);
+    const counts = summary.textContent;
+    server.use(
+      http.get('*/incidents/:id/entities', () =>
+        HttpResponse.json(
+          { error: { code: 'InternalServerError', message: 'Entities are resting' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    await queryClient.invalidateQueries({ queryKey: entityKeys.all(incident.id) });
+
+    const stale = await screen.findByRole(
+      'status',
+      { name: "Couldn't refresh assets; showing them as they were loaded" },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('Entities are resting');
+    expect(screen.getByRole('list', { name: 'Asset counts' })).toBe(summary);
+    expect(summary.textContent).toBe(counts);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('filters the activity log to audits or comments and marks merged-in entries', async () => {

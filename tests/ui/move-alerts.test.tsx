@@ -6,7 +6,9 @@
  * (tests/e2e/move.spec.ts).
  */
 import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alertKeys } from '@/api/alerts/alert-keys';
 import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
@@ -18,7 +20,7 @@ import { buildStore, makeAlert, makeIncident } from './test-store';
  * Open incidents only: 1 has three alerts named differently, 2 has one, 3 has an endpoint alert
  * and an identity alert, 4 has room for more.
  */
-const { runtime } = setupMockServer(
+const { runtime, server } = setupMockServer(
   buildStore([
     makeIncident({ displayName: 'Ransomware activity on FIN-WS-01', alerts: 3 }),
     makeIncident({ displayName: 'Malware downloaded by an Office macro' }),
@@ -117,6 +119,40 @@ describe('move alerts', () => {
     await user.click(within(flyout).getByRole('button', { name: 'Save' }));
     await screen.findByText(alerts.length === 1 ? 'Alert moved' : 'Alerts moved', {}, LOAD);
     expect(runtime.store.incident(incident.id)!.status).toBe('resolved');
+  });
+
+  it('keeps the alerts it read when reading them again fails, says so, and still moves them', async () => {
+    const { incident, alerts } = incidentWithAlerts(2);
+    const { queryClient, user } = renderApp(`/incidents/${incident.id}/alerts`);
+    const grid = await screen.findByRole('grid', { name: 'Alerts' }, LOAD);
+    const alert = alerts[0]!;
+    await user.click(within(grid).getByRole('checkbox', { name: `Select alert ${alert.title}` }));
+    await user.click(screen.getByRole('button', { name: 'Move alerts to another incident' }));
+    const flyout = await openMoveFlyout('Move alert to another incident');
+    const list = await within(flyout).findByRole('list', { name: 'Alerts to move' }, LOAD);
+
+    server.use(
+      http.get('*/v1.0/security/alerts_v2', () =>
+        HttpResponse.json(
+          { error: { code: 'InternalServerError', message: 'Alerts are resting' } },
+          { status: 500 },
+        ),
+      ),
+    );
+    await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
+    const stale = await within(flyout).findByRole(
+      'status',
+      { name: "Couldn't refresh the alerts; showing them as they were loaded" },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('Alerts are resting');
+    expect(within(flyout).getByRole('list', { name: 'Alerts to move' })).toBe(list);
+    expect(within(list).getByText(alert.title)).toBeInTheDocument();
+
+    await user.click(within(flyout).getByRole('radio', { name: 'Create a new incident' }));
+    await user.click(within(flyout).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Alert moved', {}, LOAD);
+    expect(runtime.store.alert(alert.id)!.incidentId).not.toBe(incident.id);
   });
 
   it('tells a scoped persona before Save that the incident its alert leaves is beyond its rights', async () => {

@@ -13,7 +13,10 @@ export type MovingAlerts = {
   /** The incidents the alerts come from, by id (each read with its alerts), once loaded. */
   origins: ReadonlyMap<string, Incident>;
   isPending: boolean;
+  /** The alerts could not be read at all. */
   error: Error | null;
+  /** Reading them again failed: `alerts` are as they were first read. */
+  refreshError: Error | null;
   isRefetching: boolean;
   refetch: () => void;
 };
@@ -73,7 +76,9 @@ export function useMovingAlerts(alertIds: readonly string[]): MovingAlerts {
     missingIds,
     origins,
     isPending: (alertIds.length > 0 && list.isPending) || originsPending,
-    error: list.error,
+    // A list that never loaded fails the flyout; one that fails to refresh keeps what it read.
+    error: list.isLoadingError ? list.error : null,
+    refreshError: list.isRefetchError ? list.error : null,
     isRefetching: list.isFetching,
     refetch: () => void list.refetch(),
   };

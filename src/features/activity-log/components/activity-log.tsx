@@ -293,6 +293,15 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
           </span>
         )}
       </div>
+      {query.isRefetchError && (
+        <ErrorState
+          error={query.error}
+          kind="stale"
+          retrying={query.isFetching}
+          title="Couldn't refresh the activity log; showing it as it was loaded"
+          onRetry={() => void query.refetch()}
+        />
+      )}
       <div className={styles.surface}>{content}</div>
     </div>
   );

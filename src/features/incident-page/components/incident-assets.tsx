@@ -122,27 +122,33 @@ export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAss
   const byKind = new Map<EntityKind, IncidentEntity[]>();
   for (const e of query.data.value) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
 
+  // A refresh that fails keeps the assets (and an open entity's panel) as they were loaded.
+  const staleBar = query.isRefetchError && (
+    <ErrorState
+      error={query.error}
+      kind="stale"
+      retrying={query.isFetching}
+      title="Couldn't refresh assets; showing them as they were loaded"
+      onRetry={() => void query.refetch()}
+    />
+  );
+
   if (query.data.value.length === 0) {
     return (
-      <div className={styles.empty} role="status">
-        <DesktopRegular aria-hidden fontSize={48} />
-        <span className={styles.emptyTitle}>No assets</span>
-        <span>None of this incident&apos;s alerts name a device, user, mailbox or app.</span>
-      </div>
+      <>
+        {staleBar}
+        <div className={styles.empty} role="status">
+          <DesktopRegular aria-hidden fontSize={48} />
+          <span className={styles.emptyTitle}>No assets</span>
+          <span>None of this incident&apos;s alerts name a device, user, mailbox or app.</span>
+        </div>
+      </>
     );
   }
 
   return (
     <div className={styles.root}>
-      {query.isError && (
-        <ErrorState
-          error={query.error}
-          kind="stale"
-          retrying={query.isFetching}
-          title="Couldn't refresh assets; showing them as they were loaded"
-          onRetry={() => void query.refetch()}
-        />
-      )}
+      {staleBar}
       <ul aria-label="Asset counts" className={styles.summary}>
         {ENTITY_KINDS.map((kind) => {
           const n = byKind.get(kind)?.length ?? 0;

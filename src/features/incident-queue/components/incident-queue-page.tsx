@@ -309,16 +309,6 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
   } else {
     content = (
       <>
-        {/* A refresh that fails keeps the rows (and the selection) as they were loaded. */}
-        {list.isError && (
-          <ErrorState
-            error={list.error}
-            kind="stale"
-            retrying={list.isFetching}
-            title="Couldn't refresh incidents; showing them as they were loaded"
-            onRetry={() => void list.refetch()}
-          />
-        )}
         <div className={styles.scroller}>
           <IncidentRowMenuContext value={rowMenu}>
             <IncidentGrid
@@ -389,7 +379,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
           <QueueTools
             exportParams={exportParams}
             state={state}
-            total={list.isSuccess ? total : undefined}
+            total={list.data !== undefined ? total : undefined}
             update={update}
           />
           <QueueFilterBar state={state} update={update} />
@@ -401,6 +391,16 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
                 <ProgressBar aria-label="Updating incidents" thickness="medium" />
               )}
             </div>
+            {/* A refresh that fails keeps the rows (and the selection) as they were loaded. */}
+            {list.isError && list.data !== undefined && (
+              <ErrorState
+                error={list.error}
+                kind="stale"
+                retrying={list.isFetching}
+                title="Couldn't refresh incidents; showing them as they were loaded"
+                onRetry={() => void list.refetch()}
+              />
+            )}
             {content}
           </div>
         </section>

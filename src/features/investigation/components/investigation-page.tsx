@@ -261,7 +261,13 @@ function Investigation({
       {entities.isError && (
         <ErrorState
           error={entities.error}
-          title="Couldn't load the incident's entities"
+          kind={entities.isRefetchError ? 'stale' : 'failed'}
+          retrying={entities.isFetching}
+          title={
+            entities.isRefetchError
+              ? "Couldn't refresh the incident's entities; showing them as they were loaded"
+              : "Couldn't load the incident's entities"
+          }
           onRetry={() => void entities.refetch()}
         />
       )}

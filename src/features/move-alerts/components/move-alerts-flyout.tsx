@@ -165,6 +165,15 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
             <h3 className={styles.sectionTitle} id="move-alerts-list">
               {several ? `Alerts to move (${alertIds.length})` : 'Alert to move'}
             </h3>
+            {loaded.refreshError && (
+              <ErrorState
+                error={loaded.refreshError}
+                kind="stale"
+                retrying={loaded.isRefetching}
+                title="Couldn't refresh the alerts; showing them as they were loaded"
+                onRetry={loaded.refetch}
+              />
+            )}
             {loaded.error ? (
               <ErrorState
                 error={loaded.error}

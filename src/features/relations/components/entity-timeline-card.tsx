@@ -59,7 +59,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   });
 
   let body;
-  if (timeline.isError) {
+  if (timeline.isError && data === undefined) {
     body = (
       <ErrorState
         error={timeline.error}
@@ -155,6 +155,15 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
       <h3 className={styles.heading} id={headingId}>
         Timeline
       </h3>
+      {timeline.isRefetchError && (
+        <ErrorState
+          error={timeline.error}
+          kind="stale"
+          retrying={timeline.isFetching}
+          title="Couldn't refresh the timeline; showing it as it was loaded"
+          onRetry={() => void timeline.refetch()}
+        />
+      )}
       {body}
       {flow.dialog}
     </section>

@@ -32,7 +32,8 @@ export function useSentinelIncident(incidentId: string): SentinelIncident {
     if (lookup.isPending) {
       return { kind: 'denied', reason: 'Looking for the incident in Microsoft Sentinel…' };
     }
-    if (lookup.isError) {
+    // Once found, a lookup that fails to refresh keeps what it found.
+    if (lookup.isLoadingError) {
       return {
         kind: 'denied',
         reason: `Microsoft Sentinel could not be asked for this incident: ${lookup.error.message}`,
