@@ -63,3 +63,32 @@ export function ErrorState({
     </MessageBar>
   );
 }
+
+/** What RefreshFailed reads of a query (React Query's result, or a list built on one). */
+export type Refreshable = {
+  isError: boolean;
+  /** React Query's own: failed while it had data (not a next page that failed). */
+  isRefetchError?: boolean;
+  data: unknown;
+  error: Error | null;
+  isFetching: boolean;
+  refetch: () => unknown;
+};
+
+/**
+ * Above a view whose refresh failed, which keeps showing what it loaded before (and whatever was
+ * typed beside it): says so, with the server's reason and Retry. Nothing when it did not fail.
+ */
+export function RefreshFailed({ query, what }: { query: Refreshable; what: string }) {
+  const failed = query.isRefetchError ?? (query.isError && query.data !== undefined);
+  if (!failed || query.error === null) return null;
+  return (
+    <ErrorState
+      error={query.error}
+      kind="stale"
+      retrying={query.isFetching}
+      title={`Couldn't refresh ${what}; showing what was loaded`}
+      onRetry={() => void query.refetch()}
+    />
+  );
+}

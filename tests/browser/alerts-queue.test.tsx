@@ -481,7 +481,7 @@ describe('alerts queue', () => {
     // What a write's settling or a window focus does: the list is read again.
     await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
     const stale = await screen.findByRole('status', {
-      name: "Couldn't refresh alerts; showing them as they were loaded",
+      name: "Couldn't refresh alerts; showing what was loaded",
     });
     expect(stale).toHaveTextContent('Alerts are resting');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -204,7 +204,7 @@ describe('incident queue: the list', () => {
     // What a write's settling or a window focus does: the list is read again.
     await queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
     const stale = await screen.findByRole('status', {
-      name: "Couldn't refresh incidents; showing them as they were loaded",
+      name: "Couldn't refresh incidents; showing what was loaded",
     });
     expect(stale).toHaveTextContent('Boom');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

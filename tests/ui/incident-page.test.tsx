@@ -321,7 +321,7 @@ describe('incident page', () => {
 
     const stale = await screen.findByRole(
       'status',
-      { name: "Couldn't refresh assets; showing them as they were loaded" },
+      { name: "Couldn't refresh assets; showing what was loaded" },
       LOAD,
     );
     expect(stale).toHaveTextContent('Entities are resting');
@@ -492,7 +492,7 @@ describe('incident page', () => {
 
     const stale = await screen.findByRole(
       'status',
-      { name: `Couldn't refresh incident ${incident.id}; showing it as it was loaded` },
+      { name: `Couldn't refresh incident ${incident.id}; showing what was loaded` },
       LOAD,
     );
     expect(stale).toHaveTextContent('Graph is busy; try again shortly.');

@@ -142,7 +142,7 @@ describe('move alerts', () => {
     await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
     const stale = await within(flyout).findByRole(
       'status',
-      { name: "Couldn't refresh the alerts; showing them as they were loaded" },
+      { name: "Couldn't refresh the alerts; showing what was loaded" },
       LOAD,
     );
     expect(stale).toHaveTextContent('Alerts are resting');

@@ -20,7 +20,7 @@ import { activityQueries } from '@/api/activities/activity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { useSessionUpn } from '@/api/session-store';
 import { DateTime } from '@/components/date-time';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { Markdown } from '@/components/markdown';
 import { MarkdownCommentBox } from '@/components/markdown-comment-box';
 import { RouterLink } from '@/components/router-link';
@@ -293,15 +293,7 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
           </span>
         )}
       </div>
-      {query.isRefetchError && (
-        <ErrorState
-          error={query.error}
-          kind="stale"
-          retrying={query.isFetching}
-          title="Couldn't refresh the activity log; showing it as it was loaded"
-          onRetry={() => void query.refetch()}
-        />
-      )}
+      <RefreshFailed query={query} what="the activity log" />
       <div className={styles.surface}>{content}</div>
     </div>
   );

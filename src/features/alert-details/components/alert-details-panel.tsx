@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { alertQueries } from '@/api/alerts/alert-queries';
 import { useOpenAlertId } from '@/components/alert-panel-param';
 import { SideDrawer } from '@/components/side-drawer';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { useLingeringRequest } from '@/components/use-lingering-request';
 import { AlertDetails } from './alert-details';
 import { useAlertDetailsPanelStyles } from './alert-details-panel.styles';
@@ -43,15 +43,7 @@ export function AlertDetailsPanel({ onMoveAlert }: AlertDetailsPanelProps) {
   return (
     <SideDrawer open={alertId !== null} title={title} titleClassName={styles.title} onClose={close}>
       <DrawerBody>
-        {query.data !== undefined && query.isError && (
-          <ErrorState
-            error={query.error}
-            kind="stale"
-            retrying={query.isFetching}
-            title={`Couldn't refresh alert ${shownId}; showing it as it was loaded`}
-            onRetry={() => void query.refetch()}
-          />
-        )}
+        <RefreshFailed query={query} what={`alert ${shownId}`} />
         {query.data !== undefined ? (
           <AlertDetails alert={query.data} onMoveAlert={onMoveAlert} />
         ) : query.isPending ? (

@@ -3,7 +3,7 @@ import { DismissCircleRegular, DocumentSearchRegular } from '@fluentui/react-ico
 import { useEffect } from 'react';
 import { useLiveMode } from '@/api/config';
 import { useSessionUpn } from '@/api/session-store';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { LocalListNote } from '@/components/local-list-note';
 import { Pagination } from '@/components/pagination';
 import { QueueSearchBox } from '@/components/queue-search-box';
@@ -141,15 +141,7 @@ export function AlertsQueuePage({ onMoveAlerts }: AlertsQueuePageProps) {
 
       <LocalListNote note={query.note} />
 
-      {query.isError && !failed && (
-        <ErrorState
-          error={query.error}
-          kind="stale"
-          retrying={query.isFetching}
-          title="Couldn't refresh alerts; showing them as they were loaded"
-          onRetry={() => void query.refetch()}
-        />
-      )}
+      <RefreshFailed query={query} what="alerts" />
       {failed ? (
         <ErrorState
           error={query.error}

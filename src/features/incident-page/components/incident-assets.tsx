@@ -16,7 +16,7 @@ import { DesktopRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import { ENTITY_KINDS, type EntityKind } from '@/domain/entities';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { ENTITY_GROUP_LABELS, ENTITY_ICONS } from '@/components/entity-labels';
 import { EntityPanel } from '@/components/entity-panel';
 import { useIncidentEntities } from '@/components/use-incident-members';
@@ -123,15 +123,7 @@ export function IncidentAssets({ incidentId, renderEntityTimeline }: IncidentAss
   for (const e of query.data.value) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
 
   // A refresh that fails keeps the assets (and an open entity's panel) as they were loaded.
-  const staleBar = query.isRefetchError && (
-    <ErrorState
-      error={query.error}
-      kind="stale"
-      retrying={query.isFetching}
-      title="Couldn't refresh assets; showing them as they were loaded"
-      onRetry={() => void query.refetch()}
-    />
-  );
+  const staleBar = <RefreshFailed query={query} what="assets" />;
 
   if (query.data.value.length === 0) {
     return (

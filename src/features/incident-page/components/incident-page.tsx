@@ -29,7 +29,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { IncidentEntity } from '@/api/entities/entities-api';
 import { incidentQueries } from '@/api/incidents/incident-queries';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
 import { alertSources } from '@/domain/sources';
 import type { Incident } from '@/domain/graph';
@@ -212,15 +212,7 @@ function IncidentPageContent({ incidentId, tab, ...actions }: ContentProps) {
         </BreadcrumbItem>
       </Breadcrumb>
       {loaded && <MergedNotice incidentId={incidentId} />}
-      {loaded && query.isError && (
-        <ErrorState
-          error={query.error}
-          kind="stale"
-          retrying={query.isFetching}
-          title={`Couldn't refresh incident ${incidentId}; showing it as it was loaded`}
-          onRetry={() => void query.refetch()}
-        />
-      )}
+      {!redirectTo && <RefreshFailed query={query} what={`incident ${incidentId}`} />}
       {body}
     </div>
   );

@@ -19,7 +19,7 @@ import { personaQueries } from '@/api/personas/persona-queries';
 import { useSessionUpn } from '@/api/session-store';
 import { consoleNow } from '@/components/clock';
 import { LocalListNote } from '@/components/local-list-note';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { Pagination } from '@/components/pagination';
 import { useLatest } from '@/components/use-latest';
 import { accessHint } from '@/domain/identity';
@@ -392,15 +392,7 @@ export function IncidentQueuePage({ actions, mergingIds = NOT_MERGING }: Inciden
               )}
             </div>
             {/* A refresh that fails keeps the rows (and the selection) as they were loaded. */}
-            {list.isError && list.data !== undefined && (
-              <ErrorState
-                error={list.error}
-                kind="stale"
-                retrying={list.isFetching}
-                title="Couldn't refresh incidents; showing them as they were loaded"
-                onRetry={() => void list.refetch()}
-              />
-            )}
+            <RefreshFailed query={list} what="incidents" />
             {content}
           </div>
         </section>

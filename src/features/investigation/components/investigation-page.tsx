@@ -18,7 +18,7 @@ import { incidentQueries } from '@/api/incidents/incident-queries';
 import { relationQueries } from '@/api/relations/relation-queries';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import { EntityPanel } from '@/components/entity-panel';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
 import { useIncidentEntities, useIncidentMembers } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
@@ -124,15 +124,7 @@ function InvestigationContent({
     <div className={styles.root}>
       <title>{`Investigate ${name} - Incidents - SOC incident console`}</title>
       <Crumbs incidentId={incidentId} name={name} />
-      {query.data !== undefined && query.isError && (
-        <ErrorState
-          error={query.error}
-          kind="stale"
-          retrying={query.isFetching}
-          title={`Couldn't refresh incident ${incidentId}; showing it as it was loaded`}
-          onRetry={() => void query.refetch()}
-        />
-      )}
+      <RefreshFailed query={query} what={`incident ${incidentId}`} />
       {body}
     </div>
   );
@@ -258,19 +250,15 @@ function Investigation({
           List view
         </ToggleButton>
       </div>
-      {entities.isError && (
+      {entities.isLoadingError && (
         <ErrorState
           error={entities.error}
-          kind={entities.isRefetchError ? 'stale' : 'failed'}
           retrying={entities.isFetching}
-          title={
-            entities.isRefetchError
-              ? "Couldn't refresh the incident's entities; showing them as they were loaded"
-              : "Couldn't load the incident's entities"
-          }
+          title="Couldn't load the incident's entities"
           onRetry={() => void entities.refetch()}
         />
       )}
+      <RefreshFailed query={entities} what="the incident's entities" />
       {members.error && (
         <ErrorState
           error={members.error}

@@ -170,7 +170,7 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
                 error={loaded.refreshError}
                 kind="stale"
                 retrying={loaded.isRefetching}
-                title="Couldn't refresh the alerts; showing them as they were loaded"
+                title="Couldn't refresh the alerts; showing what was loaded"
                 onRetry={loaded.refetch}
               />
             )}

@@ -11,7 +11,7 @@ import type { EntityKind } from '@/domain/entities';
 import { useLiveMode } from '@/api/config';
 import { LIVE_ENTITY_SCAN_LIMIT } from '@/api/relations/relations-api';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { useAddAlertFlow } from './use-add-alert-flow';
 import { useFocusWhenClosed } from './use-focus-when-closed';
 import { useEntityTimeline } from './use-entity-timeline';
@@ -155,15 +155,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
       <h3 className={styles.heading} id={headingId}>
         Timeline
       </h3>
-      {timeline.isRefetchError && (
-        <ErrorState
-          error={timeline.error}
-          kind="stale"
-          retrying={timeline.isFetching}
-          title="Couldn't refresh the timeline; showing it as it was loaded"
-          onRetry={() => void timeline.refetch()}
-        />
-      )}
+      <RefreshFailed query={timeline} what="the timeline" />
       {body}
       {flow.dialog}
     </section>
