@@ -4,7 +4,7 @@
  * keyboard-only journey (tests/e2e/alerts-queue.spec.ts), so it is not walked again here.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { GRAPH_BASE } from '@/api/config';
@@ -12,7 +12,7 @@ import { buildODataQuery, type ODataListParams } from '@/api/odata-query';
 import type { Alert, ODataCollection } from '@/domain/graph';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from '../ui/fake-timers';
-import { holdRequests } from '../ui/mock-backend';
+import { graphError, holdRequests } from '../ui/mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
 const ADMIN = 'admin@contoso.com';
@@ -446,14 +446,7 @@ describe('alerts queue', () => {
   });
 
   it("shows the server's message, and Retry loads the queue once the server recovers", async () => {
-    server.use(
-      http.get('*/v1.0/security/alerts_v2', () =>
-        HttpResponse.json(
-          { error: { code: 'InternalServerError', message: 'Alerts are resting' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    server.use(http.get('*/v1.0/security/alerts_v2', () => graphError('Alerts are resting')));
     const { user } = renderApp('/alerts');
 
     const alert = await screen.findByRole('alert');
@@ -470,14 +463,7 @@ describe('alerts queue', () => {
     const { queryClient, user } = renderApp('/alerts');
     const grid = await findGrid();
     const before = rowIds(grid);
-    server.use(
-      http.get('*/v1.0/security/alerts_v2', () =>
-        HttpResponse.json(
-          { error: { code: 'InternalServerError', message: 'Alerts are resting' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    server.use(http.get('*/v1.0/security/alerts_v2', () => graphError('Alerts are resting')));
     // What a write's settling or a window focus does: the list is read again.
     await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
     const stale = await screen.findByRole('status', {

@@ -3,7 +3,7 @@
  * URL, overview counts, the Alerts grid, assets, the activity log, and failure states.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityKeys } from '@/api/entities/entity-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
@@ -18,6 +18,7 @@ import { addIncidentComment, updateIncident } from '@mocks/store/incident-ops';
 import { mergeIncidents } from '@mocks/store/merge';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident, must } from './test-store';
 
@@ -309,14 +310,7 @@ describe('incident page', () => {
     const { queryClient } = renderApp(`/incidents/${incident.id}/assets`);
     const summary = await screen.findByRole('list', { name: 'Asset counts' }, LOAD);
     const counts = summary.textContent;
-    server.use(
-      http.get('*/incidents/:id/entities', () =>
-        HttpResponse.json(
-          { error: { code: 'InternalServerError', message: 'Entities are resting' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    server.use(http.get('*/incidents/:id/entities', () => graphError('Entities are resting')));
     await queryClient.invalidateQueries({ queryKey: entityKeys.all(incident.id) });
 
     const stale = await screen.findByRole(
@@ -477,14 +471,10 @@ describe('incident page', () => {
     server.use(
       http.get(
         '*/v1.0/security/incidents/:id',
-        () =>
-          HttpResponse.json(
-            {
-              error: { code: 'InternalServerError', message: 'Graph is busy; try again shortly.' },
-            },
-            { status: 500 },
-          ),
-        { once: true },
+        () => graphError('Graph is busy; try again shortly.'),
+        {
+          once: true,
+        },
       ),
     );
     // What a mutation's settling or a window focus does: the incident is read again.
@@ -514,14 +504,10 @@ describe('incident page', () => {
     server.use(
       http.get(
         '*/v1.0/security/incidents/:id',
-        () =>
-          HttpResponse.json(
-            {
-              error: { code: 'InternalServerError', message: 'Graph is busy; try again shortly.' },
-            },
-            { status: 500 },
-          ),
-        { once: true },
+        () => graphError('Graph is busy; try again shortly.'),
+        {
+          once: true,
+        },
       ),
     );
     const { user } = renderApp(`/incidents/${incident.id}/overview`);

@@ -3,7 +3,7 @@
  * msw's service worker in Chromium: tests/browser/mock-server.ts): the real handlers over a small
  * store built for the file (tests/ui/test-store.ts), restored before each test.
  */
-import { http, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ok, type Outcome } from '@/domain/outcome';
 import { createTestRuntime } from '@mocks/test-runtime';
@@ -81,3 +81,7 @@ export function holdRequests(
   );
   return release;
 }
+
+/** A read refused in Graph's error envelope, for a test's `server.use` (500 unless told). */
+export const graphError = (message: string, status = 500, code = 'InternalServerError') =>
+  HttpResponse.json({ error: { code, message } }, { status });

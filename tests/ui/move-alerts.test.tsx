@@ -6,13 +6,14 @@
  * (tests/e2e/move.spec.ts).
  */
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -131,14 +132,7 @@ describe('move alerts', () => {
     const flyout = await openMoveFlyout('Move alert to another incident');
     const list = await within(flyout).findByRole('list', { name: 'Alerts to move' }, LOAD);
 
-    server.use(
-      http.get('*/v1.0/security/alerts_v2', () =>
-        HttpResponse.json(
-          { error: { code: 'InternalServerError', message: 'Alerts are resting' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    server.use(http.get('*/v1.0/security/alerts_v2', () => graphError('Alerts are resting')));
     await queryClient.invalidateQueries({ queryKey: alertKeys.lists() });
     const stale = await within(flyout).findByRole(
       'status',
