@@ -6,7 +6,23 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * When the bar goes (Retry succeeded) with focus inside it, focus moves to the panel or the page
+ * it was in (both focusable), rather than falling to the document's body.
+ */
+function useKeepFocusOnLeave() {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const bar = ref.current;
+    return () => {
+      if (!bar?.contains(document.activeElement)) return;
+      bar.parentElement?.closest<HTMLElement>('[role="dialog"], main')?.focus();
+    };
+  }, []);
+  return ref;
+}
 
 export type ErrorStateProps = {
   /** Extra actions next to Retry (e.g. a link back). */
@@ -35,11 +51,13 @@ export function ErrorState({
   onRetry,
 }: ErrorStateProps) {
   const stale = kind === 'stale';
+  const ref = useKeepFocusOnLeave();
   return (
     <MessageBar
       intent={stale ? 'warning' : 'error'}
       layout="multiline"
       politeness={stale ? 'polite' : 'assertive'}
+      ref={ref}
       role={stale ? 'status' : 'alert'}
     >
       <MessageBarBody>

@@ -497,6 +497,8 @@ describe('incident page', () => {
     expect(screen.getByRole('textbox', { name: 'Comment' })).toHaveValue(
       'Half-written note about the host',
     );
+    // Retry had focus: it goes to the page, not to the document's body.
+    expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it("shows the server's message when the incident fails to load, and Retry loads it", async () => {
