@@ -6,7 +6,8 @@
  * issuer, audience, expiry and scopes checked, the persona taken from the token's UPN.
  *
  * Test controls under `/_test/` (this mode only): expire every access token issued so far,
- * revoke every session (refresh tokens too), and make the next Graph requests answer 429.
+ * revoke every session (refresh tokens too), make the next Graph requests answer 429, and
+ * leave the next silent sign-in (MSAL's hidden frame) unanswered, as a slow or blocked one is.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -116,6 +117,8 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
    */
   let generation = 0;
   let throttleNext = 0;
+  /** How many of the next silent (`prompt=none`) sign-ins get a page that never answers. */
+  let stallSilent = 0;
   let throttleSeconds = 1;
 
   const oid = (upn: string) =>
@@ -213,6 +216,12 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     }
     // This authority keeps no browser session (no cookie): a silent request (MSAL's hidden
     // frame) is answered as Entra answers one without a session, so the client asks the user.
+    if (q.get('prompt') === 'none' && !q.get('upn') && stallSilent > 0) {
+      stallSilent -= 1;
+      return html(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing in</title></head><body></body></html>',
+      );
+    }
     if (q.get('prompt') === 'none' && !q.get('upn')) {
       const answer = new URLSearchParams({
         error: 'login_required',
@@ -363,6 +372,10 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
       if (path === '/_test/revoke-sessions') {
         generation += 1;
         refreshTokens.clear();
+        return new Response(null, { status: 204 });
+      }
+      if (path === '/_test/stall-silent-sign-in') {
+        stallSilent = Number(url.searchParams.get('count') ?? '1');
         return new Response(null, { status: 204 });
       }
       if (path === '/_test/throttle') {

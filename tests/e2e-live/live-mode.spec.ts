@@ -271,6 +271,42 @@ test('asks to sign in again when the session is revoked, keeps what was typed, t
   await expect(box).toHaveValue('Next step: reset the password.');
 });
 
+test('asks to sign in again when the silent renewal frame never answers, and the comment waits', async ({
+  page,
+}) => {
+  const grid = await signIn(page);
+  const href =
+    (await grid.getByRole('row').nth(2).getByRole('link').first().getAttribute('href')) ?? '';
+  const id = href.split('/').filter(Boolean)[1] ?? '';
+  await page.goto(`/incidents/${id}/activity`);
+  const log = page.getByRole('list', { name: 'Activity log' });
+  await expect(log).toBeVisible();
+  const box = page.getByRole('textbox', { name: 'Comment' });
+  const { retry, repeatEachIndex } = test.info();
+  const words = `Blocked the sender while sign-in hung (run ${repeatEachIndex}.${retry}).`;
+  await box.fill(words);
+
+  // The session is gone and every silent sign-in hangs (a busy page, blocked third-party
+  // cookies): MSAL's hidden frame times out, which only the user can mend.
+  expect((await control(page, 'revoke-sessions')).status()).toBe(204);
+  expect((await control(page, 'stall-silent-sign-in?count=100')).status()).toBe(204);
+  try {
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect(page.getByText('Your session has expired')).toBeVisible({ timeout: 30_000 });
+    await expect(log.getByText('Posting…')).toBeVisible();
+    await expect(page.getByText("Couldn't post the comment")).toHaveCount(0);
+
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await (await popup).getByRole('link', { name: /Avery Analyst/ }).click();
+    await expect(page.getByText('Your session has expired')).toBeHidden({ timeout: 20_000 });
+    await expect(log.getByText(words)).toBeVisible();
+    await expect(log.getByText('Posting…')).toHaveCount(0);
+  } finally {
+    expect((await control(page, 'stall-silent-sign-in?count=0')).status()).toBe(204);
+  }
+});
+
 test('searches names in the console and says so; the activity log shows comments only', async ({
   page,
 }) => {
