@@ -9,8 +9,15 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
- * When the bar goes (Retry succeeded) with focus inside it, focus moves to the panel or the page
- * it was in (both focusable), rather than falling to the document's body.
+ * Where focus goes when a bar that holds it goes: the dialog, the pane (`data-focus-home`, which
+ * must be focusable) or the page it sits in.
+ */
+const FOCUS_HOME = '[role="dialog"], [role="alertdialog"], [data-focus-home], main';
+
+/**
+ * When the bar goes with focus inside it (a stale bar once Retry succeeded; a failed one the
+ * moment Retry starts loading again), focus moves to its dialog, pane or page rather than falling
+ * to the document's body. React runs this cleanup before it detaches the bar's node.
  */
 function useKeepFocusOnLeave() {
   const ref = useRef<HTMLDivElement>(null);
@@ -18,7 +25,7 @@ function useKeepFocusOnLeave() {
     const bar = ref.current;
     return () => {
       if (!bar?.contains(document.activeElement)) return;
-      bar.parentElement?.closest<HTMLElement>('[role="dialog"], main')?.focus();
+      bar.parentElement?.closest<HTMLElement>(FOCUS_HOME)?.focus();
     };
   }, []);
   return ref;
@@ -68,7 +75,7 @@ export function ErrorState({
         {onRetry && (
           <Button
             appearance="secondary"
-            // Focusable while retrying, so focus stays on it rather than falling to the page.
+            // Focusable while retrying (a stale bar stays meanwhile), so focus stays on it.
             disabledFocusable={retrying}
             icon={<ArrowClockwiseRegular />}
             onClick={onRetry}
@@ -83,7 +90,7 @@ export function ErrorState({
 }
 
 /** What RefreshFailed reads of a query (React Query's result, or a list built on one). */
-export type Refreshable = {
+type Refreshable = {
   isError: boolean;
   /** React Query's own: failed while it had data (not a next page that failed). */
   isRefetchError?: boolean;

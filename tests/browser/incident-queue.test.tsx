@@ -13,7 +13,7 @@ import type { Incident } from '@/domain/graph';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from '../ui/fake-timers';
 import { listIncidentsAs, totalText } from '../ui/graph-fixture';
-import { holdRequests } from '../ui/mock-backend';
+import { graphError, holdRequests } from '../ui/mock-backend';
 import { bodyRows, idOf, shownIds } from './incident-rows';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from '../ui/test-store';
@@ -172,11 +172,7 @@ describe('incident queue: the list', () => {
   });
 
   it("shows the server's message, and Retry loads the queue once the server recovers", async () => {
-    server.use(
-      http.get('*/v1.0/security/incidents', () =>
-        HttpResponse.json({ error: { code: 'BadRequest', message: 'Boom' } }, { status: 400 }),
-      ),
-    );
+    server.use(http.get('*/v1.0/security/incidents', () => graphError('Boom', 400, 'BadRequest')));
     const { user } = renderApp('/incidents');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't load incidents");
@@ -196,11 +192,7 @@ describe('incident queue: the list', () => {
     await user.click(within(first).getAllByRole('checkbox')[0]!);
     expect(await screen.findByText('1 selected')).toBeInTheDocument();
 
-    server.use(
-      http.get('*/v1.0/security/incidents', () =>
-        HttpResponse.json({ error: { code: 'BadRequest', message: 'Boom' } }, { status: 400 }),
-      ),
-    );
+    server.use(http.get('*/v1.0/security/incidents', () => graphError('Boom', 400, 'BadRequest')));
     // What a write's settling or a window focus does: the list is read again.
     await queryClient.invalidateQueries({ queryKey: incidentKeys.lists() });
     const stale = await screen.findByRole('status', {

@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activityKeys } from '@/api/activities/activity-keys';
 import { entityKeys } from '@/api/entities/entity-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import {
@@ -321,6 +322,25 @@ describe('incident page', () => {
     expect(stale).toHaveTextContent('Entities are resting');
     expect(screen.getByRole('list', { name: 'Asset counts' })).toBe(summary);
     expect(summary.textContent).toBe(counts);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the activity log when reading it again fails, and says so', async () => {
+    const incident = richIncident();
+    const { queryClient } = renderApp(`/incidents/${incident.id}/activity`);
+    const log = await screen.findByRole('list', { name: 'Activity log' }, LOAD);
+    const shown = within(log).getAllByRole('listitem').length;
+    server.use(http.get('*/incidents/:id/activities', () => graphError('The log is resting')));
+    await queryClient.invalidateQueries({ queryKey: activityKeys.all(incident.id) });
+
+    const stale = await screen.findByRole(
+      'status',
+      { name: "Couldn't refresh the activity log; showing what was loaded" },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('The log is resting');
+    expect(screen.getByRole('list', { name: 'Activity log' })).toBe(log);
+    expect(within(log).getAllByRole('listitem')).toHaveLength(shown);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -6,12 +6,13 @@
  * and says audits are not available; the demo's controls are gone.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enterLiveMode } from '@/api/config';
 import { addIncidentComment } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident, must } from './test-store';
 
@@ -69,10 +70,7 @@ beforeEach(() => {
       const url = new URL(request.url);
       requests.push(url);
       if (REFUSED.test(url.searchParams.get('$filter') ?? '')) {
-        return HttpResponse.json(
-          { error: { code: 'BadRequest', message: 'Invalid filter clause.' } },
-          { status: 400 },
-        );
+        return graphError('Invalid filter clause.', 400, 'BadRequest');
       }
       return undefined;
     }),
@@ -80,10 +78,7 @@ beforeEach(() => {
       const url = new URL(request.url);
       alertRequests.push(url);
       if (REFUSED.test(url.searchParams.get('$filter') ?? '')) {
-        return HttpResponse.json(
-          { error: { code: 'BadRequest', message: 'Invalid filter clause.' } },
-          { status: 400 },
-        );
+        return graphError('Invalid filter clause.', 400, 'BadRequest');
       }
       return undefined;
     }),

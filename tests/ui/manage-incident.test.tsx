@@ -4,6 +4,7 @@
  * change rolled back with the server's reason, and the 412 path.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openAction } from '@/app/actions/action-store';
 import { determinationsFor } from '@/domain/classification';
@@ -12,7 +13,7 @@ import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
-import { holdLock } from './mock-backend';
+import { graphError, holdLock } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -371,6 +372,27 @@ describe('Manage incident: refusals', () => {
     expect(sent).toHaveLength(2);
     expect(sent[1]!.body).toEqual({ severity: 'low' });
     expect(sent[1]!.ifMatch).not.toBe(sent[0]!.ifMatch);
+  });
+
+  it('opens on the incident as it was loaded when reading it again fails, and says so', async () => {
+    const incident = openIncident();
+    const view = renderApp(`/incidents/${incident.id}/overview`);
+    const button = await screen.findByRole('button', { name: 'Manage incident' }, LOAD);
+    // The drawer reads the incident afresh on open; this time that read fails.
+    server.use(
+      http.get('*/v1.0/security/incidents/:id', () => graphError('Graph is busy'), { once: true }),
+    );
+    await view.user.click(button);
+    const drawer = await screen.findByRole('dialog', { name: /Manage incident/ }, LOAD);
+    const stale = await within(drawer).findByRole(
+      'status',
+      { name: `Couldn't refresh incident ${incident.id}; showing what was loaded` },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('Graph is busy');
+    expect(within(drawer).getByRole('textbox', { name: /Incident name/ })).toHaveValue(
+      incident.displayName,
+    );
   });
 
   it('a read-only persona cannot open or save it, and is told why', async () => {

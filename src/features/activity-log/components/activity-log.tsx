@@ -182,7 +182,7 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
     );
   } else if (query.isPending) {
     content = <ActivitySkeleton />;
-  } else if (query.isError && entries.length === 0) {
+  } else if (query.isLoadingError) {
     content = (
       <ErrorState
         error={query.error}

@@ -379,6 +379,7 @@ export const IncidentSidePane = memo(function IncidentSidePane({
     <InlineDrawer
       aria-labelledby={headingId}
       className={styles.pane}
+      data-focus-home=""
       data-incident-pane=""
       open={open}
       position="end"

@@ -7,9 +7,9 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { incidentQueries } from '@/api/incidents/incident-queries';
-import { ErrorState } from '@/components/error-state';
+import { ErrorState, RefreshFailed } from '@/components/error-state';
 import { RouterLink } from '@/components/router-link';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import type { Incident } from '@/domain/graph';
@@ -38,7 +38,15 @@ export function SingleManage({ incidentId, onClose, onSave }: SingleManageProps)
 
   if (ready) {
     return (
-      <SingleForm incident={query.data} subtitle={subtitle} onClose={onClose} onSave={onSave} />
+      <SingleForm
+        incident={query.data}
+        // Opened on what was cached when reading it again failed: a save that meets a newer
+        // version is refused (412) and shows what changed.
+        notice={<RefreshFailed query={query} what={`incident ${incidentId}`} />}
+        subtitle={subtitle}
+        onClose={onClose}
+        onSave={onSave}
+      />
     );
   }
   return (
@@ -62,11 +70,14 @@ export function SingleManage({ incidentId, onClose, onSave }: SingleManageProps)
 
 function SingleForm({
   incident,
+  notice,
   subtitle,
   onClose,
   onSave,
 }: {
   incident: Incident;
+  /** Shown above the form (a failed refresh). */
+  notice?: ReactNode;
   subtitle: string;
   onClose: () => void;
   onSave: (incident: Incident, patch: IncidentPatch) => void;
@@ -96,6 +107,7 @@ function SingleForm({
       <ManageDrawerHeader subtitle={subtitle} title="Manage incident" onClose={onClose} />
       <DrawerBody>
         <div className={styles.body}>
+          {notice}
           {denial && (
             <MessageBar intent="warning">
               <MessageBarBody>

@@ -59,7 +59,7 @@ export function EntityTimelineCard({ entity, incidentId, toasterId }: EntityTime
   });
 
   let body;
-  if (timeline.isError && data === undefined) {
+  if (timeline.isLoadingError) {
     body = (
       <ErrorState
         error={timeline.error}
