@@ -236,20 +236,32 @@ test('renews an expired token silently mid-session', async ({ page }) => {
   await expect(page.getByText('Your session has expired')).toHaveCount(0);
 });
 
-test('asks to sign in again when the session is revoked, keeps what was typed, then posts it', async ({
-  page,
-}) => {
+/**
+ * Signs in and opens the Activity log of the queue's `row`th incident. `run` names this run of
+ * the test: a retry or repeat posts to the same incident of the same server, so each comments in
+ * its own words.
+ */
+async function openActivityLog(page: Page, row: number) {
   const grid = await signIn(page);
   const href =
-    (await grid.getByRole('row').nth(1).getByRole('link').first().getAttribute('href')) ?? '';
+    (await grid.getByRole('row').nth(row).getByRole('link').first().getAttribute('href')) ?? '';
   const id = href.split('/').filter(Boolean)[1] ?? '';
   await page.goto(`/incidents/${id}/activity`);
   const log = page.getByRole('list', { name: 'Activity log' });
   await expect(log).toBeVisible();
-  const box = page.getByRole('textbox', { name: 'Comment' });
-  // Its own words on each run: a retry or repeat posts to the same incident of the same server.
   const { retry, repeatEachIndex } = test.info();
-  const words = `Isolated the host before the session ran out (run ${repeatEachIndex}.${retry}).`;
+  return {
+    log,
+    box: page.getByRole('textbox', { name: 'Comment' }),
+    run: `${repeatEachIndex}.${retry}`,
+  };
+}
+
+test('asks to sign in again when the session is revoked, keeps what was typed, then posts it', async ({
+  page,
+}) => {
+  const { log, box, run } = await openActivityLog(page, 1);
+  const words = `Isolated the host before the session ran out (run ${run}).`;
   await box.fill(words);
   await expect(box).toHaveValue(words);
 
@@ -274,16 +286,8 @@ test('asks to sign in again when the session is revoked, keeps what was typed, t
 test('asks to sign in again when the silent renewal frame never answers, and the comment waits', async ({
   page,
 }) => {
-  const grid = await signIn(page);
-  const href =
-    (await grid.getByRole('row').nth(2).getByRole('link').first().getAttribute('href')) ?? '';
-  const id = href.split('/').filter(Boolean)[1] ?? '';
-  await page.goto(`/incidents/${id}/activity`);
-  const log = page.getByRole('list', { name: 'Activity log' });
-  await expect(log).toBeVisible();
-  const box = page.getByRole('textbox', { name: 'Comment' });
-  const { retry, repeatEachIndex } = test.info();
-  const words = `Blocked the sender while sign-in hung (run ${repeatEachIndex}.${retry}).`;
+  const { log, box, run } = await openActivityLog(page, 2);
+  const words = `Blocked the sender while sign-in hung (run ${run}).`;
   await box.fill(words);
 
   // The session is gone and every silent sign-in hangs (a busy page, blocked third-party
