@@ -31,6 +31,8 @@ export type IncidentMembers = {
   isPending: boolean;
   /** Why a related alert could not be read, if one could not. */
   error: Error | null;
+  /** The error is a refresh that failed: the related alerts are as they were last read. */
+  stale: boolean;
   /** Tries the failed reads again. */
   refetch: () => void;
 };
@@ -156,6 +158,7 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
         members: [...home.map((alert) => ({ alert, related: false })), ...related],
         isPending: results.some((r) => r.isPending),
         error: failed?.error ?? notFound(missing),
+        stale: failed?.isRefetchError ?? false,
         refetch: () => {
           for (const r of results) if (r.isError || r.isSuccess) void r.refetch();
         },
@@ -165,7 +168,7 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
   );
   const fromMock = useQueries({ queries: chunks.map((ids) => alertQueries.byIds(ids)), combine });
   const { read, alerts, missing } = fromSentinel;
-  const { isPending, error, refetch } = read;
+  const { isPending, error, isRefetchError, refetch } = read;
   const fromLive = useMemo(
     (): IncidentMembers => ({
       members: [
@@ -174,9 +177,10 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
       ],
       isPending,
       error: error ?? notFound(missing),
+      stale: isRefetchError,
       refetch: () => void refetch(),
     }),
-    [home, alerts, missing, isPending, error, refetch],
+    [home, alerts, missing, isPending, error, isRefetchError, refetch],
   );
   return live ? fromLive : fromMock;
 }

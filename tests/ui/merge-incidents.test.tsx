@@ -5,10 +5,12 @@
  * (tests/e2e/merge.spec.ts).
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_BASE } from '@/api/config';
 import type { Incident } from '@/domain/graph';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -16,7 +18,7 @@ import { buildStore, makeAlert, makeIncident } from './test-store';
  * Incidents 1 (three alerts) and 2 (one) are open and unclassified: they can be merged once they
  * have the same owner. Incident 3 is classified, incident 4 resolved.
  */
-const { runtime } = setupMockServer(
+const { runtime, server } = setupMockServer(
   buildStore([
     makeIncident({ displayName: 'Ransomware activity on FIN-WS-01', alerts: 3 }),
     makeIncident({ displayName: 'Malware downloaded by an Office macro', status: 'inProgress' }),
@@ -140,6 +142,30 @@ describe('merge incidents from the queue', () => {
     const button = mergeButton(flyout);
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveAccessibleDescription('1 check failed: fix it to merge.');
+  });
+
+  it('waits for an incident it cannot read as it is now, says which, and Retry reads it', async () => {
+    const [a, b] = await twoIncidents();
+    server.use(
+      http.get(`*/v1.0/security/incidents/${b.id}`, () => graphError('Graph is busy'), {
+        once: true,
+      }),
+    );
+    const view = renderApp('/incidents');
+    await selectInQueue(view.user, [a, b]);
+    await view.user.click(screen.getByRole('button', { name: 'Merge incidents' }));
+    const flyout = await screen.findByRole('dialog', { name: 'Merge incidents' });
+
+    expect(
+      await within(flyout).findByText(`Couldn't read incident ${b.id} as it is now: Graph is busy`),
+    ).toBeInTheDocument();
+    expect(mergeButton(flyout)).toHaveAttribute('aria-disabled', 'true');
+    expect(mergeButton(flyout)).toHaveAccessibleDescription(
+      'Some incidents could not be read as they are now.',
+    );
+
+    await view.user.click(within(flyout).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(mergeButton(flyout)).not.toHaveAttribute('aria-disabled'));
   });
 
   it('says the incidents failed to merge, with the server’s reason, when the server refuses', async () => {

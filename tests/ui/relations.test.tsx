@@ -6,13 +6,16 @@
  * the queue's count, the merge and move previews' 150-alert check).
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alertKeys } from '@/api/alerts/alert-keys';
 import type { Incident } from '@/domain/graph';
 import { closedByRelationComment } from '@/domain/relations';
 import { previewMerge } from '@/features/merge-incidents/merge-preview';
 import { toDestination } from '@/features/move-alerts/move-plan';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
@@ -87,7 +90,7 @@ const STORE = buildStore([
   }),
 ]);
 
-const { runtime } = setupMockServer(STORE);
+const { runtime, server } = setupMockServer(STORE);
 
 /** The first screenful can take a while on a busy machine (lazy chunk, Fluent in jsdom). */
 const LOAD = { timeout: 5000 };
@@ -427,6 +430,26 @@ describe('where relations show', () => {
       )!;
     expect(home).toHaveTextContent('This incident');
     expect(home).not.toHaveTextContent('Related');
+  });
+
+  it('the Alerts tab keeps its related alerts when reading them again fails, and says so', async () => {
+    const related = alertOf('4');
+    const { queryClient } = renderApp('/incidents/1/alerts');
+    const grid = await screen.findByRole('grid', { name: 'Alerts' }, LOAD);
+    await within(grid).findByRole('checkbox', { name: `Select alert ${related.title}` }, LOAD);
+    server.use(http.get('*/v1.0/security/alerts_v2', () => graphError('Alerts are resting')));
+    await queryClient.invalidateQueries({ queryKey: alertKeys.idBatches() });
+
+    const stale = await screen.findByRole(
+      'status',
+      { name: "Couldn't refresh the alerts added to this incident; showing what was loaded" },
+      LOAD,
+    );
+    expect(stale).toHaveTextContent('Alerts are resting');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      within(grid).getByRole('checkbox', { name: `Select alert ${related.title}` }),
+    ).toBeInTheDocument();
   });
 
   it("the queue's expanded row lists its own alerts and names the related ones it leaves out", async () => {

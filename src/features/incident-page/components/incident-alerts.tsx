@@ -7,7 +7,7 @@ import {
   type AlertColumnOptions,
 } from '@/components/alert-columns';
 import { AlertGrid } from '@/components/alert-grid';
-import { ErrorState } from '@/components/error-state';
+import { IncidentMembersError } from '@/components/incident-members-error';
 import { useCurrentPersona } from '@/components/use-current-persona';
 import { useIncidentMembers } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
@@ -51,7 +51,7 @@ export type IncidentAlertsProps = {
 export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) {
   const styles = useIncidentAlertsStyles();
   const incidentId = incident.id ?? '';
-  const { members, error, refetch } = useIncidentMembers(incident);
+  const { members, error, stale, refetch } = useIncidentMembers(incident);
   const alerts = useMemo(() => members.map((m) => m.alert), [members]);
   const options = useMemo(() => ({ ...OPTIONS, incident: incidentId }), [incidentId]);
   const columns = useAlertColumns(COLUMNS, options);
@@ -113,13 +113,7 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
           </Button>
         </Tooltip>
       </Toolbar>
-      {error && (
-        <ErrorState
-          error={error}
-          title="Couldn't load the alerts added to this incident"
-          onRetry={refetch}
-        />
-      )}
+      <IncidentMembersError error={error} refetch={refetch} stale={stale} />
       <div className={styles.surface}>
         <AlertGrid
           alerts={alerts}

@@ -19,6 +19,7 @@ import { relationQueries } from '@/api/relations/relation-queries';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import { EntityPanel } from '@/components/entity-panel';
 import { ErrorState, RefreshFailed } from '@/components/error-state';
+import { IncidentMembersError } from '@/components/incident-members-error';
 import { RouterLink } from '@/components/router-link';
 import { useIncidentEntities, useIncidentMembers } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
@@ -259,13 +260,7 @@ function Investigation({
         />
       )}
       <RefreshFailed query={entities} what="the incident's entities" />
-      {members.error && (
-        <ErrorState
-          error={members.error}
-          title="Couldn't load the alerts added to this incident"
-          onRetry={members.refetch}
-        />
-      )}
+      <IncidentMembersError {...members} />
       <div className={styles.body}>
         {loading ? (
           <Spinner label="Loading the graph" />

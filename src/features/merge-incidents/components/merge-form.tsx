@@ -143,7 +143,8 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   else if (waitingForPick) status = 'Choose the incident to merge with this one.';
   else if (loading) status = 'Loading the incidents…';
   else if (counting) status = 'Counting the alerts related to the incidents in Microsoft Sentinel…';
-  else if (failed.length) status = 'Some incidents could not be loaded.';
+  // A fresh read that failed (the first, or one of an incident shown before): the merge waits.
+  else if (failed.length) status = 'Some incidents could not be read as they are now.';
   else if (problems.length)
     status =
       problems.length === 1
@@ -191,7 +192,7 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
           {failed.map(({ id, error }) => (
             <MessageBar intent="error" key={id} layout="multiline">
               <MessageBarBody>
-                Couldn&apos;t load incident {id}: {error.message}
+                Couldn&apos;t read incident {id} as it is now: {error.message}
               </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={() => void details[ids.indexOf(id)]?.refetch()}>

@@ -14,7 +14,7 @@ import { DeleteRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { alertTitle } from '@/components/alert-columns';
 import { AlertTimeline, type AlertTimelineItem } from '@/components/alert-timeline';
-import { ErrorState } from '@/components/error-state';
+import { IncidentMembersError } from '@/components/incident-members-error';
 import { useIncidentMembers, type IncidentMember } from '@/components/use-incident-members';
 import type { Incident } from '@/domain/graph';
 import { useFocusWhenClosed } from './use-focus-when-closed';
@@ -50,7 +50,7 @@ export const IncidentTimeline = memo(function IncidentTimeline({
 }: IncidentTimelineProps) {
   const styles = useTimelineCardStyles();
   const headingId = useId('incident-timeline');
-  const { members, isPending, error, refetch } = useIncidentMembers(incident);
+  const { members, isPending, error, stale, refetch } = useIncidentMembers(incident);
   const focusWhenClosed = useFocusWhenClosed();
   // Focus comes back to the ⋯ once its dialog closes (if the alert was not removed).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -115,13 +115,7 @@ export const IncidentTimeline = memo(function IncidentTimeline({
           </Skeleton>
         </div>
       )}
-      {error && (
-        <ErrorState
-          error={error}
-          title="Couldn't load the alerts added to this incident"
-          onRetry={refetch}
-        />
-      )}
+      <IncidentMembersError error={error} refetch={refetch} stale={stale} />
       {flow.dialog}
     </section>
   );
