@@ -5,8 +5,11 @@
  * in the server's words that leaves the list (and the store) as they were.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { relationKeys } from '@/api/relations/relation-keys';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
@@ -58,7 +61,7 @@ const STORE = buildStore([
   }),
 ]);
 
-const { runtime } = setupMockServer(STORE);
+const { runtime, server } = setupMockServer(STORE);
 const LOAD = { timeout: 5000 };
 const relatedTo = (incidentId: string) =>
   runtime.store.relationsOf(incidentId).map((r) => r.alertId);
@@ -99,6 +102,27 @@ describe('the List view', () => {
     expect(rowOf(entities, ENTITY)).toHaveTextContent('Device');
     expect(rowOf(entities, ENTITY)).toHaveTextContent('2');
     expect(within(entities).getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('keeps the related alerts shown when reading them again fails, and says so', async () => {
+    const { user, queryClient, alerts, entities } = await openList('1');
+    await user.click(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    );
+    await within(entities).findByText('1 related alert outside this incident.', {}, LOAD);
+    server.use(http.get('*/entities/alerts', () => graphError('Entities are resting')));
+    await queryClient.invalidateQueries({ queryKey: relationKeys.entityAlerts() });
+
+    expect(
+      await within(entities).findByText(
+        "1 related alert outside this incident. Couldn't refresh them; showing what was loaded (Entities are resting).",
+        {},
+        LOAD,
+      ),
+    ).toBeInTheDocument();
+    expect(rowOf(alerts, 'Credential dumping activity observed')).toHaveTextContent(
+      'Related alert, in incident 2',
+    );
   });
 
   it('Related alerts, then Add alert to incident (Preview), then Remove alert from incident', async () => {

@@ -195,9 +195,11 @@ function Investigation({
     const result = i === -1 ? undefined : explorationResults[i];
     if (!result) return { kind: 'idle' };
     if (result.isPending) return { kind: 'loading' };
-    if (result.isError) return { kind: 'failed', message: result.error.message };
+    if (result.isLoadingError) return { kind: 'failed', message: result.error.message };
     const related = graph.edges.filter((e) => e.dotted && e.source === node.id).length;
-    return { kind: 'done', related };
+    return result.isRefetchError
+      ? { kind: 'done', related, refreshFailed: result.error.message }
+      : { kind: 'done', related };
   };
   const toggleRelated = (node: EntityNode) =>
     setParams((p) => withExplored(p, node.entity, !node.explored), { replace: true });

@@ -31,7 +31,8 @@ export type AlertActionFlows = {
 export type ExplorationState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; related: number }
+  /** `refreshFailed`: reading them again failed; the graph shows them as last read. */
+  | { kind: 'done'; related: number; refreshFailed?: string }
   | { kind: 'failed'; message: string };
 
 type EntityActionsProps = {
@@ -71,6 +72,8 @@ export function EntityActions({ node, state, onRelatedAlerts, onOpen }: EntityAc
           {state.related === 0
             ? 'No related alerts outside this incident.'
             : `${state.related} related ${state.related === 1 ? 'alert' : 'alerts'} outside this incident.`}
+          {state.refreshFailed &&
+            ` Couldn't refresh them; showing what was loaded (${state.refreshFailed}).`}
         </p>
       )}
       {state.kind === 'failed' && (
