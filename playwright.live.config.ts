@@ -25,7 +25,14 @@ export default defineConfig({
   // expire or revoke every token) act on whatever request comes next, from any test.
   fullyParallel: false,
   workers: 1,
-  use: { ...base.use, baseURL: `http://127.0.0.1:${PORT}`, ignoreHTTPSErrors: true },
+  use: {
+    ...base.use,
+    baseURL: `http://127.0.0.1:${PORT}`,
+    ignoreHTTPSErrors: true,
+    // Traced from the first attempt: a failure here has so far come only on a busy CI machine,
+    // and passed on its retry. Seven tests that mostly wait on sign-in; the cost is small.
+    trace: 'retain-on-failure',
+  },
   webServer: [
     {
       command: `npx tsx mocks/server.ts --auth entra --tenant contoso.onmicrosoft.com --client-id console-e2e --port ${ENTRA_PORT}`,

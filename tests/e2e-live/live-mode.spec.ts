@@ -11,6 +11,35 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 const ENTRA = `https://127.0.0.1:${process.env.E2E_ENTRA_PORT ?? 4405}`;
+
+/**
+ * What the page said and asked, printed with a failure: the revoked-session test has failed
+ * twice in CI, only on a busy machine, in a way no local run has shown, so a failure leaves its
+ * page errors, console errors and API calls in the log (and its trace in test-results-live).
+ */
+const pageLogs = new WeakMap<Page, string[]>();
+test.beforeEach(({ page }) => {
+  const lines: string[] = [];
+  pageLogs.set(page, lines);
+  const start = Date.now();
+  const at = () => `${String(Date.now() - start).padStart(6)} ms`;
+  page.on('pageerror', (error) => lines.push(`${at()} page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') lines.push(`${at()} console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    const url = response.url();
+    if (!url.includes('/assets/')) {
+      lines.push(
+        `${at()} ${response.status()} ${response.request().method()} ${url.slice(0, 140)}`,
+      );
+    }
+  });
+});
+test.afterEach(({ page }, info) => {
+  if (info.status === info.expectedStatus) return;
+  console.log(`What the page said and asked:\n${(pageLogs.get(page) ?? []).join('\n')}`);
+});
 const AUTHORITY = `${ENTRA}/contoso.onmicrosoft.com/oauth2/v2.0`;
 const GRAPH = `${ENTRA}/v1.0`;
 const MOCK = `${ENTRA}/mock/v1`;
