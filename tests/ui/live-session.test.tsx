@@ -6,10 +6,12 @@
  * The real flow runs in Chromium in tests/e2e-live.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { setTokenProvider } from '@/api/session-store';
 import { startLiveAuth } from '@/app/live/live-auth';
 import { renderApp } from '../render';
+import { graphError } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
@@ -76,7 +78,7 @@ vi.mock('@azure/msal-browser', () => {
   };
 });
 
-const { runtime } = setupMockServer(
+const { runtime, server } = setupMockServer(
   buildStore([makeIncident({ displayName: 'Ransomware activity on FIN-WS-01' })]),
 );
 const LOAD = { timeout: 5000 };
@@ -156,6 +158,30 @@ describe('live mode: an expired session', () => {
     expect(box).toHaveValue('Isolated.');
     expect(screen.queryByText('Your session has expired')).not.toBeInTheDocument();
     expect(session.popups).toBe(0);
+    expect(comments()).toEqual([]);
+  });
+
+  it('says at once why the server refused a comment, and gives the text back, while the refresh after it waits for sign-in', async () => {
+    await signedIn();
+    const { user } = renderApp('/incidents/1/activity');
+    await screen.findByText(/This incident has no comments yet/, {}, LOAD);
+    const box = screen.getByRole('textbox', { name: 'Comment' });
+    await user.type(box, 'Isolated.');
+    // The post is refused, and by the time the console refreshes what it shows, the session is
+    // gone: that refresh waits for "Sign in again", the refusal must not.
+    server.use(
+      http.post('*/security/incidents/:id/comments', () => {
+        session.expired = true;
+        return graphError('The comment service is resting.');
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+
+    const failure = await screen.findByRole('group', { name: "Couldn't post the comment" }, LOAD);
+    expect(failure).toHaveTextContent('The comment service is resting.');
+    expect(box).toHaveValue('Isolated.');
+    expect(screen.getByText('Your session has expired')).toBeInTheDocument();
+    expect(screen.queryByText('Posting…')).not.toBeInTheDocument();
     expect(comments()).toEqual([]);
   });
 });

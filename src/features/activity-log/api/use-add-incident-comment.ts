@@ -9,6 +9,7 @@ import { activityKeys } from '@/api/activities/activity-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { addIncidentComment } from '@/api/incidents/incidents-api';
 import type { ActivityEntry } from '@/domain/activity';
+import { afterWrite } from '@/api/after-write';
 
 /** Ids of comments shown before the server has them start with this. */
 export const PENDING_COMMENT_PREFIX = 'pending-comment-';
@@ -62,13 +63,16 @@ export function useAddIncidentComment(incidentId: string, author: string) {
     },
     onError: (_error, _text, context) =>
       context?.snapshot.forEach(([key, data]) => qc.setQueryData(key, data)),
-    onSettled: async () => {
-      // Only the last of several quick comments refetches, so none flickers away meanwhile.
-      if (qc.isMutating({ mutationKey }) !== 1) return;
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: incidentKeys.detail(incidentId) }),
-        qc.invalidateQueries({ queryKey: incidentKeys.lists() }),
-      ]);
-    },
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        // Only the last of several quick comments refetches, so none flickers away meanwhile.
+        qc.isMutating({ mutationKey }) === 1
+          ? Promise.all([
+              qc.invalidateQueries({ queryKey: incidentKeys.detail(incidentId) }),
+              qc.invalidateQueries({ queryKey: incidentKeys.lists() }),
+            ])
+          : undefined,
+      ),
   });
 }

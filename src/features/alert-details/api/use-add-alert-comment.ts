@@ -3,6 +3,7 @@ import { alertKeys } from '@/api/alerts/alert-keys';
 import { addAlertComment } from '@/api/alerts/alerts-api';
 import type { Alert } from '@/domain/graph';
 import { invalidateAfterAlertChange } from './alert-cache';
+import { afterWrite } from '@/api/after-write';
 
 const commentKey = (alertId: string) => [...alertKeys.detail(alertId), 'addComment'];
 
@@ -18,10 +19,13 @@ export function useAddAlertComment(alert: Alert) {
     mutationFn: (text: string) => addAlertComment(alert.id ?? '', text),
     // Stays pending until the alert (which carries its comments) is refetched, so the comment
     // never shows twice or not at all; what else it touched refreshes after, unawaited.
-    onSettled: async () => {
-      await qc.invalidateQueries({ queryKey: alertKeys.detail(alert.id ?? ''), exact: true });
-      void invalidateAfterAlertChange(qc, alert, { exceptDetail: true });
-    },
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        qc
+          .invalidateQueries({ queryKey: alertKeys.detail(alert.id ?? ''), exact: true })
+          .then(() => void invalidateAfterAlertChange(qc, alert, { exceptDetail: true })),
+      ),
   });
 }
 

@@ -3,6 +3,7 @@ import { alertKeys } from '@/api/alerts/alert-keys';
 import { updateAlert, type AlertPatch } from '@/api/alerts/alerts-api';
 import type { Alert } from '@/domain/graph';
 import { invalidateAfterAlertChange, patchCachedAlert, restoreCachedAlert } from './alert-cache';
+import { afterWrite } from '@/api/after-write';
 
 /**
  * Updates an alert's status, owner or classification with only the changed fields. The change
@@ -16,8 +17,10 @@ export function useUpdateAlert(alert: Alert) {
     mutationFn: (patch: AlertPatch) => updateAlert(alert.id ?? '', patch),
     onMutate: async (patch) => ({ snapshot: await patchCachedAlert(qc, alert, patch) }),
     onError: (_error, _patch, context) => context && restoreCachedAlert(qc, context.snapshot),
-    onSettled: async () => {
-      if (qc.isMutating({ mutationKey }) === 1) await invalidateAfterAlertChange(qc, alert);
-    },
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        qc.isMutating({ mutationKey }) === 1 ? invalidateAfterAlertChange(qc, alert) : undefined,
+      ),
   });
 }

@@ -3,6 +3,7 @@ import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import type { Incident } from '@/domain/graph';
+import { afterWrite } from '@/api/after-write';
 
 /**
  * The `a` shortcut: assigns one incident to the analyst (Graph's PATCH of `assignedTo`, guarded
@@ -14,10 +15,13 @@ export function useAssignToMe(upn: string) {
   return useMutation({
     mutationFn: (incident: Incident) =>
       updateIncident(incident.id ?? '', { assignedTo: upn }, incident['@odata.etag']),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-        queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-      ]),
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+        ]),
+      ),
   });
 }

@@ -4,6 +4,7 @@ import { incidentKeys } from '@/api/incidents/incident-keys';
 import { updateIncident, type IncidentPatch } from '@/api/incidents/incidents-api';
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { applyPatch } from '../manage-form';
+import { afterWrite } from '@/api/after-write';
 
 /** One save of the Manage incident pane. */
 export type UpdateIncidentVariables = {
@@ -59,13 +60,15 @@ export function useUpdateIncident(options: {
       options.onError(error, variables);
     },
     onSuccess: (incident, variables) => options.onSuccess?.(incident, variables),
-    onSettled: async () => {
-      if (queryClient.isMutating({ mutationKey: updateIncidentMutationKey }) === 1) {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-        ]);
-      }
-    },
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        queryClient.isMutating({ mutationKey: updateIncidentMutationKey }) === 1
+          ? Promise.all([
+              queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+              queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+            ])
+          : undefined,
+      ),
   });
 }

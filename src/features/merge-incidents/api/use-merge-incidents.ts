@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { mergeIncidents, type MergeIncidentsRequest } from '@/api/incidents/incidents-api';
+import { afterWrite } from '@/api/after-write';
 
 /** The key of every merge in flight, so other screens can show which incidents are merging. */
 const MERGE_MUTATION_KEY = [...incidentKeys.all, 'merge'] as const;
@@ -17,12 +18,15 @@ export function useMergeIncidents() {
   return useMutation({
     mutationKey: MERGE_MUTATION_KEY,
     mutationFn: (request: MergeIncidentsRequest) => mergeIncidents(request),
-    onSettled: () =>
-      Promise.all([
-        // Entities and activities hang off the incident keys, so this refreshes them too.
-        queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-        queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-      ]),
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        Promise.all([
+          // Entities and activities hang off the incident keys, so this refreshes them too.
+          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+        ]),
+      ),
   });
 }
 

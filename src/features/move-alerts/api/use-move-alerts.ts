@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { moveAlerts, type MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { incidentKeys } from '@/api/incidents/incident-keys';
+import { afterWrite } from '@/api/after-write';
 
 /** The key of every move in flight. */
 const MOVE_MUTATION_KEY = [...alertKeys.all, 'move'] as const;
@@ -18,10 +19,13 @@ export function useMoveAlerts() {
   return useMutation({
     mutationKey: MOVE_MUTATION_KEY,
     mutationFn: (body: MoveAlertsRequest) => moveAlerts(body),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-        queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-      ]),
+    onSettled: (_data, error) =>
+      afterWrite(
+        error,
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+        ]),
+      ),
   });
 }

@@ -5,6 +5,7 @@ import { sentinelAlertIdOf } from '@/api/relations/sentinel-lookup';
 import type { Alert } from '@/domain/graph';
 import { closedByRelationComment } from '@/domain/relations';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
+import { afterWrite } from '@/api/after-write';
 
 export type RelateAlertVariables = {
   /** The incident the alert joins: its Graph id (its number) and its ARM id. */
@@ -51,7 +52,7 @@ export function useRelateAlert() {
         };
       }
     },
-    onSettled: () => refetchAfterRelation(queryClient),
+    onSettled: (_data, error) => afterWrite(error, refetchAfterRelation(queryClient)),
   });
 }
 

@@ -3,6 +3,7 @@ import { listRelations, removeAlert } from '@/api/relations/relations-api';
 import type { Alert } from '@/domain/graph';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
 import { requireSentinelAlertId } from './use-relate-alert';
+import { afterWrite } from '@/api/after-write';
 
 export type RemoveAlertVariables = {
   /** The incident the alert leaves: its Graph id (its number) and its ARM id. */
@@ -30,6 +31,6 @@ export function useRemoveAlert() {
       }
       await removeAlert(incident.sentinelIncidentId, relation.name);
     },
-    onSettled: () => refetchAfterRelation(queryClient),
+    onSettled: (_data, error) => afterWrite(error, refetchAfterRelation(queryClient)),
   });
 }
