@@ -150,14 +150,16 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
       preferred_username: upn,
       name: persona.displayName,
     };
+    // Stored before signing, which awaits: a revocation that comes meanwhile revokes this
+    // refresh token too, as the generation already in the access token expires it.
+    const refresh = base64url(randomBytes(32));
+    refreshTokens.set(refresh, { upn, clientId });
     const accessToken = await sign(
       { ...user, scp: target.scp.join(' '), appid: clientId, ver: '1.0', xms_gen: generation },
       RESOURCES[target.resource],
       lifetime,
       accessIssuer,
     );
-    const refresh = base64url(randomBytes(32));
-    refreshTokens.set(refresh, { upn, clientId });
     const body: Record<string, unknown> = {
       token_type: 'Bearer',
       scope: target.scp.map((s) => `${RESOURCES[target.resource]}/${s}`).join(' '),
