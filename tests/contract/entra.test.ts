@@ -153,31 +153,6 @@ describe('mock:serve --auth entra', () => {
     expect(again).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
-  it('revokes the refresh tokens of grants still being answered when the sessions are revoked', async () => {
-    const tokens = await signIn('analyst@contoso.com');
-    const renew = () =>
-      token({
-        grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
-        scope: GRAPH.join(' '),
-      });
-    // Grants sent before, beside and after the revocation: whichever were answered, none of
-    // their refresh tokens renews once it is done.
-    const before = Array.from({ length: 8 }, renew);
-    const revoked = call('/_test/revoke-sessions', { method: 'POST' });
-    const after = Array.from({ length: 4 }, renew);
-    const answered = await Promise.all([...before, ...after]);
-    expect((await revoked).status).toBe(204);
-    const issued = answered.flatMap((a) => (a.status === 200 ? [a.body.refresh_token!] : []));
-    expect(issued.length).toBeGreaterThan(0);
-    const renewals = await Promise.all(
-      issued.map((refresh_token) =>
-        token({ grant_type: 'refresh_token', refresh_token, scope: GRAPH.join(' ') }),
-      ),
-    );
-    expect(renewals.map((r) => r.status)).toEqual(issued.map(() => 400));
-  });
-
   it("refuses mock.<upn> tokens, forged signatures and another resource's token", async () => {
     expect((await incidents('mock.analyst@contoso.com')).status).toBe(401);
     const tokens = await signIn('analyst@contoso.com');
