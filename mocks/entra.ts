@@ -72,6 +72,21 @@ const json = (body: unknown, status = 200) =>
 const oauthError = (error: string, description: string, status = 400) =>
   json({ error, error_description: description, error_codes: [], timestamp: new Date() }, status);
 
+/**
+ * A test control's whole-number parameter (`fallback` when absent), or what is wrong with it.
+ * A control told something it cannot do refuses and changes nothing.
+ */
+function wholeParam(url: URL, name: string, fallback: number): number | string {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  return raw.trim() !== '' && Number.isSafeInteger(value) && value >= 0
+    ? value
+    : `${name} must be a whole number of 0 or more; it was '${raw}'.`;
+}
+
+const controlError = (message: string) => json({ error: { code: 'BadRequest', message } }, 400);
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const base64url = (buf: Buffer) => buf.toString('base64url');
@@ -377,12 +392,18 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
         return new Response(null, { status: 204 });
       }
       if (path === '/_test/stall-silent-sign-in') {
-        stallSilent = Number(url.searchParams.get('count') ?? '1');
+        const count = wholeParam(url, 'count', 1);
+        if (typeof count === 'string') return controlError(count);
+        stallSilent = count;
         return new Response(null, { status: 204 });
       }
       if (path === '/_test/throttle') {
-        throttleNext = Number(url.searchParams.get('count') ?? '1');
-        throttleSeconds = Number(url.searchParams.get('retryAfter') ?? '1');
+        const count = wholeParam(url, 'count', 1);
+        const seconds = wholeParam(url, 'retryAfter', 1);
+        if (typeof count === 'string') return controlError(count);
+        if (typeof seconds === 'string') return controlError(seconds);
+        throttleNext = count;
+        throttleSeconds = seconds;
         return new Response(null, { status: 204 });
       }
       return undefined;

@@ -257,4 +257,31 @@ describe('mock:serve --auth entra', () => {
     );
     expect(renewals.map((r) => r.status)).toEqual(issued.map(() => 400));
   });
+
+  it('refuses a test control told a count or a wait it cannot use, naming it, and changes nothing', async () => {
+    for (const [path, named] of [
+      ['/_test/throttle?count=abc', "count must be a whole number of 0 or more; it was 'abc'."],
+      [
+        '/_test/throttle?count=1&retryAfter=-2',
+        "retryAfter must be a whole number of 0 or more; it was '-2'.",
+      ],
+      [
+        '/_test/stall-silent-sign-in?count=1.5',
+        "count must be a whole number of 0 or more; it was '1.5'.",
+      ],
+      [
+        '/_test/stall-silent-sign-in?count=',
+        "count must be a whole number of 0 or more; it was ''.",
+      ],
+    ] as const) {
+      const refused = await call(path, { method: 'POST' });
+      expect(refused.status, path).toBe(400);
+      expect(JSON.parse(refused.body), path).toEqual({
+        error: { code: 'BadRequest', message: named },
+      });
+    }
+    // Nothing was armed: the next request is answered, not throttled.
+    const tokens = await signIn('analyst@contoso.com');
+    expect((await incidents(tokens.access_token!)).status).toBe(200);
+  });
 });
