@@ -33,6 +33,8 @@ export type IncidentMembers = {
   error: Error | null;
   /** The error is a refresh that failed: the related alerts are as they were last read. */
   stale: boolean;
+  /** A read of the related alerts is under way (a Retry among them). */
+  isFetching: boolean;
   /** Tries the failed reads again. */
   refetch: () => void;
 };
@@ -159,6 +161,7 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
         isPending: results.some((r) => r.isPending),
         error: failed?.error ?? notFound(missing),
         stale: failed?.isRefetchError ?? false,
+        isFetching: results.some((r) => r.isFetching),
         refetch: () => {
           for (const r of results) if (r.isError || r.isSuccess) void r.refetch();
         },
@@ -168,7 +171,7 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
   );
   const fromMock = useQueries({ queries: chunks.map((ids) => alertQueries.byIds(ids)), combine });
   const { read, alerts, missing } = fromSentinel;
-  const { isPending, error, isRefetchError, refetch } = read;
+  const { isPending, isFetching, error, isRefetchError, refetch } = read;
   const fromLive = useMemo(
     (): IncidentMembers => ({
       members: [
@@ -178,9 +181,10 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
       isPending,
       error: error ?? notFound(missing),
       stale: isRefetchError,
+      isFetching,
       refetch: () => void refetch(),
     }),
-    [home, alerts, missing, isPending, error, isRefetchError, refetch],
+    [home, alerts, missing, isPending, isFetching, error, isRefetchError, refetch],
   );
   return live ? fromLive : fromMock;
 }

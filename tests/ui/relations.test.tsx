@@ -15,7 +15,7 @@ import { previewMerge } from '@/features/merge-incidents/merge-preview';
 import { toDestination } from '@/features/move-alerts/move-plan';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
-import { graphError } from './mock-backend';
+import { graphError, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
@@ -432,9 +432,9 @@ describe('where relations show', () => {
     expect(home).not.toHaveTextContent('Related');
   });
 
-  it('the Alerts tab keeps its related alerts when reading them again fails, and says so', async () => {
+  it('the Alerts tab keeps its related alerts when reading them again fails, says so, and retries', async () => {
     const related = alertOf('4');
-    const { queryClient } = renderApp('/incidents/1/alerts');
+    const { queryClient, user } = renderApp('/incidents/1/alerts');
     const grid = await screen.findByRole('grid', { name: 'Alerts' }, LOAD);
     await within(grid).findByRole('checkbox', { name: `Select alert ${related.title}` }, LOAD);
     server.use(http.get('*/v1.0/security/alerts_v2', () => graphError('Alerts are resting')));
@@ -447,6 +447,17 @@ describe('where relations show', () => {
     );
     expect(stale).toHaveTextContent('Alerts are resting');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      within(grid).getByRole('checkbox', { name: `Select alert ${related.title}` }),
+    ).toBeInTheDocument();
+
+    // Retry says it is retrying while the read is under way; once it succeeds the bar goes.
+    server.resetHandlers();
+    const release = holdRequests(server, '*/v1.0/security/alerts_v2');
+    await user.click(within(stale).getByRole('button', { name: 'Retry' }));
+    expect(await within(stale).findByRole('button', { name: 'Retrying…' })).toBeInTheDocument();
+    release();
+    await waitFor(() => expect(stale).not.toBeInTheDocument(), LOAD);
     expect(
       within(grid).getByRole('checkbox', { name: `Select alert ${related.title}` }),
     ).toBeInTheDocument();

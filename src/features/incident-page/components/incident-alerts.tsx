@@ -51,7 +51,7 @@ export type IncidentAlertsProps = {
 export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) {
   const styles = useIncidentAlertsStyles();
   const incidentId = incident.id ?? '';
-  const { members, error, stale, refetch } = useIncidentMembers(incident);
+  const { members, error, stale, isFetching, refetch } = useIncidentMembers(incident);
   const alerts = useMemo(() => members.map((m) => m.alert), [members]);
   const options = useMemo(() => ({ ...OPTIONS, incident: incidentId }), [incidentId]);
   const columns = useAlertColumns(COLUMNS, options);
@@ -113,7 +113,7 @@ export function IncidentAlerts({ incident, onMoveAlerts }: IncidentAlertsProps) 
           </Button>
         </Tooltip>
       </Toolbar>
-      <IncidentMembersError error={error} refetch={refetch} stale={stale} />
+      <IncidentMembersError error={error} isFetching={isFetching} refetch={refetch} stale={stale} />
       <div className={styles.surface}>
         <AlertGrid
           alerts={alerts}

@@ -50,7 +50,7 @@ export const IncidentTimeline = memo(function IncidentTimeline({
 }: IncidentTimelineProps) {
   const styles = useTimelineCardStyles();
   const headingId = useId('incident-timeline');
-  const { members, isPending, error, stale, refetch } = useIncidentMembers(incident);
+  const { members, isPending, error, stale, isFetching, refetch } = useIncidentMembers(incident);
   const focusWhenClosed = useFocusWhenClosed();
   // Focus comes back to the ⋯ once its dialog closes (if the alert was not removed).
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -115,7 +115,7 @@ export const IncidentTimeline = memo(function IncidentTimeline({
           </Skeleton>
         </div>
       )}
-      <IncidentMembersError error={error} refetch={refetch} stale={stale} />
+      <IncidentMembersError error={error} isFetching={isFetching} refetch={refetch} stale={stale} />
       {flow.dialog}
     </section>
   );
