@@ -6,10 +6,10 @@ import {
 } from '@tanstack/react-query';
 import type { ActivityFilter, ActivityPage } from '@/api/activities/activities-api';
 import { activityKeys } from '@/api/activities/activity-keys';
+import { afterWrite } from '@/api/after-write';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { addIncidentComment } from '@/api/incidents/incidents-api';
 import type { ActivityEntry } from '@/domain/activity';
-import { afterWrite } from '@/api/after-write';
 
 /** Ids of comments shown before the server has them start with this. */
 export const PENDING_COMMENT_PREFIX = 'pending-comment-';

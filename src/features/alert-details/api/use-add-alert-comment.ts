@@ -1,9 +1,9 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { addAlertComment } from '@/api/alerts/alerts-api';
 import type { Alert } from '@/domain/graph';
 import { invalidateAfterAlertChange } from './alert-cache';
-import { afterWrite } from '@/api/after-write';
 
 const commentKey = (alertId: string) => [...alertKeys.detail(alertId), 'addComment'];
 
@@ -17,8 +17,9 @@ export function useAddAlertComment(alert: Alert) {
   return useMutation({
     mutationKey,
     mutationFn: (text: string) => addAlertComment(alert.id ?? '', text),
-    // Stays pending until the alert (which carries its comments) is refetched, so the comment
-    // never shows twice or not at all; what else it touched refreshes after, unawaited.
+    // After a success it stays pending until the alert (which carries its comments) is
+    // refetched, so the comment never shows twice or not at all; what else it touched refreshes
+    // after, unawaited. A refusal is not held up by that refetch (afterWrite).
     onSettled: (_data, error) =>
       afterWrite(
         error,

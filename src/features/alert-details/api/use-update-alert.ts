@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { updateAlert, type AlertPatch } from '@/api/alerts/alerts-api';
 import type { Alert } from '@/domain/graph';
 import { invalidateAfterAlertChange, patchCachedAlert, restoreCachedAlert } from './alert-cache';
-import { afterWrite } from '@/api/after-write';
 
 /**
  * Updates an alert's status, owner or classification with only the changed fields. The change

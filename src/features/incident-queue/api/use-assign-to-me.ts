@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import type { Incident } from '@/domain/graph';
-import { afterWrite } from '@/api/after-write';
 
 /**
  * The `a` shortcut: assigns one incident to the analyst (Graph's PATCH of `assignedTo`, guarded

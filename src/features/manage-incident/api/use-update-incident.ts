@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { updateIncident, type IncidentPatch } from '@/api/incidents/incidents-api';
 import type { Incident, ODataCollection } from '@/domain/graph';
 import { applyPatch } from '../manage-form';
-import { afterWrite } from '@/api/after-write';
 
 /** One save of the Manage incident pane. */
 export type UpdateIncidentVariables = {

@@ -1,9 +1,9 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { mergeIncidents, type MergeIncidentsRequest } from '@/api/incidents/incidents-api';
-import { afterWrite } from '@/api/after-write';
 
 /** The key of every merge in flight, so other screens can show which incidents are merging. */
 const MERGE_MUTATION_KEY = [...incidentKeys.all, 'merge'] as const;

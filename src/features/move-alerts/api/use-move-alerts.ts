@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { moveAlerts, type MoveAlertsRequest } from '@/api/alerts/alerts-api';
 import { incidentKeys } from '@/api/incidents/incident-keys';
-import { afterWrite } from '@/api/after-write';
 
 /** The key of every move in flight. */
 const MOVE_MUTATION_KEY = [...alertKeys.all, 'move'] as const;

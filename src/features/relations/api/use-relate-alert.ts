@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import { relateAlert } from '@/api/relations/relations-api';
 import { sentinelAlertIdOf } from '@/api/relations/sentinel-lookup';
 import type { Alert } from '@/domain/graph';
 import { closedByRelationComment } from '@/domain/relations';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
-import { afterWrite } from '@/api/after-write';
 
 export type RelateAlertVariables = {
   /** The incident the alert joins: its Graph id (its number) and its ARM id. */

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterWrite } from '@/api/after-write';
 import { listRelations, removeAlert } from '@/api/relations/relations-api';
 import type { Alert } from '@/domain/graph';
 import { RELATION_MUTATION_KEY, refetchAfterRelation } from './refetch-after-relation';
 import { requireSentinelAlertId } from './use-relate-alert';
-import { afterWrite } from '@/api/after-write';
 
 export type RemoveAlertVariables = {
   /** The incident the alert leaves: its Graph id (its number) and its ARM id. */
