@@ -9,7 +9,7 @@ import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relationKeys } from '@/api/relations/relation-keys';
 import { renderApp } from '../render';
-import { graphError } from './mock-backend';
+import { graphError, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, evidence, makeAlert, makeIncident } from './test-store';
 
@@ -104,7 +104,7 @@ describe('the List view', () => {
     expect(within(entities).getAllByRole('row')).toHaveLength(3);
   });
 
-  it('keeps the related alerts shown when reading them again fails, and says so', async () => {
+  it('keeps the related alerts shown when reading them again fails, says so, and retries', async () => {
     const { user, queryClient, alerts, entities } = await openList('1');
     await user.click(
       within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
@@ -123,6 +123,43 @@ describe('the List view', () => {
     expect(rowOf(alerts, 'Credential dumping activity observed')).toHaveTextContent(
       'Related alert, in incident 2',
     );
+
+    // Retry reads them again, says so meanwhile, and the warning goes once it succeeds.
+    server.resetHandlers();
+    const release = holdRequests(server, '*/entities/alerts');
+    await user.click(within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Retry' }));
+    expect(
+      await within(rowOf(entities, ENTITY)).findByRole('button', { name: 'Retrying…' }),
+    ).toBeInTheDocument();
+    release();
+    expect(
+      await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
+    ).toBeInTheDocument();
+    expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
+  });
+
+  it('says why Related alerts could not be loaded, and Retry loads them', async () => {
+    const { user, entities } = await openList('1');
+    server.use(
+      http.get('*/entities/alerts', () => graphError('Entities are resting', 400, 'BadRequest')),
+    );
+    await user.click(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    );
+    expect(
+      await within(entities).findByText(
+        'Related alerts could not be loaded: Entities are resting',
+        {},
+        LOAD,
+      ),
+    ).toBeInTheDocument();
+
+    server.resetHandlers();
+    await user.click(within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Retry' }));
+    expect(
+      await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
+    ).toBeInTheDocument();
+    expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
   });
 
   it('Related alerts, then Add alert to incident (Preview), then Remove alert from incident', async () => {

@@ -190,15 +190,19 @@ function Investigation({
     return map;
   }, [graph]);
 
-  const explorationState = (node: EntityNode): ExplorationState => {
+  const explorationResult = (node: EntityNode) => {
     const i = explored.findIndex((e) => entityNodeId(e) === node.id);
-    const result = i === -1 ? undefined : explorationResults[i];
+    return i === -1 ? undefined : explorationResults[i];
+  };
+  const explorationState = (node: EntityNode): ExplorationState => {
+    const result = explorationResult(node);
     if (!result) return { kind: 'idle' };
     if (result.isPending) return { kind: 'loading' };
-    if (result.isLoadingError) return { kind: 'failed', message: result.error.message };
+    const retrying = result.isFetching;
+    if (result.isLoadingError) return { kind: 'failed', message: result.error.message, retrying };
     const related = graph.edges.filter((e) => e.dotted && e.source === node.id).length;
     return result.isRefetchError
-      ? { kind: 'done', related, refreshFailed: result.error.message }
+      ? { kind: 'done', related, refreshFailed: result.error.message, retrying }
       : { kind: 'done', related };
   };
   const toggleRelated = (node: EntityNode) =>
@@ -210,6 +214,7 @@ function Investigation({
       state={explorationState(node)}
       onOpen={() => setOpenEntityId(node.id)}
       onRelatedAlerts={() => toggleRelated(node)}
+      onRetry={() => void explorationResult(node)?.refetch()}
     />
   );
   const alertActions = (node: AlertNode, onChanged: () => void) => (

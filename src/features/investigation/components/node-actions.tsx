@@ -5,7 +5,13 @@ import {
   Tooltip,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, OpenRegular, SearchRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  ArrowClockwiseRegular,
+  DeleteRegular,
+  OpenRegular,
+  SearchRegular,
+} from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import type { Alert } from '@/domain/graph';
@@ -27,26 +33,48 @@ export type AlertActionFlows = {
   };
 };
 
-/** Where an entity's Related alerts stand. */
+/** Where an entity's Related alerts stand; `retrying`: Retry is reading them again. */
 export type ExplorationState =
   | { kind: 'idle' }
   | { kind: 'loading' }
   /** `refreshFailed`: reading them again failed; the graph shows them as last read. */
-  | { kind: 'done'; related: number; refreshFailed?: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'done'; related: number; refreshFailed?: string; retrying?: boolean }
+  | { kind: 'failed'; message: string; retrying?: boolean };
 
 type EntityActionsProps = {
   node: EntityNode;
   state: ExplorationState;
   onRelatedAlerts: () => void;
   onOpen: () => void;
+  /** Reads the Related alerts again after a failed read. */
+  onRetry: () => void;
 };
+
+/** Retry for a failed read of the Related alerts: focusable while it runs, as every Retry is. */
+function RetryButton({ retrying, onRetry }: { retrying: boolean; onRetry: () => void }) {
+  return (
+    <Button
+      disabledFocusable={retrying}
+      icon={<ArrowClockwiseRegular />}
+      size="small"
+      onClick={onRetry}
+    >
+      {retrying ? 'Retrying…' : 'Retry'}
+    </Button>
+  );
+}
 
 /**
  * An entity's exploration queries (seed 004: **Related alerts**, pressed while its results are
  * shown) and **Entity details**, which opens its side pane.
  */
-export function EntityActions({ node, state, onRelatedAlerts, onOpen }: EntityActionsProps) {
+export function EntityActions({
+  node,
+  state,
+  onRelatedAlerts,
+  onOpen,
+  onRetry,
+}: EntityActionsProps) {
   const styles = useInvestigationPageStyles();
   return (
     <>
@@ -80,6 +108,9 @@ export function EntityActions({ node, state, onRelatedAlerts, onOpen }: EntityAc
         <p className={styles.muted} role="alert">
           Related alerts could not be loaded: {state.message}
         </p>
+      )}
+      {((state.kind === 'done' && state.refreshFailed) || state.kind === 'failed') && (
+        <RetryButton retrying={state.retrying ?? false} onRetry={onRetry} />
       )}
     </>
   );
