@@ -8,6 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relationKeys } from '@/api/relations/relation-keys';
+import { countsText } from '@/features/investigation/investigation-text';
 import { renderApp } from '../render';
 import { graphError, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
@@ -102,6 +103,13 @@ describe('the List view', () => {
     expect(rowOf(entities, ENTITY)).toHaveTextContent('Device');
     expect(rowOf(entities, ENTITY)).toHaveTextContent('2');
     expect(within(entities).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByText('2 alerts and 2 entities in this incident')).toBeInTheDocument();
+  });
+
+  it('counts alerts and entities in words that agree with their number', () => {
+    expect(countsText(1, 1)).toBe('1 alert and 1 entity');
+    expect(countsText(0, 3)).toBe('0 alerts and 3 entities');
+    expect(countsText(150, 1)).toBe('150 alerts and 1 entity');
   });
 
   it('keeps the related alerts shown when reading them again fails, says so, and retries', async () => {

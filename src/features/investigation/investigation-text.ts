@@ -3,6 +3,11 @@ import { ENTITY_KIND_LABELS } from '@/components/entity-labels';
 import { SEVERITY_LABELS } from '@/domain/enums';
 import type { AlertNode, EntityNode } from './investigation-model';
 
+/** "3 alerts and 1 entity": how many of each the graph or the list shows. */
+export function countsText(alerts: number, entities: number): string {
+  return `${alerts} ${alerts === 1 ? 'alert' : 'alerts'} and ${entities} ${entities === 1 ? 'entity' : 'entities'}`;
+}
+
 /** Where an alert stands, in words (the list view's Placement, the graph's announcements). */
 export function placementText(node: AlertNode): string {
   if (node.placement === 'home') return 'In this incident';

@@ -30,6 +30,7 @@ import { ENTITY_ICONS } from '@/components/entity-labels';
 import { useLatest } from '@/components/use-latest';
 import { ENTITY_KINDS } from '@/domain/entities';
 import type { InvestigationGraph } from '../investigation-model';
+import { countsText } from '../investigation-text';
 import { useInvestigationGraphStyles } from './investigation-graph.styles';
 import type { LayoutRequest, Positions } from './compute-layout';
 import { drawOnDemand } from './draw-on-demand';
@@ -511,7 +512,7 @@ export function InvestigationGraphView({
     });
   };
 
-  const counts = `${graph.alerts.length} alerts and ${graph.entities.length} entities`;
+  const counts = countsText(graph.alerts.length, graph.entities.length);
   return (
     <div className={styles.root}>
       <div aria-label="Graph controls" className={styles.controls} role="toolbar">

@@ -30,7 +30,7 @@ import {
   type EntityNode,
   type Exploration,
 } from '../investigation-model';
-import { describeNode } from '../investigation-text';
+import { countsText, describeNode } from '../investigation-text';
 import { EXPLORE_PARAM, parseExplore, withExplored } from '../explore-param';
 import { loadedInvestigationGraph, loadInvestigationGraph } from '../load-graph';
 import type { InvestigationGraphViewProps } from './investigation-graph';
@@ -236,8 +236,7 @@ function Investigation({
             Investigate: {incident.displayName}
           </h1>
           <p className={styles.summary}>
-            {graph.alerts.length - related} alerts and {graph.entities.length} entities in this
-            incident
+            {countsText(graph.alerts.length - related, graph.entities.length)} in this incident
             {related > 0 && `, ${related} related ${related === 1 ? 'alert' : 'alerts'} shown`}
           </p>
         </div>
