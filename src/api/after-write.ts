@@ -1,3 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { alertKeys } from './alerts/alert-keys';
+import { incidentKeys } from './incidents/incident-keys';
+
 /**
  * What a mutation's `onSettled` returns for the refetch that follows a write (React Query waits
  * for what `onSettled` returns before the mutation settles).
@@ -13,4 +17,15 @@ export function afterWrite(
   refetch: Promise<unknown> | undefined,
 ): Promise<unknown> | undefined {
   return error ? undefined : refetch;
+}
+
+/**
+ * Refetches every incident and alert query: what a merge, a move, a change or an assignment may
+ * have changed. Entities and activity logs hang off the incident keys, so they are refreshed too.
+ */
+export function refetchIncidentsAndAlerts(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
+    queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+  ]);
 }

@@ -1,7 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { afterWrite } from '@/api/after-write';
-import { alertKeys } from '@/api/alerts/alert-keys';
-import { incidentKeys } from '@/api/incidents/incident-keys';
+import { afterWrite, refetchIncidentsAndAlerts } from '@/api/after-write';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import type { Incident } from '@/domain/graph';
 
@@ -15,13 +13,6 @@ export function useAssignToMe(upn: string) {
   return useMutation({
     mutationFn: (incident: Incident) =>
       updateIncident(incident.id ?? '', { assignedTo: upn }, incident['@odata.etag']),
-    onSettled: (_data, error) =>
-      afterWrite(
-        error,
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-        ]),
-      ),
+    onSettled: (_data, error) => afterWrite(error, refetchIncidentsAndAlerts(queryClient)),
   });
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { afterWrite } from '@/api/after-write';
-import { alertKeys } from '@/api/alerts/alert-keys';
+import { afterWrite, refetchIncidentsAndAlerts } from '@/api/after-write';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { updateIncident, type IncidentPatch } from '@/api/incidents/incidents-api';
 import type { Incident, ODataCollection } from '@/domain/graph';
@@ -64,10 +63,7 @@ export function useUpdateIncident(options: {
       afterWrite(
         error,
         queryClient.isMutating({ mutationKey: updateIncidentMutationKey }) === 1
-          ? Promise.all([
-              queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-              queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-            ])
+          ? refetchIncidentsAndAlerts(queryClient)
           : undefined,
       ),
   });

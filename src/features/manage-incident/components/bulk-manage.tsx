@@ -8,9 +8,8 @@ import {
 } from '@fluentui/react-components';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { alertKeys } from '@/api/alerts/alert-keys';
+import { refetchIncidentsAndAlerts } from '@/api/after-write';
 import { ApiError } from '@/api/http';
-import { incidentKeys } from '@/api/incidents/incident-keys';
 import { incidentQueries } from '@/api/incidents/incident-queries';
 import { updateIncident } from '@/api/incidents/incidents-api';
 import { useCurrentPersona } from '@/components/use-current-persona';
@@ -99,10 +98,7 @@ export function BulkManage({ incidentIds, onClose, onAllSucceeded }: BulkManageP
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-      queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-    ]);
+    await refetchIncidentsAndAlerts(queryClient);
     setRunning(false);
     if (failures.size === 0) onAllSucceeded();
   };

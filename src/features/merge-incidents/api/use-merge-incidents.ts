@@ -1,7 +1,6 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { afterWrite } from '@/api/after-write';
-import { alertKeys } from '@/api/alerts/alert-keys';
+import { afterWrite, refetchIncidentsAndAlerts } from '@/api/after-write';
 import { incidentKeys } from '@/api/incidents/incident-keys';
 import { mergeIncidents, type MergeIncidentsRequest } from '@/api/incidents/incidents-api';
 
@@ -11,22 +10,15 @@ const MERGE_MUTATION_KEY = [...incidentKeys.all, 'merge'] as const;
 /**
  * `POST security/incidents/mergeIncidents`. Whatever the answer, incidents, their alerts, assets
  * and activity logs are refetched: on success they changed; on a refusal the preview was stale.
- * The returned promise keeps the mutation pending until the refetch of what is on screen lands.
+ * After a success the mutation stays pending until the refetch of what is on screen lands; a
+ * refusal is shown at once (afterWrite).
  */
 export function useMergeIncidents() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: MERGE_MUTATION_KEY,
     mutationFn: (request: MergeIncidentsRequest) => mergeIncidents(request),
-    onSettled: (_data, error) =>
-      afterWrite(
-        error,
-        Promise.all([
-          // Entities and activities hang off the incident keys, so this refreshes them too.
-          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-        ]),
-      ),
+    onSettled: (_data, error) => afterWrite(error, refetchIncidentsAndAlerts(queryClient)),
   });
 }
 

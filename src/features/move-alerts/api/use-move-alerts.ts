@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { afterWrite } from '@/api/after-write';
+import { afterWrite, refetchIncidentsAndAlerts } from '@/api/after-write';
 import { alertKeys } from '@/api/alerts/alert-keys';
 import { moveAlerts, type MoveAlertsRequest } from '@/api/alerts/alerts-api';
-import { incidentKeys } from '@/api/incidents/incident-keys';
 
 /** The key of every move in flight. */
 const MOVE_MUTATION_KEY = [...alertKeys.all, 'move'] as const;
@@ -19,13 +18,6 @@ export function useMoveAlerts() {
   return useMutation({
     mutationKey: MOVE_MUTATION_KEY,
     mutationFn: (body: MoveAlertsRequest) => moveAlerts(body),
-    onSettled: (_data, error) =>
-      afterWrite(
-        error,
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: incidentKeys.all }),
-          queryClient.invalidateQueries({ queryKey: alertKeys.all }),
-        ]),
-      ),
+    onSettled: (_data, error) => afterWrite(error, refetchIncidentsAndAlerts(queryClient)),
   });
 }
