@@ -13,7 +13,7 @@ import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
-import { graphError, holdLock } from './mock-backend';
+import { graphError, holdLock, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -448,10 +448,14 @@ describe('Manage incident: bulk', () => {
     );
     expect(within(drawer).getByRole('button', { name: 'Save' })).toBeDisabled();
     await choose(user, drawer, 'Severity', 'Low');
+    // The queue's refetch after the saves is slow to answer: the failure is told without it.
+    const releaseQueue = holdRequests(server, '*/v1.0/security/incidents');
     await user.click(within(drawer).getByRole('button', { name: 'Save' }));
 
     const results = await within(drawer).findByRole('list', { name: 'Results' });
     await within(drawer).findByText('2 of 3 incidents were updated; 1 failed.', {}, LOAD);
+    expect(within(drawer).getByRole('button', { name: 'Retry failed' })).toBeEnabled();
+    releaseQueue();
     const lines = within(results).getAllByRole('listitem');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toHaveTextContent('Updated');

@@ -98,7 +98,10 @@ export function BulkManage({ incidentIds, onClose, onAllSucceeded }: BulkManageP
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-    await refetchIncidentsAndAlerts(queryClient);
+    // As for one write (afterWrite): all done, the pane closes once the screens show it; with a
+    // failure, the summary and Retry failed come at once while the refetch runs on.
+    const refetch = refetchIncidentsAndAlerts(queryClient);
+    if (failures.size === 0) await refetch;
     setRunning(false);
     if (failures.size === 0) onAllSucceeded();
   };
