@@ -198,6 +198,16 @@ function row(label: string, samples: number[], blank: number | undefined, goal: 
   console.log(`  ${label.padEnd(46)} ${fmt(s)}${ratio}   goal ${goal}   (${samples.length} runs)`);
 }
 
+/** The sortable columns whose views the new-view sorts open, each ascending and descending. */
+const NEW_VIEW_SORT_COLUMNS = [
+  'Incident name',
+  'Severity',
+  'Status',
+  'Assigned to',
+  'Classification',
+  'Determination',
+];
+
 /** Sort, checkbox, search and filter figures on an open default-store queue. */
 async function interactionFigures(page: Page) {
   const grid = page.getByRole('grid', { name: 'Incidents' });
@@ -213,6 +223,20 @@ async function interactionFigures(page: Page) {
     await armFirstRowIsNot(await firstRowText());
     await idHeader.click();
     sort.push(await pending());
+  }
+
+  // The clicks above toggle between two views, so from the third on the rows come from the
+  // query cache (fresh for 30 s). An analyst mostly sorts by another column: a view not shown
+  // before, whose request is made and answered. Six columns, each both ways (Incident ID is
+  // used above, and Last update time's first click is the view the queue opened on).
+  const newViewSort: number[] = [];
+  for (const column of NEW_VIEW_SORT_COLUMNS) {
+    const header = grid.getByRole('columnheader', { name: new RegExp(`^${column}`) });
+    for (let i = 0; i < 2; i++) {
+      await armFirstRowIsNot(await firstRowText());
+      await header.click();
+      newViewSort.push(await pending());
+    }
   }
 
   const clicks: number[] = [];
@@ -249,7 +273,7 @@ async function interactionFigures(page: Page) {
     await page.keyboard.press('Escape');
     filter.push(await pending());
   }
-  return { sort, clicks, filter };
+  return { sort, newViewSort, clicks, filter };
 }
 
 async function heapMb(context: Context, page: Page): Promise<number> {
@@ -292,7 +316,7 @@ async function browserFigures() {
     }
 
     const heap = await heapMb(last!.context, last!.page);
-    const { sort, clicks, filter } = await interactionFigures(last!.page);
+    const figures = await interactionFigures(last!.page);
     await last!.context.close();
 
     const ref = stats(blank).median;
@@ -308,7 +332,7 @@ async function browserFigures() {
       );
     }
     row('large store, fresh profile → first rows', large, ref, '≤ 5× blank');
-    printClickFigures({ sort, clicks, filter });
+    printClickFigures(figures);
     console.log(
       `  ${'page JS heap after the queue loads'.padEnd(46)} ${heap.toFixed(1)} MB   goal ≤ 120 MB`,
     );
@@ -317,14 +341,15 @@ async function browserFigures() {
   }
 }
 
+type ClickFigures = Record<'sort' | 'newViewSort' | 'clicks' | 'filter', number[]>;
+
 /** The sort, checkbox, search and filter figures, one line each. */
-function printClickFigures({
-  sort,
-  clicks,
-  filter,
-}: Record<'sort' | 'clicks' | 'filter', number[]>) {
+function printClickFigures({ sort, newViewSort, clicks, filter }: ClickFigures) {
   console.log(
     `  ${'sort header click → new first row'.padEnd(46)} ${fmt(stats(sort))}   goal p95 ≤ 100 ms   (${sort.length} clicks)`,
+  );
+  console.log(
+    `  ${'sort to a view not shown before → new rows'.padEnd(46)} ${fmt(stats(newViewSort))}   goal p95 ≤ 100 ms   (${newViewSort.length} clicks)`,
   );
   console.log(
     `  ${'checkbox → "N selected"'.padEnd(46)} ${fmt(stats(clicks), 1)}   goal p95 ≤ 16 ms   (${clicks.length} clicks)`,
@@ -339,6 +364,7 @@ function printClickFigures({
       .map((x) => x.toFixed(digits))
       .join(' ');
   console.log(`    sorts (ms): ${list(sort)}`);
+  console.log(`    sorts to a view not shown before (ms): ${list(newViewSort)}`);
   console.log(`    checkboxes (ms): ${list(clicks, 1)}`);
   console.log(`    searches and filters (ms): ${list(filter)}`);
 }
@@ -352,21 +378,21 @@ async function clickFigures() {
     const first = await timeTo(context, `${BASE}/incidents`, 'rows');
     // Clicked on a return visit, as in the full run, unless asked for the first visit.
     const { page } = CLICKS_ON_FIRST_VISIT ? first : await returnVisit(context, first.page);
-    const sort: number[] = [];
-    const clicks: number[] = [];
-    const filter: number[] = [];
+    const pooled: ClickFigures = { sort: [], newViewSort: [], clicks: [], filter: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const figures = await interactionFigures(page);
-      sort.push(...figures.sort);
-      clicks.push(...figures.clicks);
-      filter.push(...figures.filter);
+      for (const key of Object.keys(pooled) as (keyof ClickFigures)[]) {
+        // A later round opens the same views again, within the 30 s they stay fresh: no longer new.
+        if (key === 'newViewSort' && round > 0) continue;
+        pooled[key].push(...figures[key]);
+      }
     }
     await context.close();
     const visit = CLICKS_ON_FIRST_VISIT ? 'first visit' : 'return visit';
     console.log(
       `\nChromium, built app (${DIST}), click figures on a ${visit}, ${ROUNDS} round(s) pooled`,
     );
-    printClickFigures({ sort, clicks, filter });
+    printClickFigures(pooled);
   } finally {
     await browser.close();
   }
