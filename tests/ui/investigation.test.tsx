@@ -144,6 +144,10 @@ describe('the List view', () => {
       await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
     ).toBeInTheDocument();
     expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
+    // Retry had focus as it went: focus is on the entity's Related alerts, not the page.
+    expect(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    ).toHaveFocus();
   });
 
   it('says why Related alerts could not be loaded, and Retry loads them', async () => {
@@ -168,6 +172,9 @@ describe('the List view', () => {
       await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
     ).toBeInTheDocument();
     expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
+    expect(
+      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
+    ).toHaveFocus();
   });
 
   it('Related alerts, then Add alert to incident (Preview), then Remove alert from incident', async () => {

@@ -198,11 +198,15 @@ function Investigation({
     const result = explorationResult(node);
     if (!result) return { kind: 'idle' };
     if (result.isPending) return { kind: 'loading' };
-    const retrying = result.isFetching;
-    if (result.isLoadingError) return { kind: 'failed', message: result.error.message, retrying };
+    if (result.isLoadingError) return { kind: 'failed', message: result.error.message };
     const related = graph.edges.filter((e) => e.dotted && e.source === node.id).length;
     return result.isRefetchError
-      ? { kind: 'done', related, refreshFailed: result.error.message, retrying }
+      ? {
+          kind: 'done',
+          related,
+          refreshFailed: result.error.message,
+          retrying: result.isFetching,
+        }
       : { kind: 'done', related };
   };
   const toggleRelated = (node: EntityNode) =>

@@ -12,7 +12,7 @@ import {
   OpenRegular,
   SearchRegular,
 } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { useLayoutEffect, useRef, type ReactElement, type RefObject } from 'react';
 import type { EntityAlert } from '@/api/relations/relations-api';
 import type { Alert } from '@/domain/graph';
 import type { AlertNode, EntityNode } from '../investigation-model';
@@ -39,7 +39,7 @@ export type ExplorationState =
   | { kind: 'loading' }
   /** `refreshFailed`: reading them again failed; the graph shows them as last read. */
   | { kind: 'done'; related: number; refreshFailed?: string; retrying?: boolean }
-  | { kind: 'failed'; message: string; retrying?: boolean };
+  | { kind: 'failed'; message: string };
 
 type EntityActionsProps = {
   node: EntityNode;
@@ -50,12 +50,34 @@ type EntityActionsProps = {
   onRetry: () => void;
 };
 
-/** Retry for a failed read of the Related alerts: focusable while it runs, as every Retry is. */
-function RetryButton({ retrying, onRetry }: { retrying: boolean; onRetry: () => void }) {
+/**
+ * Retry for a failed read of the Related alerts: focusable while it runs, as every Retry is.
+ * It goes once the read starts (a first read) or succeeds (a refresh); if it had focus then,
+ * focus moves to `focusAfter` (the entity's Related alerts), not to the page.
+ */
+function RetryButton({
+  retrying,
+  onRetry,
+  focusAfter,
+}: {
+  retrying: boolean;
+  onRetry: () => void;
+  focusAfter: RefObject<HTMLButtonElement | null>;
+}) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const button = ref.current;
+    // The entity's Related alerts stays while its Retry comes and goes.
+    const next = focusAfter.current;
+    return () => {
+      if (button !== null && button === document.activeElement) next?.focus();
+    };
+  }, [focusAfter]);
   return (
     <Button
       disabledFocusable={retrying}
       icon={<ArrowClockwiseRegular />}
+      ref={ref}
       size="small"
       onClick={onRetry}
     >
@@ -76,6 +98,7 @@ export function EntityActions({
   onRetry,
 }: EntityActionsProps) {
   const styles = useInvestigationPageStyles();
+  const related = useRef<HTMLButtonElement>(null);
   return (
     <>
       <div
@@ -86,6 +109,7 @@ export function EntityActions({
         <ToggleButton
           checked={node.explored}
           icon={state.kind === 'loading' ? <Spinner size="extra-tiny" /> : <SearchRegular />}
+          ref={related}
           size="small"
           onClick={onRelatedAlerts}
         >
@@ -110,7 +134,11 @@ export function EntityActions({
         </p>
       )}
       {((state.kind === 'done' && state.refreshFailed) || state.kind === 'failed') && (
-        <RetryButton retrying={state.retrying ?? false} onRetry={onRetry} />
+        <RetryButton
+          focusAfter={related}
+          retrying={state.kind === 'done' && (state.retrying ?? false)}
+          onRetry={onRetry}
+        />
       )}
     </>
   );
