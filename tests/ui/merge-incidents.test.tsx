@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_BASE } from '@/api/config';
 import type { Incident } from '@/domain/graph';
 import { renderApp } from '../render';
-import { graphError } from './mock-backend';
+import { graphError, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -177,6 +177,8 @@ describe('merge incidents from the queue', () => {
     await patchIncident(b.id!, { status: 'resolved' });
 
     await user.click(mergeButton(flyout));
+    // The incidents are slow to be read again after the refusal.
+    const release = holdRequests(server, `*/security/incidents/${b.id}`);
     await user.click(
       within(await screen.findByRole('alertdialog', { name: 'Merge 2 incidents?' })).getByRole(
         'button',
@@ -189,16 +191,21 @@ describe('merge incidents from the queue', () => {
     expect(failed).toHaveTextContent(`Incident ${b.id} is resolved`);
     expect(failed).toHaveTextContent('Nothing was changed.');
 
-    // Nothing changed on the server.
-    expect((await getIncident(a.id!)).status).not.toBe('redirected');
-    expect((await getIncident(a.id!)).alerts).toHaveLength(a.alerts!.length);
-    expect((await getIncident(b.id!)).alerts).toHaveLength(b.alerts!.length);
-
-    // Closing it shows the preview refreshed: the failed check names the resolved incident.
+    // Until they are, the preview is the one the server refused: no merge from it.
     await user.click(within(failed).getByRole('button', { name: 'Close' }));
+    expect(await within(flyout).findByText('Reading the incidents again…')).toBeInTheDocument();
+    expect(mergeButton(flyout)).toHaveAttribute('aria-disabled', 'true');
+    release();
+
+    // Then the preview is refreshed: the failed check names the resolved incident.
     const checks = within(flyout).getByRole('list', { name: 'Checks' });
     await waitFor(() => expect(checks).toHaveTextContent(`Incident ${b.id} is resolved`));
     expect(mergeButton(flyout)).toHaveAttribute('aria-disabled', 'true');
     expect(mergeButton(flyout)).toHaveFocus();
+
+    // Nothing changed on the server.
+    expect((await getIncident(a.id!)).status).not.toBe('redirected');
+    expect((await getIncident(a.id!)).alerts).toHaveLength(a.alerts!.length);
+    expect((await getIncident(b.id!)).alerts).toHaveLength(b.alerts!.length);
   });
 });

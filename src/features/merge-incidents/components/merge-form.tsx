@@ -118,7 +118,10 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
 
   const waitingForPick = fromPage && picked.length === 0;
   const problems = preview?.problems ?? [];
-  const canMerge = preview !== null && problems.length === 0 && !busy && !waitingForPick;
+  // A refusal means the preview was out of date: no merge until the incidents are read again.
+  const rereading = merge.isError && details.some((q) => q.isFetching);
+  const canMerge =
+    preview !== null && problems.length === 0 && !busy && !rereading && !waitingForPick;
   const statusId = useId('merge-status');
   const checksTitleId = useId('merge-checks');
 
@@ -142,6 +145,7 @@ export function MergeForm({ request, onBusyChange, onCancel, onMerged }: MergeFo
   if (busy) status = 'Merging the incidents…';
   else if (waitingForPick) status = 'Choose the incident to merge with this one.';
   else if (loading) status = 'Loading the incidents…';
+  else if (rereading) status = 'Reading the incidents again…';
   else if (counting) status = 'Counting the alerts related to the incidents in Microsoft Sentinel…';
   // A fresh read that failed (the first, or one of an incident shown before): the merge waits.
   else if (failed.length) status = 'Some incidents could not be read as they are now.';
