@@ -80,7 +80,8 @@ function wholeParam(url: URL, name: string, fallback: number): number | string {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
-  return raw.trim() !== '' && Number.isSafeInteger(value) && value >= 0
+  // Digits only: not "1e3", "0x10", "2.0" or " 2 ", which Number reads as whole numbers too.
+  return /^\d+$/.test(raw) && Number.isSafeInteger(value)
     ? value
     : `${name} must be a whole number of 0 or more; it was '${raw}'.`;
 }

@@ -33,7 +33,7 @@ export type IncidentMembers = {
   error: Error | null;
   /** The error is a refresh that failed: the related alerts are as they were last read. */
   stale: boolean;
-  /** A read of the related alerts is under way (a Retry among them). */
+  /** A failed read of the related alerts is being read again (Retry). */
   isFetching: boolean;
   /** Tries the failed reads again. */
   refetch: () => void;
@@ -161,7 +161,8 @@ export function useIncidentMembers(incident: Incident): IncidentMembers {
         isPending: results.some((r) => r.isPending),
         error: failed?.error ?? notFound(missing),
         stale: failed?.isRefetchError ?? false,
-        isFetching: results.some((r) => r.isFetching),
+        // Only a failed read being read again: not a background refresh of one that succeeded.
+        isFetching: results.some((r) => r.isError && r.isFetching),
         refetch: () => {
           for (const r of results) if (r.isError || r.isSuccess) void r.refetch();
         },

@@ -290,6 +290,7 @@ describe('mock:serve --auth entra', () => {
         '/_test/stall-silent-sign-in?count=',
         "count must be a whole number of 0 or more; it was ''.",
       ],
+      ['/_test/throttle?count=1e3', "count must be a whole number of 0 or more; it was '1e3'."],
     ] as const) {
       const refused = await call(path, { method: 'POST' });
       expect(refused.status, path).toBe(400);

@@ -180,7 +180,7 @@ describe('live mode: an expired session', () => {
     const failure = await screen.findByRole('group', { name: "Couldn't post the comment" }, LOAD);
     expect(failure).toHaveTextContent('The comment service is resting.');
     expect(box).toHaveValue('Isolated.');
-    expect(screen.getByText('Your session has expired')).toBeInTheDocument();
+    expect(await screen.findByText('Your session has expired')).toBeInTheDocument();
     expect(screen.queryByText('Posting…')).not.toBeInTheDocument();
     expect(comments()).toEqual([]);
   });
