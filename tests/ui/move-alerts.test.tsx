@@ -13,7 +13,7 @@ import { updateIncident } from '@mocks/store/incident-ops';
 import { findPersona } from '@mocks/store/personas';
 import { renderApp } from '../render';
 import { passTime, useFakeTimers } from './fake-timers';
-import { graphError } from './mock-backend';
+import { graphError, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeAlert, makeIncident } from './test-store';
 
@@ -214,6 +214,8 @@ describe('move alerts', () => {
     );
     expect(resolved.ok).toBe(true);
 
+    // The destination is slow to be read again after the refusal.
+    const release = holdRequests(server, `*/security/incidents/${destination.id}`);
     await user.click(within(flyout).getByRole('button', { name: 'Save' }));
     const refusal = await within(flyout).findByRole('alert', {}, LOAD);
     expect(refusal).toHaveTextContent("The alert wasn't moved");
@@ -222,6 +224,12 @@ describe('move alerts', () => {
     expect(within(flyout).getByRole('textbox', { name: 'Comment' })).toHaveValue('Same host');
     expect(runtime.store.alert(alert.id)!.incidentId).toBe(incident.id);
     expect(screen.queryByText('Alert moved')).not.toBeInTheDocument();
+    // Until it is read again, the checks are the ones the server refused: no Save from them.
+    expect(within(flyout).getByRole('button', { name: 'Save' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    release();
     // The preview catches up with the server: the failed check says why, and Save is off.
     const checks = within(flyout).getByRole('list', { name: 'Checks before moving' });
     expect(

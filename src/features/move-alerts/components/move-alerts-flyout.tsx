@@ -84,6 +84,8 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
   const [picked, setPicked] = useState<Incident | null>(null);
   const [comment, setComment] = useState('');
   const [reasons, setReasons] = useState<CorrelationReason[]>([]);
+  // After a refusal: the destination is being read again for the checks.
+  const [rereadingDestination, setRereadingDestination] = useState(false);
 
   const moving = useMemo(() => toMovingAlerts(loaded.alerts), [loaded.alerts]);
   const isEligible = useCallback(
@@ -110,7 +112,9 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
     !related.isPending &&
     preview.ready &&
     !commentTooLong &&
-    !move.isPending;
+    !move.isPending &&
+    // A refusal means the checks were out of date: no Save until what they use is read again.
+    !(move.isError && (loaded.isRefetching || rereadingDestination));
 
   const title = moveTitle(alertIds.length);
   const several = alertIds.length !== 1;
@@ -129,10 +133,12 @@ export function MoveAlertsFlyout({ open, alertIds, onDismiss, onMoved }: MoveAle
         loaded.refetch();
         if (destination?.id) {
           const id = destination.id;
+          setRereadingDestination(true);
           void queryClient
             .fetchQuery({ ...incidentQueries.detail(id), staleTime: 0 })
             .then((fresh) => setPicked((current) => (current?.id === id ? fresh : current)))
-            .catch(() => undefined);
+            .catch(() => undefined)
+            .finally(() => setRereadingDestination(false));
         }
       },
       onSuccess: ({ targetIncidentId }) =>
