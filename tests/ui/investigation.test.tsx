@@ -79,6 +79,19 @@ const rowOf = (table: HTMLElement, text: string) => {
   return row;
 };
 
+/**
+ * After Retry read the entity's Related alerts: they are shown, Retry is gone, and focus, which
+ * was on Retry as it went, is on the entity's Related alerts rather than the page.
+ */
+async function expectRetried(entities: HTMLElement) {
+  expect(
+    await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
+  ).toBeInTheDocument();
+  const row = rowOf(entities, ENTITY);
+  expect(within(row).queryByRole('button', { name: /^Retry/ })).toBeNull();
+  expect(within(row).getByRole('button', { name: 'Related alerts' })).toHaveFocus();
+}
+
 async function openList(incidentId: string, query = '') {
   const view = renderApp(`/incidents/${incidentId}/investigate?view=list${query}`);
   const alerts = await screen.findByRole('table', { name: 'Alerts' }, LOAD);
@@ -140,14 +153,7 @@ describe('the List view', () => {
       await within(rowOf(entities, ENTITY)).findByRole('button', { name: 'Retrying…' }),
     ).toBeInTheDocument();
     release();
-    expect(
-      await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
-    ).toBeInTheDocument();
-    expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
-    // Retry had focus as it went: focus is on the entity's Related alerts, not the page.
-    expect(
-      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
-    ).toHaveFocus();
+    await expectRetried(entities);
   });
 
   it('says why Related alerts could not be loaded, and Retry loads them', async () => {
@@ -168,13 +174,7 @@ describe('the List view', () => {
 
     server.resetHandlers();
     await user.click(within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Retry' }));
-    expect(
-      await within(entities).findByText('1 related alert outside this incident.', {}, LOAD),
-    ).toBeInTheDocument();
-    expect(within(rowOf(entities, ENTITY)).queryByRole('button', { name: /^Retry/ })).toBeNull();
-    expect(
-      within(rowOf(entities, ENTITY)).getByRole('button', { name: 'Related alerts' }),
-    ).toHaveFocus();
+    await expectRetried(entities);
   });
 
   it('Related alerts, then Add alert to incident (Preview), then Remove alert from incident', async () => {
