@@ -1,12 +1,13 @@
 import {
   Button,
+  type ButtonProps,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
 
 /**
  * Where focus goes when a bar that holds it goes: the dialog, the pane (`data-focus-home`, which
@@ -48,6 +49,35 @@ export type ErrorStateProps = {
   onRetry?: () => void;
 };
 
+/**
+ * **Retry**, and "Retrying…" while it runs. It stays focusable meanwhile (`disabledFocusable`),
+ * so focus stays on it while what failed is read again.
+ */
+export function RetryButton({
+  retrying,
+  onRetry,
+  ref,
+  appearance,
+  size,
+}: Pick<ButtonProps, 'appearance' | 'size'> & {
+  retrying: boolean;
+  onRetry: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <Button
+      appearance={appearance}
+      disabledFocusable={retrying}
+      icon={<ArrowClockwiseRegular />}
+      ref={ref}
+      size={size}
+      onClick={onRetry}
+    >
+      {retrying ? 'Retrying…' : 'Retry'}
+    </Button>
+  );
+}
+
 /** A failed load: what failed, the server's message, and a way to try again. */
 export function ErrorState({
   actions,
@@ -72,17 +102,7 @@ export function ErrorState({
         {error.message}
       </MessageBarBody>
       <MessageBarActions>
-        {onRetry && (
-          <Button
-            appearance="secondary"
-            // Focusable while retrying (a stale bar stays meanwhile), so focus stays on it.
-            disabledFocusable={retrying}
-            icon={<ArrowClockwiseRegular />}
-            onClick={onRetry}
-          >
-            {retrying ? 'Retrying…' : 'Retry'}
-          </Button>
-        )}
+        {onRetry && <RetryButton appearance="secondary" retrying={retrying} onRetry={onRetry} />}
         {actions}
       </MessageBarActions>
     </MessageBar>

@@ -5,15 +5,10 @@ import {
   Tooltip,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import {
-  AddRegular,
-  ArrowClockwiseRegular,
-  DeleteRegular,
-  OpenRegular,
-  SearchRegular,
-} from '@fluentui/react-icons';
+import { AddRegular, DeleteRegular, OpenRegular, SearchRegular } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, type ReactElement, type RefObject } from 'react';
 import type { EntityAlert } from '@/api/relations/relations-api';
+import { RetryButton } from '@/components/error-state';
 import type { Alert } from '@/domain/graph';
 import type { AlertNode, EntityNode } from '../investigation-model';
 import { useInvestigationPageStyles } from './investigation-page.styles';
@@ -51,11 +46,11 @@ type EntityActionsProps = {
 };
 
 /**
- * Retry for a failed read of the Related alerts: focusable while it runs, as every Retry is.
- * It goes once the read starts (a first read) or succeeds (a refresh); if it had focus then,
- * focus moves to `focusAfter` (the entity's Related alerts), not to the page.
+ * Retry for a failed read of the Related alerts. It goes once the read starts (a first read) or
+ * succeeds (a refresh); if it had focus then, focus moves to `focusAfter` (the entity's Related
+ * alerts), not to the page.
  */
-function RetryButton({
+function EntityRetry({
   retrying,
   onRetry,
   focusAfter,
@@ -73,17 +68,7 @@ function RetryButton({
       if (button !== null && button === document.activeElement) next?.focus();
     };
   }, [focusAfter]);
-  return (
-    <Button
-      disabledFocusable={retrying}
-      icon={<ArrowClockwiseRegular />}
-      ref={ref}
-      size="small"
-      onClick={onRetry}
-    >
-      {retrying ? 'Retrying…' : 'Retry'}
-    </Button>
-  );
+  return <RetryButton ref={ref} retrying={retrying} size="small" onRetry={onRetry} />;
 }
 
 /**
@@ -134,7 +119,7 @@ export function EntityActions({
         </p>
       )}
       {((state.kind === 'done' && state.refreshFailed) || state.kind === 'failed') && (
-        <RetryButton
+        <EntityRetry
           focusAfter={related}
           retrying={state.kind === 'done' && (state.retrying ?? false)}
           onRetry={onRetry}
