@@ -40,6 +40,16 @@ export async function seriousViolations(page: Page, within?: string | Locator): 
     await within.evaluate((el) => el.setAttribute('data-axe-scope', ''));
     builder = builder.include('[data-axe-scope]');
   }
+  // Colours are checked at rest: a control caught mid-transition (a button fading from disabled
+  // to enabled as its data arrives) blends two colours that neither state shows.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await builder.analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
