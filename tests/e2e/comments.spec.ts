@@ -99,7 +99,11 @@ test('posts a formatted comment with a link in the Activity log', async ({ page 
   await expect(link).toHaveAttribute('href', 'https://contoso.example/runbooks/ransomware');
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-  // Posted for real: still there, with its author, after a reload.
+  // Posted for real: once the server has answered (the entry shows "Posting…" until then, and a
+  // reload before the answer may cancel the request), still there, with its author, after a
+  // reload.
+  await expect(entry.getByText('Posting…')).toHaveCount(0);
+  await expect(entry).not.toHaveAttribute('aria-busy');
   await page.reload();
   await expect(
     page.getByRole('list', { name: 'Activity log' }).getByRole('listitem').first(),
