@@ -4,18 +4,14 @@
  * an alert's status and classification managed from its panel and read back in the activity log.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './support';
+import { seriousViolations, startConsole } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const SHOTS = '/tmp/shots-comments';
 
 /** Starts the app (and its worker), then finds an active incident with alerts. */
 async function pickIncident(page: Page) {
-  await page.goto('/');
-  // The worker controls the page before MSW answers; the queue's rows prove the mock is up.
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
+  await startConsole(page);
   return page.evaluate(async (graph) => {
     const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
     const list = (await (

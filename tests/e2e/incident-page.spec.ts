@@ -3,17 +3,13 @@
  * worker serves: tabs, the panel, keyboard use, accessibility (axe), light and dark screenshots.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations, shoot } from './support';
+import { seriousViolations, shoot, startConsole } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 
 /** Starts the app (and its worker), then finds an in-progress incident with several alerts. */
 async function pickIncident(page: Page): Promise<{ id: string; name: string }> {
-  await page.goto('/');
-  // The worker controls the page before MSW answers; the queue's rows prove the mock is up.
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
+  await startConsole(page);
   return page.evaluate(async (graph) => {
     const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
     const list = (await (
@@ -114,11 +110,7 @@ test('opens an incident from its URL, switches tabs, and opens an alert panel', 
 });
 
 test('the activity log marks entries a merge copied in', async ({ page }) => {
-  await page.goto('/');
-  // The worker controls the page before MSW answers; the queue's rows prove the mock is up.
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
+  await startConsole(page);
   // A merged-away incident names the incident its log was copied into.
   const target = await page.evaluate(async () => {
     const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };

@@ -4,7 +4,7 @@
  * old → new audits in the Activity log; bulk-manage two incidents from the queue.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './support';
+import { openQueue, seriousViolations, startConsole } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const ME = 'analyst@contoso.com';
@@ -20,11 +20,7 @@ async function pickIncidents(
   kind: 'unassigned' | 'withOpenAlerts' | 'unclassified',
   count = 1,
 ): Promise<Picked[]> {
-  await page.goto('/');
-  // The worker controls the page before MSW answers; the queue's rows prove the mock is up.
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
+  await startConsole(page);
   return page.evaluate(
     async ({ graph, kind, count }) => {
       const headers = { Authorization: 'Bearer mock.analyst@contoso.com' };
@@ -146,8 +142,7 @@ test('classify an incident and read the old → new audits in the Activity log',
 });
 
 test('bulk-manage two incidents from the queue', async ({ page }) => {
-  await pickIncidents(page, 'withOpenAlerts');
-  const grid = page.getByRole('grid', { name: 'Incidents' });
+  const grid = await openQueue(page);
   const rows = grid.locator('[role="row"][aria-selected]');
   const ids: string[] = [];
   for (const i of [0, 1]) {

@@ -5,7 +5,7 @@
  * merge explained before the click, and a merged incident's URL landing on its final target.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './support';
+import { seriousViolations, startConsole } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const SHOTS = process.env.E2E_SHOTS ?? 'test-results';
@@ -48,14 +48,6 @@ async function recordMerging(page: Page) {
 /** What `recordMerging` saw so far. */
 const mergingSeen = (page: Page) =>
   page.evaluate(() => (window as unknown as { __merging: { seen: MergingSeen } }).__merging.seen);
-
-/** Starts the app and waits until the worker answers (the queue's rows). */
-async function start(page: Page) {
-  await page.goto('/incidents');
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 /**
  * Open, unclassified incidents with alerts, each assigned to the analyst (so they can be merged,
@@ -141,7 +133,7 @@ async function openQueueWith(page: Page, incidents: Picked[]) {
 test('merges two incidents from the queue; the toast leads to the target with every alert and the merge audit', async ({
   page,
 }) => {
-  await start(page);
+  await startConsole(page);
   const [a, b] = await prepare(page, 2);
   const target = targetOf([a!, b!]);
   const source = target === a ? b! : a!;
@@ -241,7 +233,7 @@ test('merges two incidents from the queue; the toast leads to the target with ev
 test('merges from the incident page through "Other incident name or ID", keyboard only, and lands on the target', async ({
   page,
 }) => {
-  await start(page);
+  await startConsole(page);
   const [a, b] = await prepare(page, 2);
   const target = targetOf([a!, b!]);
   const source = target === a ? b! : a!;
@@ -349,7 +341,7 @@ test('merges from the incident page through "Other incident name or ID", keyboar
 test('a blocked merge shows its reason before the click, and the button stays disabled', async ({
   page,
 }) => {
-  await start(page);
+  await startConsole(page);
   const [a, b] = await prepare(page, 2, ['tier1@contoso.com', 'tier2@contoso.com']);
   await openQueueWith(page, [a!, b!]);
 
@@ -380,7 +372,7 @@ test('a blocked merge shows its reason before the click, and the button stays di
 test('a merged incident’s URL lands on its final target, following merges in a row, and says so', async ({
   page,
 }) => {
-  await start(page);
+  await startConsole(page);
   const picked = await prepare(page, 2);
   // Merge the two, then merge their target into a bigger incident: a chain S → T → U.
   const chain = await page.evaluate(

@@ -5,7 +5,7 @@
  * keyboard only. Each test starts from the seed (a fresh browser context, a fresh IndexedDB).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { seriousViolations, shoot } from './support';
+import { seriousViolations, shoot, startConsole } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 
@@ -25,11 +25,7 @@ type Found = {
  * differently, and another open incident to move alerts into.
  */
 async function findIncidents(page: Page): Promise<Found> {
-  await page.goto('/');
-  // The worker controls the page before MSW answers; the queue's rows prove the mock is up.
-  await expect(page.getByRole('grid', { name: 'Incidents' }).getByRole('row').nth(1)).toBeVisible({
-    timeout: 30_000,
-  });
+  await startConsole(page);
   return page.evaluate(async (graph) => {
     type Incident = {
       id: string;
