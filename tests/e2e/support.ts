@@ -1,7 +1,7 @@
 /**
  * What the Playwright specs share: the accessibility check at WCAG 2.2 AA, screenshots taken
- * once the page has settled, opening the queue, whether the demo store is written, and the
- * seed's open Sentinel incidents. (`npm run bench` uses it too.)
+ * once the page has settled, starting the console, opening the queue, whether the demo store is
+ * written, and the seed's open Sentinel incidents. (`npm run bench` uses it too.)
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
