@@ -110,6 +110,10 @@ async function signIn(upn: string) {
   return answer.body;
 }
 
+/** A refresh-token grant for `scopes` (Graph's by default). */
+const renew = (refreshToken: string, scopes: readonly string[] = GRAPH) =>
+  token({ grant_type: 'refresh_token', refresh_token: refreshToken, scope: scopes.join(' ') });
+
 const incidents = (accessToken: string) =>
   call('/v1.0/security/incidents?$top=1', { headers: { Authorization: `Bearer ${accessToken}` } });
 
@@ -159,11 +163,7 @@ describe('mock:serve --auth entra', () => {
     const tokens = await signIn('analyst@contoso.com');
     const [head, body] = tokens.access_token!.split('.');
     expect((await incidents(`${head}.${body}.${base64url(randomBytes(256))}`)).status).toBe(401);
-    const arm = await token({
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token!,
-      scope: ARM.join(' '),
-    });
+    const arm = await renew(tokens.refresh_token!, ARM);
     expect(arm.status).toBe(200);
     const refused = await incidents(arm.body.access_token!);
     expect(refused.status).toBe(401);
@@ -217,20 +217,12 @@ describe('mock:serve --auth entra', () => {
     const expired = await incidents(tokens.access_token!);
     expect(expired.status).toBe(401);
     expect(String(expired.headers['www-authenticate'])).toContain('invalid_token');
-    const renewed = await token({
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token!,
-      scope: GRAPH.join(' '),
-    });
+    const renewed = await renew(tokens.refresh_token!);
     expect(renewed.status).toBe(200);
     expect((await incidents(renewed.body.access_token!)).status).toBe(200);
 
     await call('/_test/revoke-sessions', { method: 'POST' });
-    const again = await token({
-      grant_type: 'refresh_token',
-      refresh_token: renewed.body.refresh_token!,
-      scope: GRAPH.join(' '),
-    });
+    const again = await renew(renewed.body.refresh_token!);
     expect(again).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
@@ -253,11 +245,7 @@ describe('mock:serve --auth entra', () => {
     });
     let answered: Awaited<ReturnType<typeof token>>;
     try {
-      const grant = token({
-        grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
-        scope: GRAPH.join(' '),
-      });
+      const grant = renew(tokens.refresh_token!);
       await reached;
       expect((await call('/_test/revoke-sessions', { method: 'POST' })).status).toBe(204);
       release();
@@ -267,11 +255,7 @@ describe('mock:serve --auth entra', () => {
     }
     // Issued as the revocation came: answered, but its refresh token renews nothing.
     expect(answered.status).toBe(200);
-    const renewal = await token({
-      grant_type: 'refresh_token',
-      refresh_token: answered.body.refresh_token!,
-      scope: GRAPH.join(' '),
-    });
+    const renewal = await renew(answered.body.refresh_token!);
     expect(renewal).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
