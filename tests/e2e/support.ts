@@ -85,6 +85,15 @@ export async function shoot(
   await page.screenshot({ path: `test-results/${name}.png`, animations: 'disabled', ...options });
 }
 
+/** Opens a queue URL and waits for its incidents, answered 200 by the service worker. */
+async function openServed(page: Page, path: string) {
+  const served = page.waitForResponse(
+    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
+  );
+  await page.goto(path);
+  expect((await served).status()).toBe(200);
+}
+
 /**
  * Opens the console on a search that matches no incident, and waits until the service worker has
  * answered it: the mock is up, and the page can ask it for a test's data (`page.evaluate` with
@@ -92,20 +101,12 @@ export async function shoot(
  * (measured here: ~1.0 against ~1.4 CPU-seconds a visit).
  */
 export async function startConsole(page: Page) {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto('/incidents?q=no-such-incident');
-  expect((await served).status()).toBe(200);
+  await openServed(page, '/incidents?q=no-such-incident');
 }
 
 /** Opens a queue URL and waits for its rows, which must come from the service worker. */
 export async function openQueue(page: Page, path = '/incidents') {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto(path);
-  expect((await served).status()).toBe(200);
+  await openServed(page, path);
   const grid = page.getByRole('grid', { name: 'Incidents' });
   await expect(grid).toBeVisible();
   await expect(grid).not.toHaveAttribute('aria-busy', 'true');
