@@ -8,6 +8,7 @@ import { LIVE_BUILD } from './api/config';
 import { App } from './app/app';
 import { AppProviders } from './app/app-providers';
 import { listenForDataChanges, type DataChangeFilter } from './app/cross-tab-sync';
+import { guardPendingWrites } from './app/pending-writes-guard';
 import { restorePersona } from './app/persona';
 import { createQueryClient } from './app/query-client';
 import { createAppRoutes } from './app/routes';
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
     restorePersona();
   }
   const queryClient = createQueryClient();
+  // Before the mock's msw listens for the page's unloading (src/app/pending-writes-guard.ts).
+  guardPendingWrites(queryClient);
 
   if (mockStarted) {
     // The mock starts beside the app, not before it (src/mock-start.ts): the router, the screen's

@@ -2,7 +2,8 @@
  * Merge incidents (issue 4) in Chromium against the built app and the MSW service worker: from
  * the queue (preview, confirmation, merging state, toast, the target's alerts and activity log),
  * from the incident page through "Other incident name or ID" with the keyboard alone, a blocked
- * merge explained before the click, and a merged incident's URL landing on its final target.
+ * merge explained before the click, leaving the page while a merge is unanswered, and a merged
+ * incident's URL landing on its final target.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations, startConsole } from './support';
@@ -367,6 +368,41 @@ test('a blocked merge shows its reason before the click, and the button stays di
   await expect(flyout).toBeHidden();
   await expect(open).toBeFocused();
   await expect(page.getByText('2 selected')).toBeVisible();
+});
+
+test('leaving the page while a merge is unanswered asks first; once merged, it does not', async ({
+  page,
+}) => {
+  await startConsole(page);
+  const [a, b] = await prepare(page, 2);
+  await openQueueWith(page, [a!, b!]);
+  const dialogs: string[] = [];
+  // Dismissed: the analyst chooses to stay.
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss();
+  });
+
+  await page.getByRole('button', { name: 'Merge incidents' }).click();
+  const flyout = page.getByRole('dialog', { name: 'Merge incidents' });
+  await flyout.getByRole('button', { name: 'Merge incidents' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Merge 2 incidents?' })
+    .getByRole('button', { name: 'Merge' })
+    .click();
+  // The merge takes 800 ms in the browser mock: reloading now could cancel its request.
+  await expect(flyout.getByRole('button', { name: 'Merging…' })).toBeVisible();
+  await page.evaluate(() => window.location.reload());
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+
+  // Still the same page: the merge is answered and said so.
+  await expect(page.getByText('Incidents merged', { exact: true })).toBeVisible();
+  // Nothing pending now: the reload goes ahead without asking, and the merge is kept.
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  const source = targetOf([a!, b!]) === a ? b! : a!;
+  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
+  await expect(rowOf(page, source.id)).toHaveCount(0);
 });
 
 test('a merged incident’s URL lands on its final target, following merges in a row, and says so', async ({
