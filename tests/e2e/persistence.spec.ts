@@ -4,20 +4,10 @@
  * set aside, with a notice, rather than loaded. Without SharedWorker, the page holds the store.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { storeWritten } from './support';
+import { openQueue, storeWritten } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const WORKER_NAME = 'soc-console-mock-default';
-
-/** Opens the console and waits for the queue's data, which must come from the service worker. */
-async function openConsole(page: Page) {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto('/');
-  expect((await served).status()).toBe(200);
-  await expect(page.getByRole('grid', { name: 'Incidents' })).toBeVisible();
-}
 
 type Answer = { status: number; body: unknown };
 
@@ -84,7 +74,7 @@ test('two tabs share one store: simultaneous new incidents get distinct ids, and
   browser,
 }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
-  await Promise.all([openConsole(a), openConsole(b)]);
+  await Promise.all([openQueue(a, '/'), openQueue(b, '/')]);
   expect(await storeWorkers(browser)).toHaveLength(1);
 
   const [first, second] = await activeIncidents(a, 2);
@@ -120,7 +110,7 @@ test('the other tab refetches after a write; the message names the writing tab',
   context,
 }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
-  await Promise.all([openConsole(a), openConsole(b)]);
+  await Promise.all([openQueue(a, '/'), openQueue(b, '/')]);
   const [incident] = await activeIncidents(a, 1);
 
   // What each tab's app hears on the data channel (the same channel the app listens to).
@@ -155,7 +145,7 @@ test('the other tab refetches after a write; the message names the writing tab',
 test('once the store is open, the service worker answers over its port to the store, not through the page', async ({
   page,
 }) => {
-  await openConsole(page);
+  await openQueue(page, '/');
   // msw's path posts each request to the page ('REQUEST') and the page relays it; counted here.
   await page.evaluate(() => {
     const w = window as unknown as { relayedByPage: number };
@@ -208,7 +198,7 @@ test('once the store is open, the service worker answers over its port to the st
 
 test('a write answered with 2xx survives closing the tab at once', async ({ context, browser }) => {
   const page = await context.newPage();
-  await openConsole(page);
+  await openQueue(page, '/');
   const [incident] = await activeIncidents(page, 1);
 
   const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
@@ -219,7 +209,7 @@ test('a write answered with 2xx survives closing the tab at once', async ({ cont
   await closeAllTabs(context, browser);
 
   const next = await context.newPage();
-  await openConsole(next);
+  await openQueue(next, '/');
   const { body } = await graph(next, 'GET', `security/incidents/${incident!.id}`);
   expect((body as Incident).displayName).toBe('Saved before the answer');
 });
@@ -239,7 +229,7 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   browser,
 }) => {
   const page = await context.newPage();
-  await openConsole(page);
+  await openQueue(page, '/');
   const [incident] = await activeIncidents(page, 1);
   // Only what changed is stored (README "Demo data"): change one of the incident's alerts, so
   // the database holds an alert to copy.
@@ -283,7 +273,7 @@ test('stored data that breaks the store’s laws is set aside, and the notice sa
   await closeAllTabs(context, browser);
 
   const next = await context.newPage();
-  await openConsole(next);
+  await openQueue(next, '/');
   await expectSetAsideNotice(next, `it breaks the store's laws: incident ${incident!.id} holds`);
   await next.screenshot({ path: 'test-results/set-aside-notice.png' });
 
@@ -316,7 +306,7 @@ test('data stored over another version of the seed generator is set aside, and t
   browser,
 }) => {
   const page = await context.newPage();
-  await openConsole(page);
+  await openQueue(page, '/');
   const [incident] = await activeIncidents(page, 1);
   const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {
     displayName: 'Stored over an older seed',
@@ -342,7 +332,7 @@ test('data stored over another version of the seed generator is set aside, and t
   await closeAllTabs(context, browser);
 
   const next = await context.newPage();
-  await openConsole(next);
+  await openQueue(next, '/');
   await expectSetAsideNotice(next, 'it was stored over the demo data of seed generator version 0');
   await next.screenshot({ path: 'test-results/generator-version-notice.png' });
   const restored = await graph(next, 'GET', `security/incidents/${incident!.id}`);
@@ -392,7 +382,7 @@ test('a return visit has every alert’s evidence; stored evidence that no longe
   browser,
 }) => {
   const page = await context.newPage();
-  await openConsole(page);
+  await openQueue(page, '/');
   const { incident, alertId, evidence } = await renameFirstIncident(
     page,
     'Named before the return visit',
@@ -401,7 +391,7 @@ test('a return visit has every alert’s evidence; stored evidence that no longe
 
   // The store opens on the seed, generated again, with the rename laid over it.
   const next = await context.newPage();
-  await openConsole(next);
+  await openQueue(next, '/');
   const again = await graph(next, 'GET', `security/alerts_v2/${alertId}`);
   expect((again.body as { evidence: unknown[] }).evidence).toEqual(evidence);
   await expect(next.getByText('Named before the return visit')).toBeVisible();
@@ -412,7 +402,7 @@ test('a return visit has every alert’s evidence; stored evidence that no longe
   ]);
   await closeAllTabs(context, browser);
   const third = await context.newPage();
-  await openConsole(third);
+  await openQueue(third, '/');
   await expectSetAsideNotice(
     third,
     `alert ${alertId}'s stored evidence does not name the entities of the seed's`,
@@ -437,7 +427,7 @@ test.describe('without SharedWorker', () => {
     page,
     browser,
   }) => {
-    await openConsole(page);
+    await openQueue(page, '/');
     expect(await storeWorkers(browser)).toEqual([]);
     const [incident] = await activeIncidents(page, 1);
     const renamed = await graph(page, 'PATCH', `security/incidents/${incident!.id}`, {

@@ -3,20 +3,15 @@
  * (IndexedDB), depends on the persona, and "Reset demo data" restores the seed.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { openQueue } from './support';
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 const TOTAL = /^[\d,]+ incidents?$/;
 
-/** Opens the list and waits for its data, which must come from the service worker. */
+/** Opens the console's root, which shows the incident queue, with data from the service worker. */
 async function openIncidents(page: Page) {
-  const served = page.waitForResponse(
-    (r) => r.url().includes('/security/incidents') && r.fromServiceWorker(),
-  );
-  await page.goto('/');
-  expect((await served).status()).toBe(200);
+  const grid = await openQueue(page, '/');
   await expect(page).toHaveURL(/\/incidents$/);
-  const grid = page.getByRole('grid', { name: 'Incidents' });
-  await expect(grid).toBeVisible();
   return grid;
 }
 
