@@ -3,8 +3,9 @@
  * - the initial JS (entry + modulepreloaded chunks, gzip) and the mock's own chunk
  * - in one headless Debian Chromium run, beside a blank Fluent page built in the same run
  *   (scripts/bench-blank): first visit, return visit (in a new tab, and reloading the tab) and
- *   large-store (`?mock-size=large`) times to the first queue rows as ratios to the blank page; sort, checkbox, search and filter
- *   clicks to the frame that shows their result; the page's JS heap after the queue loads.
+ *   large-store (`?mock-size=large`) times to the first queue rows as ratios to the blank page;
+ *   sort, checkbox, search and filter clicks to the frame that shows their result; the page's JS
+ *   heap after the queue loads.
  * Figures only; nothing here fails on a budget.
  */
 import { spawn, spawnSync } from 'node:child_process';
