@@ -5,7 +5,8 @@
  * sign-out, the console's own search and lookup (which real Graph cannot do), the comments-only
  * activity log, and the analyst's journey: merge, move an alert, relate an alert through ARM
  * (the Sentinel incident found by its providerIncidentId), see it on the incident's Alerts tab
- * (read from Sentinel's relations) and remove it again from the Incident timeline, sign out.
+ * (read from Sentinel's relations) and remove it again from the Incident timeline, sign out;
+ * and a Security Reader's comment refused by the server, in its words, with nothing stored.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -310,6 +311,44 @@ test('asks to sign in again when the session is revoked, keeps what was typed, t
   await expect(log.getByText(words)).toBeVisible();
   await expect(log.getByText('Posting…')).toHaveCount(0);
   await expect(box).toHaveValue('Next step: reset the password.');
+});
+
+test('refuses a Security Reader’s comment in Graph’s words, keeps the text, and stores nothing', async ({
+  page,
+}) => {
+  // Live mode does not know the signed-in user's role: Graph decides, and the console says why.
+  const grid = await signIn(page, 'Riley Reader');
+  const href =
+    (await grid.getByRole('row').nth(3).getByRole('link').first().getAttribute('href')) ?? '';
+  const id = href.split('/').filter(Boolean)[1] ?? '';
+  await page.goto(`/incidents/${id}/activity`);
+  // The log has loaded (with or without comments) when it says how many it shows.
+  const shown = page.getByText(/^Showing \d+ of \d+ comments?$/);
+  await expect(shown).toBeVisible();
+  const before = await shown.textContent();
+  const { retry, repeatEachIndex } = test.info();
+  const words = `A reader tries to comment (run ${repeatEachIndex}.${retry}).`;
+  const box = page.getByRole('textbox', { name: 'Comment' });
+  await box.fill(words);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+
+  await expect(page.getByText("Couldn't post the comment")).toBeVisible();
+  await expect(
+    page.getByText(
+      `reader@contoso.com (Security Reader) has read-only access and cannot change incident ${id}. Missing permission SecurityIncident.ReadWrite.All.`,
+    ),
+  ).toBeVisible();
+  // The text is back in its box, and no entry of the log holds it.
+  const entry = page.getByRole('listitem').filter({ hasText: words });
+  await expect(box).toHaveValue(words);
+  await expect(entry).toHaveCount(0);
+  await expect(shown).toHaveText(before ?? '');
+  await page.screenshot({ path: 'test-results/live-comment-refused.png' });
+
+  // Refused means unchanged: read again from the server, the log is as it was.
+  await page.reload();
+  await expect(shown).toHaveText(before ?? '');
+  await expect(entry).toHaveCount(0);
 });
 
 test('asks to sign in again when the silent renewal frame never answers, and the comment waits', async ({
