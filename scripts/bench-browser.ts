@@ -153,12 +153,17 @@ async function newContext(browser: Browser): Promise<Context> {
   return context;
 }
 
+/** The time (ms since this page's navigation) `what` was first on screen, once it has been. */
+async function seen(page: Page, what: 'rows' | 'blank', timeout = 120_000) {
+  await page.waitForFunction(`window.__seen.${what} !== undefined`, undefined, { timeout });
+  return page.evaluate<number>(`window.__seen.${what}`);
+}
+
 /** Opens `url` in a new page of `context`; the time (ms since navigation) `what` was on screen. */
 async function timeTo(context: Context, url: string, what: 'rows' | 'blank', timeout = 120_000) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(`window.__seen.${what} !== undefined`, undefined, { timeout });
-  const ms = await page.evaluate<number>(`window.__seen.${what}`);
+  const ms = await seen(page, what, timeout);
   // The SharedWorker's start → its store open (absent when the page held the store itself).
   const workerOpenedMs = await page.evaluate<number | undefined>(
     `performance.getEntriesByName('mock-store-ready')[0]?.detail?.workerOpenedMs`,
@@ -197,8 +202,7 @@ async function returnVisit(context: Context, firstPage: Page) {
 async function reloadVisit(page: Page) {
   await untilStored(page);
   await page.reload();
-  await page.waitForFunction('window.__seen.rows !== undefined', undefined, { timeout: 120_000 });
-  return page.evaluate<number>('window.__seen.rows');
+  return seen(page, 'rows');
 }
 
 const fmt = (s: { median: number; p95: number }, digits = 0) =>
