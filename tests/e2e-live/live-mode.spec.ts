@@ -267,24 +267,30 @@ test('renews an expired token silently mid-session', async ({ page }) => {
 });
 
 /**
- * Signs in and opens the Activity log of the queue's `row`th incident. `run` names this run of
- * the test: a retry or repeat posts to the same incident of the same server, so each comments in
- * its own words.
+ * Signs in as `name` (the analyst by default) and opens the Activity log of the queue's `row`th
+ * incident. `run` names this run of the test: a retry or repeat posts to the same incident of the
+ * same server, so each comments in its own words.
  */
-async function openActivityLog(page: Page, row: number) {
-  const grid = await signIn(page);
+async function openIncidentActivity(page: Page, row: number, name?: string) {
+  const grid = await signIn(page, name);
   const href =
     (await grid.getByRole('row').nth(row).getByRole('link').first().getAttribute('href')) ?? '';
   const id = href.split('/').filter(Boolean)[1] ?? '';
   await page.goto(`/incidents/${id}/activity`);
-  const log = page.getByRole('list', { name: 'Activity log' });
-  await expect(log).toBeVisible();
   const { retry, repeatEachIndex } = test.info();
   return {
-    log,
+    id,
     box: page.getByRole('textbox', { name: 'Comment' }),
     run: `${repeatEachIndex}.${retry}`,
   };
+}
+
+/** The same, as the analyst, on an incident with comments: the log's list is shown. */
+async function openActivityLog(page: Page, row: number) {
+  const opened = await openIncidentActivity(page, row);
+  const log = page.getByRole('list', { name: 'Activity log' });
+  await expect(log).toBeVisible();
+  return { ...opened, log };
 }
 
 test('asks to sign in again when the session is revoked, keeps what was typed, then posts it', async ({
@@ -317,18 +323,12 @@ test('refuses a Security Reader’s comment in Graph’s words, keeps the text, 
   page,
 }) => {
   // Live mode does not know the signed-in user's role: Graph decides, and the console says why.
-  const grid = await signIn(page, 'Riley Reader');
-  const href =
-    (await grid.getByRole('row').nth(3).getByRole('link').first().getAttribute('href')) ?? '';
-  const id = href.split('/').filter(Boolean)[1] ?? '';
-  await page.goto(`/incidents/${id}/activity`);
+  const { id, box, run } = await openIncidentActivity(page, 3, 'Riley Reader');
   // The log has loaded (with or without comments) when it says how many it shows.
   const shown = page.getByText(/^Showing \d+ of \d+ comments?$/);
   await expect(shown).toBeVisible();
   const before = await shown.textContent();
-  const { retry, repeatEachIndex } = test.info();
-  const words = `A reader tries to comment (run ${repeatEachIndex}.${retry}).`;
-  const box = page.getByRole('textbox', { name: 'Comment' });
+  const words = `A reader tries to comment (run ${run}).`;
   await box.fill(words);
   await page.getByRole('button', { name: 'Post comment' }).click();
 
