@@ -3,13 +3,15 @@
  * - the initial JS (entry + modulepreloaded chunks, gzip) and the mock's own chunk
  * - in one headless Debian Chromium run, beside a blank Fluent page built in the same run
  *   (scripts/bench-blank): first visit, return visit (in a new tab, and reloading the tab) and
- *   large-store (`?mock-size=large`) times to the first queue rows as ratios to the blank page;
+ *   large-store (`?mock-size=large`) times to the first queue rows as ratios to the blank page,
+ *   each with the machine's CPU time it took; a return visit in a browser profile kept on disk;
  *   sort, checkbox, search and filter clicks to the frame that shows their result; the page's JS
  *   heap after the queue loads.
  * Figures only; nothing here fails on a budget.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -83,7 +85,7 @@ const PAGE_PROBE = `
     const observer = new MutationObserver(() => {
       if (window.__seen[name] !== undefined || !test()) return;
       observer.disconnect();
-      requestAnimationFrame(() => { window.__seen[name] = performance.now(); });
+      requestAnimationFrame(() => { window.__seen[name] = performance.now(); window.__benchSeen?.(); });
     });
     observer.observe(document, { subtree: true, childList: true, characterData: true });
   };
@@ -143,13 +145,59 @@ const BROWSER_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The machine's busy CPU time so far, in ms (all cores, from /proc/stat), or undefined where
+ * there is no /proc. Read around a visit, it tells how much work the visit was: a visit that
+ * takes about that work / N on N cores kept them all busy, and only less work makes it sooner.
+ */
+function machineBusyMs(): number | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]!
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  // In clock ticks of 10 ms (USER_HZ is 100 on Linux).
+  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
+}
+
+/** The machine's busy CPU time (ms) when a page last showed its watched content (PAGE_PROBE). */
+const busyWhenSeen = new WeakMap<Page, number>();
+
+/**
+ * Navigates `page` with `go` and waits for its `what`; its time (ms since the navigation) and
+ * the machine's CPU time from the navigation to the frame that showed it, where that can be read.
+ */
+async function visitTimed(
+  page: Page,
+  go: () => Promise<unknown>,
+  what: 'rows' | 'blank',
+  timeout?: number,
+) {
+  busyWhenSeen.delete(page);
+  const before = machineBusyMs();
+  await go();
+  const ms = await seen(page, what, timeout);
+  const after = busyWhenSeen.get(page);
+  return { ms, cpuMs: before === undefined || after === undefined ? undefined : after - before };
+}
+
+/** Gives `context`'s pages PAGE_PROBE, which tells busyWhenSeen when it saw its content. */
+async function probe(context: Context) {
+  await context.exposeBinding('__benchSeen', ({ page }) => {
+    const busy = machineBusyMs();
+    if (busy !== undefined) busyWhenSeen.set(page, busy);
+  });
+  await context.addInitScript({ content: PAGE_PROBE });
+}
+
 type Browser = Awaited<ReturnType<typeof chromium.launch>>;
 type Context = Awaited<ReturnType<Browser['newContext']>>;
 type Page = Awaited<ReturnType<Context['newPage']>>;
 
 async function newContext(browser: Browser): Promise<Context> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript({ content: PAGE_PROBE });
+  await probe(context);
   return context;
 }
 
@@ -160,10 +208,16 @@ async function seen(page: Page, what: 'rows' | 'blank', timeout = 120_000) {
 }
 
 /** Opens `url` in a new page of `context`; the time (ms since navigation) `what` was on screen. */
-async function timeTo(context: Context, url: string, what: 'rows' | 'blank', timeout = 120_000) {
+async function timeTo(
+  context: Context,
+  url: string,
+  what: 'rows' | 'blank',
+  into?: Visits,
+  timeout = 120_000,
+) {
   const page = await context.newPage();
-  await page.goto(url);
-  const ms = await seen(page, what, timeout);
+  const { ms, cpuMs } = await visitTimed(page, () => page.goto(url), what, timeout);
+  if (into) keep(into, ms, cpuMs);
   // The SharedWorker's start → its store open (absent when the page held the store itself).
   const workerOpenedMs = await page.evaluate<number | undefined>(
     `performance.getEntriesByName('mock-store-ready')[0]?.detail?.workerOpenedMs`,
@@ -189,29 +243,65 @@ async function untilStored(page: Page, timeout = 20_000) {
  * A return visit after the first visit in `firstPage`: the service worker is installed and the
  * store is in IndexedDB (closing the page sooner ends the store's worker before it writes).
  */
-async function returnVisit(context: Context, firstPage: Page) {
+async function returnVisit(context: Context, firstPage: Page, into?: Visits) {
   await untilStored(firstPage);
   await firstPage.close();
-  return timeTo(context, `${BASE}/incidents`, 'rows');
+  return timeTo(context, `${BASE}/incidents`, 'rows', into);
 }
 
 /**
  * The same, as an analyst's reload (F5) of the tab: `page` is reloaded once its store is in
  * IndexedDB. Measured apart from the return visit in a new tab, which takes longer here.
  */
-async function reloadVisit(page: Page) {
+async function reloadVisit(page: Page, into: Visits) {
   await untilStored(page);
-  await page.reload();
-  return seen(page, 'rows');
+  const { ms, cpuMs } = await visitTimed(page, () => page.reload(), 'rows');
+  keep(into, ms, cpuMs);
+}
+
+/**
+ * A return visit as an analyst makes one in their own browser, whose profile is kept on disk:
+ * the third visit in new tabs of a persistent profile. The runs above use throwaway profiles,
+ * in which Chromium keeps no code cache; here the worker's compiled code is reused from the
+ * earlier visits, as it is on a working browser.
+ */
+async function keptProfileVisit(into: Visits) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: BROWSER_ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  try {
+    await probe(context);
+    const first = await timeTo(context, `${BASE}/incidents`, 'rows');
+    const second = await returnVisit(context, first.page);
+    await returnVisit(context, second.page, into);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const fmt = (s: { median: number; p95: number }, digits = 0) =>
   `median ${s.median.toFixed(digits)} ms   p95 ${s.p95.toFixed(digits)} ms`;
 
-function row(label: string, samples: number[], blank: number | undefined, goal: string) {
-  const s = stats(samples);
+/** A visit's samples: its times to the watched content, and the machine's CPU time of each. */
+type Visits = { ms: number[]; cpuMs: number[] };
+const noVisits = (): Visits => ({ ms: [], cpuMs: [] });
+
+function keep(into: Visits, ms: number, cpuMs: number | undefined) {
+  into.ms.push(ms);
+  if (cpuMs !== undefined) into.cpuMs.push(cpuMs);
+}
+
+function row(label: string, visits: Visits, blank: number | undefined, goal: string) {
+  const s = stats(visits.ms);
   const ratio = blank === undefined ? '' : `  = ${(s.median / blank).toFixed(1)}× blank`;
-  console.log(`  ${label.padEnd(46)} ${fmt(s)}${ratio}   goal ${goal}   (${samples.length} runs)`);
+  const cpu = visits.cpuMs.length === 0 ? '' : `   CPU ${stats(visits.cpuMs).median.toFixed(0)} ms`;
+  console.log(
+    `  ${label.padEnd(46)} ${fmt(s)}${ratio}   goal ${goal}${cpu}   (${visits.ms.length} runs)`,
+  );
 }
 
 /** The sortable columns whose views the new-view sorts open, each ascending and descending. */
@@ -303,33 +393,33 @@ async function browserFigures() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
     // Interleaved, so the machine's noise falls on the reference and the console alike.
-    const blank: number[] = [];
-    const first: number[] = [];
-    const again: number[] = [];
+    const blank = noVisits();
+    const first = noVisits();
+    const again = noVisits();
     const againWorker: number[] = [];
-    const reloaded: number[] = [];
+    const reloaded = noVisits();
+    const kept = noVisits();
     let last: { context: Context; page: Page } | undefined;
     for (let run = 0; run < RUNS; run++) {
       progress(`blank page, first and return visits: run ${run + 1} of ${RUNS}`);
       const b = await newContext(browser);
-      blank.push((await timeTo(b, `${BASE}/blank/`, 'blank')).ms);
+      await timeTo(b, `${BASE}/blank/`, 'blank', blank);
       await b.close();
 
       const context = await newContext(browser);
-      const visit = await timeTo(context, `${BASE}/incidents`, 'rows');
-      first.push(visit.ms);
-      reloaded.push(await reloadVisit(visit.page));
-      const back = await returnVisit(context, visit.page);
-      again.push(back.ms);
+      const visit = await timeTo(context, `${BASE}/incidents`, 'rows', first);
+      await reloadVisit(visit.page, reloaded);
+      const back = await returnVisit(context, visit.page, again);
       if (back.workerOpenedMs !== undefined) againWorker.push(back.workerOpenedMs);
       if (run < RUNS - 1) await context.close();
       else last = { context, page: back.page };
+      await keptProfileVisit(kept);
     }
-    const large: number[] = [];
+    const large = noVisits();
     progress('large store (seeds 10,000 incidents per fresh profile)');
     for (let run = 0; run < LARGE_RUNS; run++) {
       const context = await newContext(browser);
-      large.push((await timeTo(context, `${BASE}/incidents?mock-size=large`, 'rows')).ms);
+      await timeTo(context, `${BASE}/incidents?mock-size=large`, 'rows', large);
       await context.close();
     }
 
@@ -337,7 +427,7 @@ async function browserFigures() {
     const figures = await interactionFigures(last!.page);
     await last!.context.close();
 
-    const ref = stats(blank).median;
+    const ref = stats(blank.ms).median;
     console.log(
       '\nChromium, built app, real service worker (medians and p95s; ratios to the blank page)',
     );
@@ -350,7 +440,14 @@ async function browserFigures() {
       );
     }
     row('  the same, reloading the tab → first rows', reloaded, ref, '≤ 2× blank');
+    row('  the same, in a profile kept on disk', kept, ref, '≤ 2× blank');
     row('large store, fresh profile → first rows', large, ref, '≤ 5× blank');
+    if (blank.cpuMs.length > 0) {
+      const cores = availableParallelism();
+      console.log(
+        `  (CPU: the machine's busy time on all ${cores} cores from the navigation to the frame with the rows; a visit that takes about CPU / ${cores} kept them all busy)`,
+      );
+    }
     printClickFigures(figures);
     console.log(
       `  ${'page JS heap after the queue loads'.padEnd(46)} ${heap.toFixed(1)} MB   goal ≤ 120 MB`,
