@@ -178,6 +178,10 @@ async function visitTimed(
   const before = machineBusyMs();
   await go();
   const ms = await seen(page, what, timeout);
+  // The page calls the bench in the frame it sets __seen: that call may arrive a moment later.
+  for (let wait = 0; wait < 50 && !busyWhenSeen.has(page); wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const after = busyWhenSeen.get(page);
   return { ms, cpuMs: before === undefined || after === undefined ? undefined : after - before };
 }
