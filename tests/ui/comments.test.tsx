@@ -4,13 +4,14 @@
  * refused, optimistic posting with rollback and the server's reason, and read-only personas.
  * Formatting with the toolbar and previewing it is walked in tests/e2e/comments.spec.ts.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activityKeys } from '@/api/activities/activity-keys';
 import { applyMarkdownFormat } from '@/components/markdown-format';
 import { LIMITS } from '@/domain/limits';
 import { renderApp } from '../render';
-import { holdLock } from './mock-backend';
+import { holdLock, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
 import { buildStore, makeIncident } from './test-store';
 
@@ -152,6 +153,62 @@ describe('incident comments', () => {
     expect(first).toHaveTextContent('Escalating to tier 2');
     expect(first).toHaveTextContent('Posting…');
     expect(first).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('keeps a posting comment shown when the log is refetched before the server answers', async () => {
+    const incident = liveIncident();
+    const before = commentsOf(incident.id);
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.post('*/security/incidents/:id/comments', async () => {
+        await answered;
+      }),
+    );
+    const { box, post, queryClient, user } = await openActivity(incident.id);
+    await user.click(box);
+    await user.paste('Contained on FIN-WS-01');
+    await user.click(post);
+    const log = screen.getByRole('list', { name: 'Activity log' });
+    const first = () => within(log).getAllByRole('listitem')[0]!;
+    expect(first()).toHaveTextContent('Posting…');
+
+    // Anything may refetch the log meanwhile (a focus, another write, another tab's change):
+    // the server does not have the comment yet, and the log must not lose it.
+    await act(() => queryClient.refetchQueries({ queryKey: activityKeys.all(incident.id) }));
+    // React Query tells the screen in a batch on the next task: let that task run.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(first()).toHaveTextContent('Contained on FIN-WS-01');
+    expect(first()).toHaveTextContent('Posting…');
+    expect(screen.getByText(/^Showing \d+ of \d+ entries$/)).toHaveTextContent(
+      `Showing ${within(log).getAllByRole('listitem').length} of`,
+    );
+
+    answer();
+    await waitFor(() => expect(within(log).queryByText('Posting…')).not.toBeInTheDocument(), LOAD);
+    expect(first()).toHaveTextContent(/added a comment/);
+    expect(first()).toHaveTextContent('Contained on FIN-WS-01');
+    expect(within(log).getAllByText('Contained on FIN-WS-01')).toHaveLength(1);
+    expect(commentsOf(incident.id)).toBe(before + 1);
+  });
+
+  it('shows a stored comment once when the log has it before the post is done', async () => {
+    const incident = liveIncident();
+    const { box, post, user } = await openActivity(incident.id);
+    // The post is done once the incident and its log are read again: the incident's read waits.
+    const release = holdRequests(server, `*/security/incidents/${incident.id}`);
+    await user.click(box);
+    await user.paste('Reset the password of FIN-WS-01');
+    await user.click(post);
+
+    const log = screen.getByRole('list', { name: 'Activity log' });
+    await waitFor(
+      () => expect(within(log).getAllByRole('listitem')[0]).toHaveTextContent(/added a comment/),
+      LOAD,
+    );
+    expect(within(log).getAllByText('Reset the password of FIN-WS-01')).toHaveLength(1);
+    expect(within(log).queryByText('Posting…')).not.toBeInTheDocument();
+    release();
   });
 
   it("rolls back a refused comment, names the server's reason and gives the text back", async () => {

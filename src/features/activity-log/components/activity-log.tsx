@@ -28,7 +28,13 @@ import { useCurrentPersona } from '@/components/use-current-persona';
 import type { ActivityEntry, ActivityKind } from '@/domain/activity';
 import { incidentWriteDenial } from '@/domain/identity';
 import { mergedAwayDenial } from '@/domain/merge';
-import { PENDING_COMMENT_PREFIX, useAddIncidentComment } from '../api/use-add-incident-comment';
+import {
+  logHasComment,
+  PENDING_COMMENT_PREFIX,
+  useAddIncidentComment,
+  usePendingIncidentComments,
+  type PendingComment,
+} from '../api/use-add-incident-comment';
 import { useActivityLogStyles } from './activity-log.styles';
 
 const CONTENT_OPTIONS: readonly { value: ActivityKind; label: string }[] = [
@@ -111,12 +117,28 @@ function ActivitySkeleton() {
   );
 }
 
+/** A comment still being posted, as the log shows it until the server has it. */
+function pendingEntry(incidentId: string, pending: PendingComment): ActivityEntry {
+  return {
+    id: pending.id,
+    incidentId,
+    kind: 'comment',
+    createdDateTime: new Date(pending.postedAt).toISOString(),
+    performedBy: pending.author,
+    category: 'comment',
+    action: 'commentAdded',
+    description: 'Posting comment…',
+    comment: pending.text,
+  };
+}
+
 /** The comment box of the log: posts optimistically; disabled, with the reason, if not allowed. */
 function IncidentCommentBox({ incidentId }: { incidentId: string }) {
   const styles = useActivityLogStyles();
   const upn = useSessionUpn();
   const persona = useCurrentPersona();
   const incident = useQuery(incidentQueries.detail(incidentId));
+  // By the persona acting, or in live mode the signed-in user.
   const addComment = useAddIncidentComment(incidentId, persona?.upn ?? upn);
   const denial = incident.data ? incidentWriteDenial(persona, incident.data) : undefined;
   const redirected = incident.data?.status === 'redirected';
@@ -163,8 +185,20 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
     enabled: kinds.length > 0,
   });
 
-  const entries = query.data?.pages.flatMap((p) => p.value) ?? [];
-  const total = query.data?.pages[0]?.['@odata.count'];
+  // Comments still being posted, newest first, on top of what the server has: where the log
+  // lists the incident's own comments, and once it has loaded.
+  const posting = usePendingIncidentComments(incidentId);
+  const listsNewComments = kind !== 'audit' && origin !== 'merged' && query.data !== undefined;
+  const loaded = query.data?.pages.flatMap((p) => p.value) ?? [];
+  const pending = listsNewComments
+    ? posting
+        .filter((p) => !logHasComment(loaded, p))
+        .map((p) => pendingEntry(incidentId, p))
+        .reverse()
+    : [];
+  const entries = [...pending, ...loaded];
+  const stored = query.data?.pages[0]?.['@odata.count'];
+  const total = stored === undefined ? undefined : stored + pending.length;
   const contentLabel = CONTENT_OPTIONS.filter((o) => kinds.includes(o.value))
     .map((o) => o.label)
     .join(', ');
