@@ -166,6 +166,8 @@ describe('incident comments', () => {
       }),
     );
     const { box, post, queryClient, user } = await openActivity(incident.id);
+    const count = screen.getByText(/^Showing \d+ of \d+ entries$/);
+    const shown = Number(/of (\d+)/.exec(count.textContent ?? '')![1]);
     await user.click(box);
     await user.paste('Contained on FIN-WS-01');
     await user.click(post);
@@ -180,9 +182,7 @@ describe('incident comments', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(first()).toHaveTextContent('Contained on FIN-WS-01');
     expect(first()).toHaveTextContent('Posting…');
-    expect(screen.getByText(/^Showing \d+ of \d+ entries$/)).toHaveTextContent(
-      `Showing ${within(log).getAllByRole('listitem').length} of`,
-    );
+    expect(count).toHaveTextContent(`Showing ${shown + 1} of ${shown + 1} entries`);
 
     answer();
     await waitFor(() => expect(within(log).queryByText('Posting…')).not.toBeInTheDocument(), LOAD);
