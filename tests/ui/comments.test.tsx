@@ -9,7 +9,12 @@ import { delay, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityKeys } from '@/api/activities/activity-keys';
 import { applyMarkdownFormat } from '@/components/markdown-format';
+import type { ActivityEntry } from '@/domain/activity';
 import { LIMITS } from '@/domain/limits';
+import {
+  notYetInLog,
+  type PendingComment,
+} from '@/features/activity-log/api/use-add-incident-comment';
 import { renderApp } from '../render';
 import { holdLock, holdRequests } from './mock-backend';
 import { setupMockServer } from './mock-server';
@@ -194,7 +199,7 @@ describe('incident comments', () => {
 
   it('shows a stored comment once when the log has it before the post is done', async () => {
     const incident = liveIncident();
-    const { box, post, user } = await openActivity(incident.id);
+    const { box, post, queryClient, user } = await openActivity(incident.id);
     // The post is done once the incident and its log are read again: the incident's read waits.
     const release = holdRequests(server, `*/security/incidents/${incident.id}`);
     await user.click(box);
@@ -206,9 +211,13 @@ describe('incident comments', () => {
       () => expect(within(log).getAllByRole('listitem')[0]).toHaveTextContent(/added a comment/),
       LOAD,
     );
+    // The post is still waiting for the incident's read, and the comment shows once.
+    expect(queryClient.isMutating()).toBe(1);
     expect(within(log).getAllByText('Reset the password of FIN-WS-01')).toHaveLength(1);
     expect(within(log).queryByText('Posting…')).not.toBeInTheDocument();
     release();
+    await waitFor(() => expect(queryClient.isMutating()).toBe(0), LOAD);
+    expect(within(log).getAllByText('Reset the password of FIN-WS-01')).toHaveLength(1);
   });
 
   it("rolls back a refused comment, names the server's reason and gives the text back", async () => {
@@ -242,6 +251,55 @@ describe('incident comments', () => {
         `reader@contoso.com (Security Reader) has read-only access and cannot change incident ${incident.id}. Missing permission SecurityIncident.ReadWrite.All.`,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('comments being posted, against the log as loaded', () => {
+  const NOW = Date.parse('2026-12-04T10:00:00Z');
+  const stored = (id: string, text: string, at: number, extra: Partial<ActivityEntry> = {}) =>
+    ({
+      id,
+      incidentId: '7',
+      kind: 'comment',
+      createdDateTime: new Date(at).toISOString(),
+      performedBy: 'analyst@contoso.com',
+      category: 'comment',
+      action: 'commentAdded',
+      description: 'analyst@contoso.com added a comment.',
+      comment: text,
+      ...extra,
+    }) satisfies ActivityEntry;
+  const posting = (id: string, text: string, shownBefore?: string[]): PendingComment => ({
+    id,
+    text,
+    postedAt: NOW,
+    author: 'analyst@contoso.com',
+    shownBefore,
+    // The newest entry the logs held when it was posted, by the server's clock.
+    newestBefore: shownBefore && NOW - 60_000,
+  });
+
+  it('counts a stored comment for one post only, so the same words posted twice show twice', () => {
+    const pending = [posting('p1', 'Done', []), posting('p2', 'Done', [])];
+    expect(notYetInLog([], pending).map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(notYetInLog([stored('c1', 'Done', NOW + 500)], pending).map((p) => p.id)).toEqual([
+      'p2',
+    ]);
+  });
+
+  it('is not hidden by an older comment of the same words, one it showed already, or one from elsewhere', () => {
+    const pending = [posting('p1', 'Done', ['c0'])];
+    const log = [
+      stored('c0', 'Done', NOW + 1000),
+      stored('c1', 'Done', NOW - 3_600_000),
+      stored('c2', 'Done', NOW + 1000, { action: 'alertCommentAdded' }),
+      stored('c3', 'Done', NOW + 1000, { originIncidentId: '9' }),
+    ];
+    expect(notYetInLog(log, pending).map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('shows a post whose start has not recorded the log yet', () => {
+    expect(notYetInLog([stored('c1', 'Done', NOW)], [posting('p1', 'Done')])).toHaveLength(1);
   });
 });
 

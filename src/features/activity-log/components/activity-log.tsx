@@ -29,7 +29,7 @@ import type { ActivityEntry, ActivityKind } from '@/domain/activity';
 import { incidentWriteDenial } from '@/domain/identity';
 import { mergedAwayDenial } from '@/domain/merge';
 import {
-  logHasComment,
+  notYetInLog,
   PENDING_COMMENT_PREFIX,
   useAddIncidentComment,
   usePendingIncidentComments,
@@ -124,7 +124,7 @@ function pendingEntry(incidentId: string, pending: PendingComment): ActivityEntr
     incidentId,
     kind: 'comment',
     createdDateTime: new Date(pending.postedAt).toISOString(),
-    performedBy: pending.author,
+    performedBy: pending.author ?? '',
     category: 'comment',
     action: 'commentAdded',
     description: 'Posting comment…',
@@ -191,8 +191,7 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
   const listsNewComments = kind !== 'audit' && origin !== 'merged' && query.data !== undefined;
   const loaded = query.data?.pages.flatMap((p) => p.value) ?? [];
   const pending = listsNewComments
-    ? posting
-        .filter((p) => !logHasComment(loaded, p))
+    ? notYetInLog(loaded, posting)
         .map((p) => pendingEntry(incidentId, p))
         .reverse()
     : [];
