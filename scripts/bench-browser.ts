@@ -147,18 +147,20 @@ const BROWSER_ARGS = [
 
 /**
  * The machine's busy CPU time so far, in ms (all cores, from /proc/stat), or undefined where
- * there is no /proc. Read around a visit, it tells how much work the visit was: a visit that
- * takes about that work / N on N cores kept them all busy, and only less work makes it sooner.
+ * there is no /proc. Read around a visit on an otherwise idle machine (as the bench asks), it
+ * tells how much work the visit was: a visit that takes about that work / N on N cores kept
+ * them all busy, and only less work makes it sooner. It counts every process (the browser's,
+ * vite preview's and this script's) and no time the hypervisor took.
  */
 function machineBusyMs(): number | undefined {
   if (!existsSync('/proc/stat')) return undefined;
-  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+  const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
     .split('\n', 1)[0]!
     .trim()
     .split(/\s+/)
     .map(Number);
-  // In clock ticks of 10 ms (USER_HZ is 100 on Linux).
-  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
+  // In clock ticks of 10 ms: /proc/stat counts in USER_HZ, which Linux fixes at 100.
+  return (user! + nice! + system! + irq! + softirq!) * 10;
 }
 
 /** The machine's busy CPU time (ms) when a page last showed its watched content (PAGE_PROBE). */
@@ -302,7 +304,9 @@ function keep(into: Visits, ms: number, cpuMs: number | undefined) {
 function row(label: string, visits: Visits, blank: number | undefined, goal: string) {
   const s = stats(visits.ms);
   const ratio = blank === undefined ? '' : `  = ${(s.median / blank).toFixed(1)}× blank`;
-  const cpu = visits.cpuMs.length === 0 ? '' : `   CPU ${stats(visits.cpuMs).median.toFixed(0)} ms`;
+  const of = visits.cpuMs.length < visits.ms.length ? ` (${visits.cpuMs.length} runs)` : '';
+  const cpu =
+    visits.cpuMs.length === 0 ? '' : `   CPU ${stats(visits.cpuMs).median.toFixed(0)} ms${of}`;
   console.log(
     `  ${label.padEnd(46)} ${fmt(s)}${ratio}   goal ${goal}${cpu}   (${visits.ms.length} runs)`,
   );
@@ -409,6 +413,7 @@ async function browserFigures() {
       const b = await newContext(browser);
       await timeTo(b, `${BASE}/blank/`, 'blank', blank);
       await b.close();
+      await keptProfileVisit(kept);
 
       const context = await newContext(browser);
       const visit = await timeTo(context, `${BASE}/incidents`, 'rows', first);
@@ -417,7 +422,6 @@ async function browserFigures() {
       if (back.workerOpenedMs !== undefined) againWorker.push(back.workerOpenedMs);
       if (run < RUNS - 1) await context.close();
       else last = { context, page: back.page };
-      await keptProfileVisit(kept);
     }
     const large = noVisits();
     progress('large store (seeds 10,000 incidents per fresh profile)');
