@@ -18,6 +18,10 @@ export type ActivityFilter = {
   origin?: ActivityOrigin;
 };
 
+/** Whether a log of this filter lists the comments posted on the incident itself. */
+export const listsOwnComments = (filter: ActivityFilter): boolean =>
+  filter.kind !== 'audit' && filter.origin !== 'merged';
+
 /** One page of the log, newest first. */
 export type ActivityPage = {
   '@odata.count': number;
@@ -56,8 +60,7 @@ async function getGraphComments(
   filter: ActivityFilter,
   signal?: AbortSignal,
 ): Promise<ActivityPage> {
-  if (filter.kind === 'audit' || filter.origin === 'merged')
-    return { '@odata.count': 0, value: [] };
+  if (!listsOwnComments(filter)) return { '@odata.count': 0, value: [] };
   const incident = await http<Incident>(`/security/incidents/${encodeURIComponent(incidentId)}`, {
     signal,
   });

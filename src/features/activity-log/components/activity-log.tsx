@@ -14,7 +14,7 @@ import {
 import { CommentRegular, HistoryRegular, MergeRegular } from '@fluentui/react-icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ActivityOrigin } from '@/api/activities/activities-api';
+import { listsOwnComments, type ActivityOrigin } from '@/api/activities/activities-api';
 import { useLiveMode } from '@/api/config';
 import { activityQueries } from '@/api/activities/activity-queries';
 import { incidentQueries } from '@/api/incidents/incident-queries';
@@ -188,7 +188,7 @@ export function ActivityLog({ incidentId, onNavigate }: ActivityLogProps) {
   // Comments still being posted, newest first, on top of what the server has: where the log
   // lists the incident's own comments, and once it has loaded.
   const posting = usePendingIncidentComments(incidentId);
-  const listsNewComments = kind !== 'audit' && origin !== 'merged' && query.data !== undefined;
+  const listsNewComments = listsOwnComments({ kind, origin }) && query.data !== undefined;
   const loaded = query.data?.pages.flatMap((p) => p.value) ?? [];
   const pending = listsNewComments
     ? notYetInLog(loaded, posting)
