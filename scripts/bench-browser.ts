@@ -197,12 +197,15 @@ async function probe(context: Context) {
   await context.addInitScript({ content: PAGE_PROBE });
 }
 
+/** Every visit's window, as the tests' (an analyst's laptop screen). */
+const VIEWPORT = { width: 1440, height: 900 };
+
 type Browser = Awaited<ReturnType<typeof chromium.launch>>;
 type Context = Awaited<ReturnType<Browser['newContext']>>;
 type Page = Awaited<ReturnType<Context['newPage']>>;
 
 async function newContext(browser: Browser): Promise<Context> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   await probe(context);
   return context;
 }
@@ -276,7 +279,7 @@ async function keptProfileVisit(into: Visits) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     args: BROWSER_ARGS,
-    viewport: { width: 1440, height: 900 },
+    viewport: VIEWPORT,
   });
   try {
     await probe(context);
@@ -542,7 +545,7 @@ async function buildBlankPage() {
  * Related alerts → the drawn results (median of 5).
  */
 async function investigateFigures(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   // (tsx's keepNames helper, which the page lacks, on every document of the context.)
   await context.addInitScript('window.__name = (f) => f');
   const page = await context.newPage();
